@@ -1,0 +1,132 @@
+package com.devcard.webhooks.netguard;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The target rule for webhook URLs (API contract, section 3): checked when an endpoint is
+ * registered or changed, and, through {@link #isAllowedAddress}, on every address a delivery dials,
+ * so a name that later resolves elsewhere (DNS rebinding) is refused at connect time too.
+ */
+public final class TargetPolicy {
+
+  private final boolean allowHttp;
+  private final boolean allowPrivateTargets;
+  private final HostResolver resolver;
+
+  public TargetPolicy(boolean allowHttp, boolean allowPrivateTargets, HostResolver resolver) {
+    this.allowHttp = allowHttp;
+    this.allowPrivateTargets = allowPrivateTargets;
+    this.resolver = Objects.requireNonNull(resolver, "resolver");
+  }
+
+  /** Every reason the URL may not be a webhook target; empty when it is allowed. */
+  public List<TargetViolation> check(String url) {
+    TargetUrl target;
+    try {
+      target = TargetUrl.parse(url);
+    } catch (InvalidTargetException e) {
+      return violation(e.getMessage());
+    }
+    String scheme = target.scheme();
+    if (!scheme.equals("https") && !scheme.equals("http")) {
+      return violation(allowHttp ? "URL scheme must be https or http" : "URL scheme must be https");
+    }
+    List<TargetViolation> violations = new ArrayList<>();
+    if (scheme.equals("http") && !allowHttp) {
+      violations.add(new TargetViolation("URL must use https, http is not allowed"));
+    }
+    if (target.hasUserInfo()) {
+      violations.add(new TargetViolation("URL must not contain user-info (user:password@)"));
+    }
+    if (target.hasFragment()) {
+      violations.add(new TargetViolation("URL must not contain a fragment (#...)"));
+    }
+    TargetHost host;
+    try {
+      host = target.host();
+    } catch (InvalidTargetException e) {
+      violations.add(new TargetViolation(e.getMessage()));
+      return List.copyOf(violations);
+    }
+    if (violations.isEmpty()) {
+      // Only a URL that is otherwise acceptable is looked up: no DNS probing through bad input.
+      checkHost(host).ifPresent(violations::add);
+    }
+    return List.copyOf(violations);
+  }
+
+  /** The target's host for display (lowercase, ASCII, no brackets), when the URL has one. */
+  public Optional<String> host(String url) {
+    try {
+      return Optional.of(TargetUrl.parse(url).host().name());
+    } catch (InvalidTargetException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The URL as an HTTP client should dial it: the same URL with an internationalized host in its
+   * ASCII (IDNA) form, which {@link URI#getHost()} and resolvers understand. Empty when the URL
+   * cannot be taken apart.
+   */
+  public Optional<URI> asciiUri(String url) {
+    try {
+      return Optional.of(TargetUrl.parse(url).asciiUri());
+    } catch (InvalidTargetException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Whether a delivery may connect to this address; the HTTP client asks on every dial. */
+  public boolean isAllowedAddress(InetAddress address) {
+    return allowPrivateTargets || !AddressRule.isForbidden(address);
+  }
+
+  private Optional<TargetViolation> checkHost(TargetHost host) {
+    if (host.isLiteral()) {
+      return isAllowedAddress(host.literal())
+          ? Optional.empty()
+          : forbidden("host " + host.name() + " is", host.literal());
+    }
+    if (host.isLocalhostName()) {
+      return allowPrivateTargets
+          ? Optional.empty()
+          : Optional.of(
+              new TargetViolation(
+                  "host " + host.name() + " is a forbidden address (loopback name)"));
+    }
+    InetAddress[] addresses;
+    try {
+      addresses = resolver.resolve(host.name());
+    } catch (UnknownHostException e) {
+      addresses = null;
+    }
+    if (addresses == null || addresses.length == 0) {
+      return Optional.of(new TargetViolation("host " + host.name() + " does not resolve"));
+    }
+    // Every address counts: the client may dial any of them.
+    for (InetAddress address : addresses) {
+      if (!isAllowedAddress(address)) {
+        return forbidden("host " + host.name() + " resolves to", address);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The reason only, not the address a name resolves to: that would leak internal DNS. */
+  private static Optional<TargetViolation> forbidden(String subject, InetAddress address) {
+    return Optional.of(
+        new TargetViolation(
+            subject + " a forbidden address (" + AddressRule.describe(address) + ")"));
+  }
+
+  private static List<TargetViolation> violation(String message) {
+    return List.of(new TargetViolation(message));
+  }
+}

@@ -1,0 +1,21 @@
+package com.devcard.webhooks.workflows;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/**
+ * The side effects of a delivery. One call is one attempt: load, sign, POST, record, all in the
+ * activity, so workflow history carries ids and outcomes only.
+ */
+@ActivityInterface
+public interface DeliveryActivities {
+
+  /**
+   * Makes and records one attempt. Idempotent when Temporal runs it again for the same activity
+   * execution: the recorded outcome is returned and no second request is sent. Throws only on
+   * infrastructure failures (database unreachable), which Temporal retries without using up an
+   * attempt.
+   */
+  @ActivityMethod(name = "Attempt")
+  AttemptOutcome attempt(AttemptRequest request);
+}

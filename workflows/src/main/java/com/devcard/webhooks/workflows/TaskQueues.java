@@ -1,0 +1,15 @@
+package com.devcard.webhooks.workflows;
+
+/** Names shared by the processes that start workflows and the workers that run them. */
+public final class TaskQueues {
+
+  /** The task queue of delivery and recovery workflows and their activities. */
+  public static final String DELIVERY = "webhook-delivery";
+
+  private TaskQueues() {}
+
+  /** The workflow id of a delivery: {@code delivery-<deliveryId>}. */
+  public static String deliveryWorkflowId(String deliveryId) {
+    return "delivery-" + deliveryId;
+  }
+}

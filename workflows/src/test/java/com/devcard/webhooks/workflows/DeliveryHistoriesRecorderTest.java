@@ -1,0 +1,111 @@
+package com.devcard.webhooks.workflows;
+
+import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.FAIL;
+import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.SUCCEED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.devcard.webhooks.workflows.ScriptedDeliveryActivities.KnownDelivery;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Records the histories {@link DeliveryWorkflowReplayTest} replays. Skipped in a normal build;
+ * regenerate the files only when a change to {@link DeliveryWorkflowImpl} is meant to break running
+ * workflows (after versioning it with {@code Workflow.getVersion}, keep the old files and add new
+ * ones):
+ *
+ * <pre>
+ * ./mvnw -B -o -pl workflows test -Dtest=DeliveryHistoriesRecorderTest -Dhistories.record=true
+ * </pre>
+ *
+ * The histories hold ids and outcomes only; each recording checks that the secret the fake activity
+ * signs with is not in it.
+ */
+@EnabledIfSystemProperty(named = "histories.record", matches = "true")
+class DeliveryHistoriesRecorderTest {
+
+  static final String FIRST_TRY_SUCCESS = "delivery-first-try-success.json";
+  static final String TWO_FAILURES_THEN_SUCCESS = "delivery-two-failures-then-success.json";
+  static final String RETRY_NOW_THEN_SUCCESS = "delivery-retry-now-then-success.json";
+
+  private static final String SECRET = "whsec_recorder0secret0never0in0history";
+
+  // a fixed identity and start time, so the files do not name the machine they were recorded on
+  @RegisterExtension
+  static final TestWorkflowExtension temporal =
+      DeliveryWorkflowRig.extensionBuilder()
+          .setWorkflowClientOptions(
+              WorkflowClientOptions.newBuilder().setIdentity("history-recorder").build())
+          .setInitialTime(Instant.parse("2026-01-01T00:00:00Z"))
+          .build();
+
+  @Test
+  void recordFirstTrySuccess(TestWorkflowEnvironment testEnv, WorkflowClient client)
+      throws IOException {
+    ScriptedDeliveryActivities activities = DeliveryWorkflowRig.startWorker(testEnv, SUCCEED);
+    DeliveryWorkflowInput input = knownInput(activities, "recorded-first-try");
+
+    DeliveryWorkflowRig.newWorkflow(client, input).deliver(input);
+
+    write(client, input, FIRST_TRY_SUCCESS);
+  }
+
+  @Test
+  void recordTwoFailuresThenSuccess(TestWorkflowEnvironment testEnv, WorkflowClient client)
+      throws IOException {
+    ScriptedDeliveryActivities activities =
+        DeliveryWorkflowRig.startWorker(testEnv, FAIL, FAIL, SUCCEED);
+    DeliveryWorkflowInput input = knownInput(activities, "recorded-two-failures");
+
+    DeliveryWorkflowRig.newWorkflow(client, input).deliver(input);
+
+    write(client, input, TWO_FAILURES_THEN_SUCCESS);
+  }
+
+  @Test
+  void recordRetryNowThenSuccess(TestWorkflowEnvironment testEnv, WorkflowClient client)
+      throws IOException, InterruptedException {
+    ScriptedDeliveryActivities activities = DeliveryWorkflowRig.startWorker(testEnv, FAIL, SUCCEED);
+    DeliveryWorkflowInput input = knownInput(activities, "recorded-retry-now");
+    WorkflowStub workflow = DeliveryWorkflowRig.start(client, input);
+    DeliveryWorkflowRig.awaitCalls(activities, 1);
+    testEnv.sleep(Duration.ofSeconds(5));
+    workflow.signal("retryNow");
+    workflow.getResult(DeliveryStatus.class);
+
+    write(client, input, RETRY_NOW_THEN_SUCCESS);
+  }
+
+  private static DeliveryWorkflowInput knownInput(
+      ScriptedDeliveryActivities activities, String deliveryId) {
+    activities.know(deliveryId, new KnownDelivery(SECRET, "{\"recorded\":true}"));
+    return DeliveryWorkflowRig.freshInput(deliveryId);
+  }
+
+  private static void write(WorkflowClient client, DeliveryWorkflowInput input, String fileName)
+      throws IOException {
+    WorkflowExecutionHistory history =
+        client.fetchHistory(TaskQueues.deliveryWorkflowId(input.deliveryId()));
+    String json = history.toJson(true);
+    assertThat(json).doesNotContain(SECRET);
+    assertThat(history.toProtoText(true)).doesNotContain(SECRET);
+    // surefire runs in the module directory and sets basedir to it
+    Path file =
+        Path.of(System.getProperty("basedir", "."), "src/test/resources/histories", fileName);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, json + "\n", StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,69 @@
+package com.devcard.webhooks.workflows;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.testing.WorkflowReplayer;
+import io.temporal.workflow.Workflow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Replays histories recorded from real runs (see {@link DeliveryHistoriesRecorderTest}), so that a
+ * change to {@link DeliveryWorkflowImpl} that would break workflows already running fails the
+ * build.
+ */
+class DeliveryWorkflowReplayTest {
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        DeliveryHistoriesRecorderTest.FIRST_TRY_SUCCESS,
+        DeliveryHistoriesRecorderTest.TWO_FAILURES_THEN_SUCCESS,
+        DeliveryHistoriesRecorderTest.RETRY_NOW_THEN_SUCCESS
+      })
+  void aRecordedDeliveryReplaysOnTheCurrentWorkflow(String fileName) throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/" + fileName, DeliveryWorkflowImpl.class);
+  }
+
+  @Test
+  void aWorkflowThatNoLongerWaitsBetweenAttemptsFailsTheReplay() {
+    assertThatThrownBy(
+            () ->
+                WorkflowReplayer.replayWorkflowExecutionFromResource(
+                    "histories/" + DeliveryHistoriesRecorderTest.TWO_FAILURES_THEN_SUCCESS,
+                    RetriesWithoutWaiting.class))
+        .hasStackTraceContaining("NonDeterministic");
+  }
+
+  /**
+   * The kind of change the replay test is there to catch: the same workflow type, its waits
+   * removed. Public because the worker instantiates it by reflection.
+   */
+  public static class RetriesWithoutWaiting implements DeliveryWorkflow {
+
+    @Override
+    public DeliveryStatus deliver(DeliveryWorkflowInput input) {
+      DeliveryActivities activities =
+          Workflow.newActivityStub(
+              DeliveryActivities.class,
+              ActivityOptions.newBuilder()
+                  .setStartToCloseTimeout(DeliveryWorkflowImpl.ATTEMPT_START_TO_CLOSE)
+                  .build());
+      for (int attempt = 1; attempt <= input.retryDelays().size() + 1; attempt++) {
+        AttemptOutcome outcome =
+            activities.attempt(
+                new AttemptRequest(input.deliveryId(), AttemptTrigger.SCHEDULED, null));
+        if (outcome.succeeded()) {
+          return DeliveryStatus.SUCCESS;
+        }
+      }
+      return DeliveryStatus.FAILED;
+    }
+
+    @Override
+    public void retryNow() {}
+  }
+}

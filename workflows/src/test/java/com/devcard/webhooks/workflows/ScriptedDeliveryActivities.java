@@ -1,0 +1,108 @@
+package com.devcard.webhooks.workflows;
+
+import io.temporal.activity.Activity;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * An in-memory {@link DeliveryActivities} for workflow tests: answers each call from a script and
+ * records when it ran on the test server's clock. Like the real activity, it alone knows the
+ * endpoint's secret and the payload, and signs with them.
+ */
+final class ScriptedDeliveryActivities implements DeliveryActivities {
+
+  /** How one call answers. */
+  enum Answer {
+    /** The receiver answered 2xx. */
+    SUCCEED,
+    /** The receiver answered 503. */
+    FAIL,
+    /** The endpoint was deactivated: no request is made. */
+    ENDPOINT_GONE,
+    /** The database is unreachable: the call throws and Temporal retries it. */
+    THROW
+  }
+
+  /** One call as the fake saw it; times are test-server milliseconds. */
+  record Call(
+      AttemptRequest request,
+      int temporalAttempt,
+      Answer answer,
+      String signature,
+      long startedAtMillis,
+      long endedAtMillis) {}
+
+  /** What only the activity side knows about a delivery. */
+  record KnownDelivery(String secret, String payload) {}
+
+  private final LongSupplier clock;
+  private final Deque<Answer> script;
+  private final Map<String, KnownDelivery> knownDeliveries = new ConcurrentHashMap<>();
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private int attemptsRecorded;
+
+  ScriptedDeliveryActivities(LongSupplier clock, Answer... script) {
+    this.clock = clock;
+    this.script = new ArrayDeque<>(Arrays.asList(script));
+  }
+
+  /** Gives the fake a secret and a payload for a delivery, as the database gives the real one. */
+  void know(String deliveryId, KnownDelivery delivery) {
+    knownDeliveries.put(deliveryId, delivery);
+  }
+
+  List<Call> calls() {
+    return List.copyOf(calls);
+  }
+
+  /** The calls that came to an outcome, one per logical attempt. */
+  List<Call> attempts() {
+    return calls.stream().filter(call -> call.answer() != Answer.THROW).toList();
+  }
+
+  @Override
+  public synchronized AttemptOutcome attempt(AttemptRequest request) {
+    long startedAt = clock.getAsLong();
+    // Past the end of the script every call succeeds, so a workflow that makes one attempt too
+    // many still ends and the test's count of calls reports it.
+    Answer answer = script.isEmpty() ? Answer.SUCCEED : script.poll();
+    int temporalAttempt = Activity.getExecutionContext().getInfo().getAttempt();
+    String signature =
+        answer == Answer.SUCCEED || answer == Answer.FAIL ? sign(request.deliveryId()) : null;
+    calls.add(new Call(request, temporalAttempt, answer, signature, startedAt, clock.getAsLong()));
+    return switch (answer) {
+      case SUCCEED -> new AttemptOutcome(++attemptsRecorded, DeliveryStatus.SUCCESS, 200, true);
+      case FAIL -> {
+        DeliveryStatus status =
+            request.delayIfItFails() == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
+        yield new AttemptOutcome(++attemptsRecorded, status, 503, false);
+      }
+      case ENDPOINT_GONE -> AttemptOutcome.cancelled();
+      case THROW -> throw new IllegalStateException("database unreachable");
+    };
+  }
+
+  private String sign(String deliveryId) {
+    KnownDelivery delivery =
+        knownDeliveries.getOrDefault(deliveryId, new KnownDelivery("unused-secret", "{}"));
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(delivery.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return HexFormat.of()
+          .formatHex(mac.doFinal(delivery.payload().getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is unavailable", e);
+    }
+  }
+}
