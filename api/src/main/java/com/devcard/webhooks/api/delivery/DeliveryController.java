@@ -1,0 +1,71 @@
+package com.devcard.webhooks.api.delivery;
+
+import com.devcard.webhooks.api.error.ApiException;
+import com.devcard.webhooks.store.Page;
+import com.devcard.webhooks.store.delivery.Delivery;
+import com.devcard.webhooks.store.delivery.DeliveryRepository;
+import com.devcard.webhooks.store.endpoint.EndpointRepository;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The delivery log of one endpoint, newest first. */
+@RestController
+@RequestMapping("/api/webhooks/{endpointId}/deliveries")
+class DeliveryController {
+
+  private static final Set<String> STATUSES = Set.of("pending", "success", "failed", "cancelled");
+
+  private final DeliveryRepository deliveries;
+  private final EndpointRepository endpoints;
+
+  DeliveryController(DeliveryRepository deliveries, EndpointRepository endpoints) {
+    this.deliveries = deliveries;
+    this.endpoints = endpoints;
+  }
+
+  @GetMapping
+  DeliveryPageView list(
+      @AuthenticationPrincipal Jwt jwt,
+      @PathVariable String endpointId,
+      @RequestParam(defaultValue = "20") int limit,
+      @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) String status) {
+    if (limit < 1 || limit > 100) {
+      throw ApiException.validation("limit", "must be between 1 and 100");
+    }
+    if (status != null && !STATUSES.contains(status)) {
+      throw ApiException.validation("status", "must be one of pending, success, failed, cancelled");
+    }
+    endpoints
+        .find(jwt.getSubject(), endpointId)
+        .orElseThrow(() -> ApiException.notFound("Endpoint"));
+    Page<Delivery> page =
+        deliveries.list(
+            jwt.getSubject(),
+            endpointId,
+            Optional.ofNullable(status),
+            DeliveryCursor.decode(cursor),
+            limit);
+    return new DeliveryPageView(
+        page.items().stream().map(DeliveryView::of).toList(),
+        page.next().map(DeliveryCursor::encode).orElse(null));
+  }
+
+  @GetMapping("/{deliveryId}")
+  DeliveryDetailView get(
+      @AuthenticationPrincipal Jwt jwt,
+      @PathVariable String endpointId,
+      @PathVariable String deliveryId) {
+    return deliveries
+        .findDetail(jwt.getSubject(), endpointId, deliveryId)
+        .map(DeliveryDetailView::of)
+        .orElseThrow(() -> ApiException.notFound("Delivery"));
+  }
+}

@@ -1,0 +1,150 @@
+package com.devcard.webhooks.api.delivery;
+
+import com.devcard.webhooks.netguard.TargetPolicy;
+import com.devcard.webhooks.store.delivery.DeliveryRepository;
+import com.devcard.webhooks.store.delivery.DispatchedDelivery;
+import com.devcard.webhooks.workflows.DeliverySearchAttributes;
+import com.devcard.webhooks.workflows.DeliveryWorkflow;
+import com.devcard.webhooks.workflows.DeliveryWorkflowInput;
+import com.devcard.webhooks.workflows.TaskQueues;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The api's handle on delivery workflows: start one per delivery, cancel, ask for a retry now.
+ * Temporal being unreachable never fails the caller: the reconciler starts what could not be.
+ */
+@Component
+public class DeliveryWorkflows implements DisposableBean {
+
+  /** Starts waiting to be sent; past this, new ones are left to the reconciler. */
+  static final int START_QUEUE = 10_000;
+
+  static final int START_THREADS = 8;
+
+  private static final Logger log = LoggerFactory.getLogger(DeliveryWorkflows.class);
+
+  private final WorkflowClient client;
+  private final DeliveryRepository deliveries;
+  private final TargetPolicy targetPolicy;
+  private final ThreadPoolExecutor starter;
+
+  DeliveryWorkflows(
+      WorkflowClient client, DeliveryRepository deliveries, TargetPolicy targetPolicy) {
+    this.client = client;
+    this.deliveries = deliveries;
+    this.targetPolicy = targetPolicy;
+    this.starter =
+        new ThreadPoolExecutor(
+            START_THREADS,
+            START_THREADS,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(START_QUEUE),
+            Thread.ofVirtual().name("workflow-start-", 0).factory(),
+            new ThreadPoolExecutor.DiscardPolicy());
+  }
+
+  /**
+   * Starts the workflows of just-dispatched deliveries off the request thread, so a dispatch never
+   * waits on Temporal. Whatever is not started (Temporal down, queue full) the reconciler starts.
+   */
+  public void startAllSoon(List<DispatchedDelivery> dispatched) {
+    if (!dispatched.isEmpty()) {
+      starter.execute(() -> startAll(dispatched));
+    }
+  }
+
+  /** Starts a workflow for each delivery; those that could not start wait for the reconciler. */
+  void startAll(List<DispatchedDelivery> dispatched) {
+    List<String> started = new ArrayList<>();
+    for (DispatchedDelivery delivery : dispatched) {
+      DeliveryWorkflowInput input =
+          DeliveryWorkflowInput.fresh(
+              delivery.id(),
+              delivery.userId(),
+              delivery.endpointId(),
+              delivery.eventType(),
+              targetHost(delivery.endpointUrl()),
+              delivery.retryDelays());
+      if (start(input)) {
+        started.add(delivery.id());
+      }
+    }
+    markStarted(started);
+  }
+
+  /**
+   * Starts one workflow. True when it runs now (started, or already running); false when Temporal
+   * could not be reached.
+   */
+  public boolean start(DeliveryWorkflowInput input) {
+    WorkflowOptions options =
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(TaskQueues.deliveryWorkflowId(input.deliveryId()))
+            .setTaskQueue(TaskQueues.DELIVERY)
+            .setWorkflowIdReusePolicy(
+                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY)
+            .setTypedSearchAttributes(DeliverySearchAttributes.atStart(input))
+            .setStaticSummary(input.eventType() + " to " + input.targetHost())
+            .build();
+    try {
+      WorkflowClient.start(client.newWorkflowStub(DeliveryWorkflow.class, options)::deliver, input);
+      return true;
+    } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
+      return true;
+    } catch (RuntimeException unreachable) {
+      log.warn(
+          "delivery {} not started yet (Temporal: {}); the reconciler will start it",
+          input.deliveryId(),
+          unreachable.getClass().getSimpleName());
+      return false;
+    }
+  }
+
+  /** Cancels the workflows of deliveries the store has just marked cancelled. Best effort. */
+  public void cancel(Collection<String> deliveryIds) {
+    for (String deliveryId : deliveryIds) {
+      try {
+        client.newUntypedWorkflowStub(TaskQueues.deliveryWorkflowId(deliveryId)).cancel();
+      } catch (WorkflowNotFoundException finished) {
+        // Nothing to stop.
+      } catch (RuntimeException unreachable) {
+        // Its next attempt finds the delivery cancelled and sends nothing.
+        log.warn(
+            "delivery {} workflow not cancelled now ({}); it stops at its next attempt",
+            deliveryId,
+            unreachable.getClass().getSimpleName());
+      }
+    }
+  }
+
+  @Override
+  public void destroy() throws InterruptedException {
+    starter.shutdown();
+    starter.awaitTermination(10, TimeUnit.SECONDS);
+  }
+
+  void markStarted(List<String> deliveryIds) {
+    if (!deliveryIds.isEmpty()) {
+      deliveries.markWorkflowStarted(deliveryIds);
+    }
+  }
+
+  String targetHost(String url) {
+    return targetPolicy.host(url).orElse("unknown host");
+  }
+}

@@ -1,0 +1,107 @@
+package com.devcard.webhooks.api.event;
+
+import com.devcard.webhooks.api.delivery.DeliveryWorkflows;
+import com.devcard.webhooks.api.error.ApiException;
+import com.devcard.webhooks.api.eventtype.EventTypeCatalog;
+import com.devcard.webhooks.api.web.ApiTimes;
+import com.devcard.webhooks.store.Ids;
+import com.devcard.webhooks.store.delivery.DispatchRepository;
+import com.devcard.webhooks.store.delivery.DispatchResult;
+import com.devcard.webhooks.store.delivery.NewEvent;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns an event of a user into deliveries: one per active endpoint subscribed to its type, written
+ * in one transaction, then one workflow each. This is the in-process entry point for the DevCard
+ * backend ({@link #dispatch(String, String, Object)}) and what {@code POST /api/events} calls.
+ */
+@Component
+public class Dispatcher {
+
+  private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+  private final DispatchRepository dispatches;
+  private final DeliveryWorkflows workflows;
+  private final EventTypeCatalog catalog;
+  private final DispatchProperties properties;
+  private final JsonMapper jsonMapper;
+
+  Dispatcher(
+      DispatchRepository dispatches,
+      DeliveryWorkflows workflows,
+      EventTypeCatalog catalog,
+      DispatchProperties properties,
+      JsonMapper jsonMapper) {
+    this.dispatches = dispatches;
+    this.workflows = workflows;
+    this.catalog = catalog;
+    this.properties = properties;
+    this.jsonMapper = jsonMapper;
+  }
+
+  /**
+   * Reports an event of a user, as {@code POST /api/events} does without an idempotency key.
+   *
+   * @param data anything that serializes to a JSON object (a map, a record)
+   * @throws ApiException when the type is unknown or data is not an object
+   */
+  public DispatchedEvent dispatch(String userId, String eventType, Object data) {
+    return dispatch(new EventReport(null, userId, eventType, jsonMapper.valueToTree(data)));
+  }
+
+  /** Reports an event; the same idempotency key of the same user answers the first answer. */
+  public DispatchedEvent dispatch(EventReport report) {
+    report.validate(catalog);
+    return deliver(report.idempotencyKey(), report.userId(), report.type(), report.data(), null);
+  }
+
+  /** Sends a {@code webhook.test} event to one endpoint of the user, whatever it subscribes to. */
+  public DispatchedEvent dispatchTest(String userId, String endpointId) {
+    JsonNode data =
+        jsonMapper
+            .createObjectNode()
+            .put("message", "This is a test event from DevCard Webhooks.")
+            .put("endpointId", endpointId);
+    return deliver(null, userId, EventTypeCatalog.WEBHOOK_TEST, data, endpointId);
+  }
+
+  private DispatchedEvent deliver(
+      String idempotencyKey, String userId, String type, JsonNode data, String onlyEndpointId) {
+    String eventId = Ids.newId("evt");
+    Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    String payload =
+        jsonMapper.writeValueAsString(
+            new WebhookPayload(eventId, type, ApiTimes.format(createdAt), data));
+    DispatchResult result =
+        dispatches.dispatch(
+            new NewEvent(
+                eventId,
+                userId,
+                idempotencyKey,
+                type,
+                payload,
+                createdAt,
+                properties.schedule(),
+                onlyEndpointId));
+    if (result.created()) {
+      workflows.startAllSoon(result.deliveries());
+      log.info(
+          "event {} of type {} dispatched to {} endpoint(s)",
+          result.eventId(),
+          type,
+          result.deliveries().size());
+    }
+    List<DispatchedEvent.DeliveryRef> refs =
+        result.deliveries().stream()
+            .map(delivery -> new DispatchedEvent.DeliveryRef(delivery.id(), delivery.endpointId()))
+            .toList();
+    return new DispatchedEvent(result.eventId(), refs);
+  }
+}

@@ -1,0 +1,334 @@
+package com.devcard.webhooks.store.delivery;
+
+import static com.devcard.webhooks.store.JdbcColumns.durations;
+import static com.devcard.webhooks.store.JdbcColumns.instant;
+import static com.devcard.webhooks.store.JdbcColumns.nullableInt;
+import static com.devcard.webhooks.store.JdbcColumns.timestamp;
+
+import com.devcard.webhooks.store.KeysetPosition;
+import com.devcard.webhooks.store.Page;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The delivery log: deliveries, their attempts, and the queries the reconciler needs. */
+@Repository
+public class DeliveryRepository {
+
+  private static final String FROM_OWNED_DELIVERY =
+      " from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id"
+          + " where d.id = :id and d.endpoint_id = :endpointId"
+          + " and e.user_id = :userId and e.deleted_at is null";
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+
+  @Autowired
+  public DeliveryRepository(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    this(jdbc, new TransactionTemplate(transactionManager));
+  }
+
+  public DeliveryRepository(JdbcClient jdbc, TransactionTemplate transactions) {
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+  }
+
+  /** The delivery, when its endpoint is the user's and not deleted. */
+  public Optional<Delivery> find(String userId, String endpointId, String deliveryId) {
+    return jdbc.sql("select " + DeliveryRowMapper.COLUMNS + FROM_OWNED_DELIVERY)
+        .param("id", deliveryId)
+        .param("endpointId", endpointId)
+        .param("userId", userId)
+        .query(DeliveryRowMapper.INSTANCE)
+        .optional();
+  }
+
+  /** The delivery with its payload and attempt log, under the same rule as {@link #find}. */
+  public Optional<DeliveryDetail> findDetail(String userId, String endpointId, String deliveryId) {
+    return transactions.execute(
+        status ->
+            jdbc.sql(
+                    "select "
+                        + DeliveryRowMapper.COLUMNS
+                        + ", (select payload from webhook_events ev where ev.id = d.event_id)"
+                        + " as payload"
+                        + FROM_OWNED_DELIVERY)
+                .param("id", deliveryId)
+                .param("endpointId", endpointId)
+                .param("userId", userId)
+                .query(
+                    (rs, rowNum) ->
+                        new DeliveryDetail(
+                            DeliveryRowMapper.INSTANCE.mapRow(rs, rowNum),
+                            rs.getString("payload"),
+                            List.of()))
+                .optional()
+                .map(
+                    detail ->
+                        new DeliveryDetail(
+                            detail.delivery(), detail.payload(), attempts(deliveryId))));
+  }
+
+  private List<Attempt> attempts(String deliveryId) {
+    return jdbc.sql(
+            "select attempt, trigger, started_at, duration_ms, response_code, response_body, error"
+                + " from webhook_delivery_attempts where delivery_id = :id order by attempt")
+        .param("id", deliveryId)
+        .query(
+            (rs, rowNum) ->
+                new Attempt(
+                    rs.getInt("attempt"),
+                    rs.getString("trigger"),
+                    instant(rs, "started_at"),
+                    rs.getLong("duration_ms"),
+                    nullableInt(rs, "response_code"),
+                    rs.getString("response_body"),
+                    rs.getString("error")))
+        .list();
+  }
+
+  /**
+   * The endpoint's deliveries, newest first, optionally of one status, continuing after a keyset
+   * position. Rows created after the first page sort before it, so paging never skips or repeats.
+   * Empty when the endpoint is not the user's or is deleted.
+   */
+  public Page<Delivery> list(
+      String userId,
+      String endpointId,
+      Optional<String> status,
+      Optional<KeysetPosition> after,
+      int limit) {
+    // Only fixed fragments are appended; every value is a bind parameter.
+    StringBuilder sql =
+        new StringBuilder("select ")
+            .append(DeliveryRowMapper.COLUMNS)
+            .append(" from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id")
+            .append(" where d.endpoint_id = :endpointId")
+            .append(" and e.user_id = :userId and e.deleted_at is null");
+    status.ifPresent(s -> sql.append(" and d.status = :status"));
+    after.ifPresent(p -> sql.append(" and (d.created_at, d.id) < (:afterCreatedAt, :afterId)"));
+    sql.append(" order by d.created_at desc, d.id desc limit :fetch");
+
+    JdbcClient.StatementSpec statement =
+        jdbc.sql(sql.toString())
+            .param("endpointId", endpointId)
+            .param("userId", userId)
+            .param("fetch", limit + 1);
+    if (status.isPresent()) {
+      statement = statement.param("status", status.get());
+    }
+    if (after.isPresent()) {
+      statement =
+          statement
+              .param("afterCreatedAt", timestamp(after.get().createdAt()))
+              .param("afterId", after.get().id());
+    }
+    List<Delivery> rows = statement.query(DeliveryRowMapper.INSTANCE).list();
+    if (rows.size() <= limit) {
+      return new Page<>(rows, Optional.empty());
+    }
+    List<Delivery> items = rows.subList(0, limit);
+    Delivery last = items.get(limit - 1);
+    return new Page<>(items, Optional.of(new KeysetPosition(last.createdAt(), last.id())));
+  }
+
+  /** The delivery with its payload and endpoint state, for any user; empty when it is gone. */
+  public Optional<DeliveryForAttempt> loadForAttempt(String deliveryId) {
+    return jdbc.sql(
+            "select "
+                + DeliveryRowMapper.COLUMNS
+                + ", ev.payload, e.url, e.is_active, e.deleted_at is not null as endpoint_deleted"
+                + " from webhook_deliveries d"
+                + " join webhook_endpoints e on e.id = d.endpoint_id"
+                + " join webhook_events ev on ev.id = d.event_id"
+                + " where d.id = :id")
+        .param("id", deliveryId)
+        .query(
+            (rs, rowNum) ->
+                new DeliveryForAttempt(
+                    DeliveryRowMapper.INSTANCE.mapRow(rs, rowNum),
+                    rs.getString("payload"),
+                    rs.getString("url"),
+                    rs.getBoolean("is_active"),
+                    rs.getBoolean("endpoint_deleted")))
+        .optional();
+  }
+
+  /**
+   * Records one attempt and the delivery's new state in one transaction. Idempotent on {@code
+   * attemptKey}: recording the same key again changes nothing and returns the first answer.
+   *
+   * @param nextRetryAt when the next scheduled attempt is due should this one have failed; empty
+   *     when none follows, so a failure ends the delivery {@code failed}
+   * @throws IllegalStateException when the delivery does not exist
+   */
+  public RecordedAttempt recordAttempt(
+      String deliveryId, String attemptKey, AttemptResult result, Optional<Instant> nextRetryAt) {
+    return transactions.execute(
+        status -> {
+          // Locking the delivery first serializes concurrent recordings of the same attempt.
+          Delivery delivery =
+              jdbc.sql(
+                      "select "
+                          + DeliveryRowMapper.COLUMNS
+                          + " from webhook_deliveries d where d.id = :id for update")
+                  .param("id", deliveryId)
+                  .query(DeliveryRowMapper.INSTANCE)
+                  .optional()
+                  .orElseThrow(
+                      () ->
+                          new IllegalStateException("delivery " + deliveryId + " does not exist"));
+          Optional<RecordedAttempt> earlier = recorded(attemptKey);
+          if (earlier.isPresent()) {
+            return earlier.get();
+          }
+          int number = delivery.attempts() + 1;
+          String newStatus = statusAfter(delivery.status(), result.success(), nextRetryAt);
+          Instant newNextRetryAt = "pending".equals(newStatus) ? nextRetryAt.orElseThrow() : null;
+          jdbc.sql(
+                  "insert into webhook_delivery_attempts (delivery_id, attempt, attempt_key,"
+                      + " trigger, started_at, duration_ms, response_code, response_body, error,"
+                      + " success, delivery_status)"
+                      + " values (:deliveryId, :attempt, :attemptKey, :trigger, :startedAt,"
+                      + " :durationMs, :responseCode, :responseBody, :error, :success,"
+                      + " :deliveryStatus)")
+              .param("deliveryId", deliveryId)
+              .param("attempt", number)
+              .param("attemptKey", attemptKey)
+              .param("trigger", result.trigger())
+              .param("startedAt", timestamp(result.startedAt()))
+              .param("durationMs", result.durationMs())
+              .param("responseCode", result.responseCode(), Types.INTEGER)
+              .param("responseBody", withoutNul(result.responseBody()), Types.VARCHAR)
+              .param("error", withoutNul(result.error()), Types.VARCHAR)
+              .param("success", result.success())
+              .param("deliveryStatus", newStatus)
+              .update();
+          jdbc.sql(
+                  "update webhook_deliveries set attempts = :attempts,"
+                      + " response_code = :responseCode, status = :status,"
+                      + " next_retry_at = :nextRetryAt, updated_at = now()"
+                      + " where id = :id")
+              .param("attempts", number)
+              .param("responseCode", result.responseCode(), Types.INTEGER)
+              .param("status", newStatus)
+              .param("nextRetryAt", timestamp(newNextRetryAt), Types.TIMESTAMP_WITH_TIMEZONE)
+              .param("id", deliveryId)
+              .update();
+          return new RecordedAttempt(number, newStatus, result.responseCode(), result.success());
+        });
+  }
+
+  // A cancelled delivery stays cancelled: an attempt already under way when it was cancelled
+  // is logged, but does not bring the delivery back to life.
+  private static String statusAfter(
+      String currentStatus, boolean success, Optional<Instant> nextRetryAt) {
+    if (success) {
+      return "success";
+    }
+    if ("cancelled".equals(currentStatus)) {
+      return "cancelled";
+    }
+    return nextRetryAt.isPresent() ? "pending" : "failed";
+  }
+
+  /**
+   * The attempt recorded under this key, if any: a re-run of the same activity execution finds it
+   * here and sends nothing again.
+   */
+  public Optional<RecordedAttempt> findRecordedAttempt(String attemptKey) {
+    return recorded(attemptKey);
+  }
+
+  private Optional<RecordedAttempt> recorded(String attemptKey) {
+    return jdbc.sql(
+            "select attempt, delivery_status, response_code, success"
+                + " from webhook_delivery_attempts where attempt_key = :attemptKey")
+        .param("attemptKey", attemptKey)
+        .query(
+            (rs, rowNum) ->
+                new RecordedAttempt(
+                    rs.getInt("attempt"),
+                    rs.getString("delivery_status"),
+                    nullableInt(rs, "response_code"),
+                    rs.getBoolean("success")))
+        .optional();
+  }
+
+  // PostgreSQL text cannot hold U+0000, which a receiver's response body may contain.
+  private static String withoutNul(String text) {
+    return text == null ? null : text.replace("\u0000", "");
+  }
+
+  /** Cancels a pending delivery; true when it was pending. */
+  public boolean markCancelled(String deliveryId) {
+    return jdbc.sql(
+                "update webhook_deliveries"
+                    + " set status = 'cancelled', next_retry_at = null, updated_at = now()"
+                    + " where id = :id and status = 'pending'")
+            .param("id", deliveryId)
+            .update()
+        == 1;
+  }
+
+  /** Pending deliveries of non-deleted endpoints with ids after {@code afterId}, by id. */
+  public List<PendingDelivery> pendingAfter(Optional<String> afterId, int limit) {
+    String sql =
+        "select "
+            + DeliveryRowMapper.COLUMNS
+            + ", e.url, d.retry_delays_ms"
+            + " from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id"
+            + " where d.status = 'pending' and e.deleted_at is null"
+            + (afterId.isPresent() ? " and d.id > :afterId" : "")
+            + " order by d.id limit :limit";
+    JdbcClient.StatementSpec statement = jdbc.sql(sql).param("limit", limit);
+    if (afterId.isPresent()) {
+      statement = statement.param("afterId", afterId.get());
+    }
+    return statement.query(DeliveryRepository::pendingDelivery).list();
+  }
+
+  /**
+   * Pending deliveries whose workflow was never marked started and that were created before the
+   * given instant, oldest first: the ones a crash between dispatch and workflow start left behind.
+   */
+  public List<PendingDelivery> unstartedPending(Instant createdBefore, int limit) {
+    return jdbc.sql(
+            "select "
+                + DeliveryRowMapper.COLUMNS
+                + ", e.url, d.retry_delays_ms"
+                + " from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id"
+                + " where d.status = 'pending' and not d.workflow_started"
+                + " and d.created_at < :createdBefore"
+                + " order by d.created_at, d.id limit :limit")
+        .param("createdBefore", timestamp(createdBefore))
+        .param("limit", limit)
+        .query(DeliveryRepository::pendingDelivery)
+        .list();
+  }
+
+  public void markWorkflowStarted(Collection<String> deliveryIds) {
+    if (deliveryIds.isEmpty()) {
+      return;
+    }
+    jdbc.sql("update webhook_deliveries set workflow_started = true where id = any(:ids)")
+        .param("ids", deliveryIds.toArray(String[]::new))
+        .update();
+  }
+
+  private static PendingDelivery pendingDelivery(ResultSet rs, int rowNum) throws SQLException {
+    return new PendingDelivery(
+        DeliveryRowMapper.INSTANCE.mapRow(rs, rowNum),
+        rs.getString("url"),
+        durations(rs, "retry_delays_ms"));
+  }
+}

@@ -1,0 +1,148 @@
+package com.devcard.webhooks.store.delivery;
+
+import static com.devcard.webhooks.store.JdbcColumns.durations;
+import static com.devcard.webhooks.store.JdbcColumns.millisArray;
+import static com.devcard.webhooks.store.JdbcColumns.timestamp;
+
+import com.devcard.webhooks.store.Ids;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Records an event and creates one pending delivery per target endpoint, all or nothing. */
+@Repository
+public class DispatchRepository {
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+
+  @Autowired
+  public DispatchRepository(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    this(jdbc, new TransactionTemplate(transactionManager));
+  }
+
+  public DispatchRepository(JdbcClient jdbc, TransactionTemplate transactions) {
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+  }
+
+  /**
+   * Stores the event and its deliveries in one transaction. When the user already dispatched an
+   * event with the same idempotency key, nothing is inserted and that first dispatch's answer is
+   * returned with {@code created = false}; the unique key makes concurrent repeats wait for the
+   * first and then see it.
+   */
+  public DispatchResult dispatch(NewEvent event) {
+    return transactions.execute(
+        status -> {
+          boolean inserted =
+              !jdbc.sql(
+                      "insert into webhook_events"
+                          + " (id, user_id, idempotency_key, event_type, payload, created_at)"
+                          + " values (:id, :userId, :key, :eventType, :payload, :createdAt)"
+                          + " on conflict (user_id, idempotency_key) do nothing"
+                          + " returning id")
+                  .param("id", event.eventId())
+                  .param("userId", event.userId())
+                  .param("key", event.idempotencyKey())
+                  .param("eventType", event.eventType())
+                  .param("payload", event.payload())
+                  .param("createdAt", timestamp(event.createdAt()))
+                  .query(String.class)
+                  .list()
+                  .isEmpty();
+          if (!inserted) {
+            String firstEventId =
+                jdbc.sql(
+                        "select id from webhook_events"
+                            + " where user_id = :userId and idempotency_key = :key")
+                    .param("userId", event.userId())
+                    .param("key", event.idempotencyKey())
+                    .query(String.class)
+                    .single();
+            return new DispatchResult(firstEventId, deliveriesOf(firstEventId), false);
+          }
+          List<DispatchedDelivery> deliveries = new ArrayList<>();
+          for (Target target : targets(event)) {
+            deliveries.add(insertDelivery(event, target));
+          }
+          deliveries.sort(Comparator.comparing(DispatchedDelivery::id));
+          return new DispatchResult(event.eventId(), deliveries, true);
+        });
+  }
+
+  private record Target(String endpointId, String url) {}
+
+  // FOR SHARE: an endpoint being deactivated or deleted waits until these deliveries are
+  // committed, then cancels them; one deleted first is skipped here.
+  private List<Target> targets(NewEvent event) {
+    if (event.onlyEndpointId() != null) {
+      return jdbc.sql(
+              "select id, url from webhook_endpoints"
+                  + " where id = :id and user_id = :userId and deleted_at is null"
+                  + " for share")
+          .param("id", event.onlyEndpointId())
+          .param("userId", event.userId())
+          .query((rs, rowNum) -> new Target(rs.getString("id"), rs.getString("url")))
+          .list();
+    }
+    return jdbc.sql(
+            "select id, url from webhook_endpoints"
+                + " where user_id = :userId and deleted_at is null and is_active"
+                + " and :eventType = any(events)"
+                + " order by created_at, id"
+                + " for share")
+        .param("userId", event.userId())
+        .param("eventType", event.eventType())
+        .query((rs, rowNum) -> new Target(rs.getString("id"), rs.getString("url")))
+        .list();
+  }
+
+  private DispatchedDelivery insertDelivery(NewEvent event, Target target) {
+    String id = Ids.newId("dlv");
+    jdbc.sql(
+            "insert into webhook_deliveries (id, endpoint_id, user_id, event_id, event_type,"
+                + " status, attempts, retry_delays_ms, created_at, updated_at)"
+                + " values (:id, :endpointId, :userId, :eventId, :eventType,"
+                + " 'pending', 0, :retryDelays, :createdAt, :createdAt)")
+        .param("id", id)
+        .param("endpointId", target.endpointId())
+        .param("userId", event.userId())
+        .param("eventId", event.eventId())
+        .param("eventType", event.eventType())
+        .param("retryDelays", millisArray(event.retryDelays()))
+        .param("createdAt", timestamp(event.createdAt()))
+        .update();
+    return new DispatchedDelivery(
+        id,
+        target.endpointId(),
+        event.userId(),
+        event.eventType(),
+        target.url(),
+        event.retryDelays());
+  }
+
+  private List<DispatchedDelivery> deliveriesOf(String eventId) {
+    return jdbc.sql(
+            "select d.id, d.endpoint_id, d.user_id, d.event_type, e.url, d.retry_delays_ms"
+                + " from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id"
+                + " where d.event_id = :eventId"
+                + " order by d.id")
+        .param("eventId", eventId)
+        .query(
+            (rs, rowNum) ->
+                new DispatchedDelivery(
+                    rs.getString("id"),
+                    rs.getString("endpoint_id"),
+                    rs.getString("user_id"),
+                    rs.getString("event_type"),
+                    rs.getString("url"),
+                    durations(rs, "retry_delays_ms")))
+        .list();
+  }
+}

@@ -1,0 +1,21 @@
+package com.devcard.webhooks.store.endpoint;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A partial update: an empty field stays as it is. {@code description} is doubly optional so that
+ * "unchanged" ({@code Optional.empty()}) differs from "clear it" ({@code
+ * Optional.of(Optional.empty())}).
+ */
+public record EndpointChanges(
+    Optional<String> url,
+    Optional<List<String>> events,
+    Optional<Optional<String>> description,
+    Optional<Boolean> active) {
+
+  public static EndpointChanges none() {
+    return new EndpointChanges(
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+  }
+}

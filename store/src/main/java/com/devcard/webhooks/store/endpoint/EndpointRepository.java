@@ -1,0 +1,223 @@
+package com.devcard.webhooks.store.endpoint;
+
+import static com.devcard.webhooks.store.JdbcColumns.instant;
+import static com.devcard.webhooks.store.JdbcColumns.textArray;
+
+import com.devcard.webhooks.store.Ids;
+import com.devcard.webhooks.store.secret.SecretCipher;
+import com.devcard.webhooks.store.secret.SecretGenerator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Users' webhook endpoints and their encrypted signing secrets. Deleting is a soft delete. */
+@Repository
+public class EndpointRepository {
+
+  private final JdbcClient jdbc;
+  private final SecretCipher cipher;
+  private final TransactionTemplate transactions;
+
+  @Autowired
+  public EndpointRepository(
+      JdbcClient jdbc, SecretCipher cipher, PlatformTransactionManager transactionManager) {
+    this(jdbc, cipher, new TransactionTemplate(transactionManager));
+  }
+
+  public EndpointRepository(
+      JdbcClient jdbc, SecretCipher cipher, TransactionTemplate transactions) {
+    this.jdbc = jdbc;
+    this.cipher = cipher;
+    this.transactions = transactions;
+  }
+
+  /**
+   * Creates an endpoint with a new secret, unless the user already has {@code maxEndpointsPerUser}.
+   * A per-user advisory lock makes count-then-insert safe against concurrent creates.
+   *
+   * @throws EndpointLimitReachedException when the user is at the limit
+   */
+  public CreatedEndpoint create(NewEndpoint endpoint, int maxEndpointsPerUser) {
+    return transactions.execute(
+        status -> {
+          jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(:userId, 0))")
+              .param("userId", endpoint.userId())
+              .query(Integer.class)
+              .single();
+          long existing =
+              jdbc.sql(
+                      "select count(*) from webhook_endpoints"
+                          + " where user_id = :userId and deleted_at is null")
+                  .param("userId", endpoint.userId())
+                  .query(Long.class)
+                  .single();
+          if (existing >= maxEndpointsPerUser) {
+            throw new EndpointLimitReachedException(maxEndpointsPerUser);
+          }
+          String id = Ids.newId("ep");
+          String secret = SecretGenerator.newSecret();
+          Endpoint created =
+              jdbc.sql(
+                      "insert into webhook_endpoints (id, user_id, url, events, description,"
+                          + " is_active, secret_ciphertext, created_at, updated_at)"
+                          + " values (:id, :userId, :url, :events, :description, true,"
+                          + " :secret, now(), now())"
+                          + " returning "
+                          + EndpointRowMapper.COLUMNS)
+                  .param("id", id)
+                  .param("userId", endpoint.userId())
+                  .param("url", endpoint.url())
+                  .param("events", textArray(endpoint.events()))
+                  .param("description", endpoint.description())
+                  .param("secret", cipher.encrypt(secret, id))
+                  .query(EndpointRowMapper.INSTANCE)
+                  .single();
+          return new CreatedEndpoint(created, secret);
+        });
+  }
+
+  /** The user's endpoint, unless it is deleted or belongs to someone else. */
+  public Optional<Endpoint> find(String userId, String endpointId) {
+    return jdbc.sql(
+            "select "
+                + EndpointRowMapper.COLUMNS
+                + " from webhook_endpoints"
+                + " where id = :id and user_id = :userId and deleted_at is null")
+        .param("id", endpointId)
+        .param("userId", userId)
+        .query(EndpointRowMapper.INSTANCE)
+        .optional();
+  }
+
+  /** Any user's endpoint, unless it is deleted. */
+  public Optional<Endpoint> findById(String endpointId) {
+    return jdbc.sql(
+            "select "
+                + EndpointRowMapper.COLUMNS
+                + " from webhook_endpoints where id = :id and deleted_at is null")
+        .param("id", endpointId)
+        .query(EndpointRowMapper.INSTANCE)
+        .optional();
+  }
+
+  /** The user's endpoints, oldest first. */
+  public List<Endpoint> listByUser(String userId) {
+    return jdbc.sql(
+            "select "
+                + EndpointRowMapper.COLUMNS
+                + " from webhook_endpoints where user_id = :userId and deleted_at is null"
+                + " order by created_at, id")
+        .param("userId", userId)
+        .query(EndpointRowMapper.INSTANCE)
+        .list();
+  }
+
+  /**
+   * Applies the given changes. When the endpoint ends up inactive, its pending deliveries are
+   * cancelled in the same transaction and their ids returned, so the caller can stop their
+   * workflows.
+   */
+  public Optional<EndpointUpdate> update(
+      String userId, String endpointId, EndpointChanges changes) {
+    return transactions.execute(
+        status -> {
+          Optional<Endpoint> updated =
+              jdbc.sql(
+                      "update webhook_endpoints set"
+                          + " url = case when :setUrl then cast(:url as text) else url end,"
+                          + " events = case when :setEvents then cast(:events as text[])"
+                          + " else events end,"
+                          + " description = case when :setDescription"
+                          + " then cast(:description as text) else description end,"
+                          + " is_active = case when :setActive then cast(:active as boolean)"
+                          + " else is_active end,"
+                          + " updated_at = now()"
+                          + " where id = :id and user_id = :userId and deleted_at is null"
+                          + " returning "
+                          + EndpointRowMapper.COLUMNS)
+                  .param("setUrl", changes.url().isPresent())
+                  .param("url", changes.url().orElse(null))
+                  .param("setEvents", changes.events().isPresent())
+                  .param("events", textArray(changes.events().orElse(null)))
+                  .param("setDescription", changes.description().isPresent())
+                  .param("description", changes.description().flatMap(d -> d).orElse(null))
+                  .param("setActive", changes.active().isPresent())
+                  .param("active", changes.active().orElse(null))
+                  .param("id", endpointId)
+                  .param("userId", userId)
+                  .query(EndpointRowMapper.INSTANCE)
+                  .optional();
+          return updated.map(
+              endpoint ->
+                  new EndpointUpdate(
+                      endpoint,
+                      endpoint.active() ? List.of() : cancelPendingDeliveries(endpointId)));
+        });
+  }
+
+  /**
+   * Soft-deletes the user's endpoint and cancels its pending deliveries.
+   *
+   * @return the ids of the cancelled deliveries; empty when there was no such endpoint
+   */
+  public Optional<List<String>> delete(String userId, String endpointId) {
+    return transactions.execute(
+        status -> {
+          int deleted =
+              jdbc.sql(
+                      "update webhook_endpoints set deleted_at = now(), updated_at = now()"
+                          + " where id = :id and user_id = :userId and deleted_at is null")
+                  .param("id", endpointId)
+                  .param("userId", userId)
+                  .update();
+          return deleted == 0
+              ? Optional.<List<String>>empty()
+              : Optional.of(cancelPendingDeliveries(endpointId));
+        });
+  }
+
+  /**
+   * The decrypted signing secrets of a non-deleted endpoint; the previous secret only while its
+   * grace period lasts.
+   */
+  public Optional<EndpointSecrets> secrets(String endpointId) {
+    return jdbc.sql(
+            "select secret_ciphertext,"
+                + " case when previous_secret_expires_at > now()"
+                + " then previous_secret_ciphertext end as previous_ciphertext,"
+                + " case when previous_secret_expires_at > now()"
+                + " then previous_secret_expires_at end as previous_expires_at"
+                + " from webhook_endpoints where id = :id and deleted_at is null")
+        .param("id", endpointId)
+        .query(
+            (rs, rowNum) -> {
+              byte[] previous = rs.getBytes("previous_ciphertext");
+              return new EndpointSecrets(
+                  cipher.decrypt(rs.getBytes("secret_ciphertext"), endpointId),
+                  previous == null ? null : cipher.decrypt(previous, endpointId),
+                  previous == null ? null : instant(rs, "previous_expires_at"));
+            })
+        .optional();
+  }
+
+  // Runs after the endpoint row was updated in the same transaction: that row lock waits for
+  // dispatches holding it FOR SHARE, so deliveries they insert are committed and seen here.
+  private List<String> cancelPendingDeliveries(String endpointId) {
+    return jdbc
+        .sql(
+            "update webhook_deliveries"
+                + " set status = 'cancelled', next_retry_at = null, updated_at = now()"
+                + " where endpoint_id = :endpointId and status = 'pending'"
+                + " returning id")
+        .param("endpointId", endpointId)
+        .query(String.class)
+        .list()
+        .stream()
+        .sorted()
+        .toList();
+  }
+}

@@ -1,0 +1,79 @@
+package com.devcard.webhooks.store.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.devcard.webhooks.store.secret.SecretCipher;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class EmbeddedDatabaseTest {
+
+  private static List<String> tables(DataSource dataSource) {
+    return JdbcClient.create(dataSource)
+        .sql(
+            "select table_name from information_schema.tables"
+                + " where table_schema = 'public' and table_name like 'webhook%' order by 1")
+        .query(String.class)
+        .list();
+  }
+
+  @Test
+  void aFreshDataSourceHasTheWholeSchema() {
+    assertThat(tables(EmbeddedDatabase.freshDataSource()))
+        .containsExactly(
+            "webhook_deliveries",
+            "webhook_delivery_attempts",
+            "webhook_endpoints",
+            "webhook_events");
+  }
+
+  @Test
+  void freshDatabasesDoNotShareRows() {
+    DataSource first = EmbeddedDatabase.freshDataSource();
+    DataSource second = EmbeddedDatabase.freshDataSource();
+    JdbcClient.create(first)
+        .sql(
+            "insert into webhook_events (id, user_id, event_type, payload, created_at)"
+                + " values ('evt_1', 'u', 't', '{}', now())")
+        .update();
+
+    assertThat(
+            JdbcClient.create(second)
+                .sql("select count(*) from webhook_events")
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
+  void theSharedDataSourceIsOnePerJvm() {
+    assertThat(EmbeddedDatabase.dataSource()).isSameAs(EmbeddedDatabase.dataSource());
+    assertThat(tables(EmbeddedDatabase.dataSource())).hasSize(4);
+  }
+
+  @Test
+  void anEmptyDatabaseUrlPointsAtADatabaseWithoutTables() throws Exception {
+    String url = EmbeddedDatabase.emptyDatabaseUrl();
+
+    try (Connection connection = DriverManager.getConnection(url, EmbeddedDatabase.USER, "")) {
+      assertThat(connection.getMetaData().getDatabaseProductVersion()).startsWith("17.");
+      assertThat(connection.getMetaData().getTables(null, "public", "webhook%", null).next())
+          .isFalse();
+    }
+  }
+
+  @Test
+  void theTestCipherIsOnePerJvmAndMatchesItsKeyset() {
+    byte[] ciphertext = EmbeddedDatabase.testCipher().encrypt("whsec_x", "ep_1");
+
+    assertThat(EmbeddedDatabase.testCipher()).isSameAs(EmbeddedDatabase.testCipher());
+    assertThat(
+            SecretCipher.fromKeysetJson(EmbeddedDatabase.testKeysetJson())
+                .decrypt(ciphertext, "ep_1"))
+        .isEqualTo("whsec_x");
+  }
+}

@@ -1,0 +1,35 @@
+package com.devcard.webhooks.store.testing;
+
+import com.devcard.webhooks.store.delivery.DeliveryRepository;
+import com.devcard.webhooks.store.delivery.DispatchRepository;
+import com.devcard.webhooks.store.endpoint.EndpointRepository;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The store's repositories wired on one test database, as the application wires them. */
+public record TestStore(
+    DataSource dataSource,
+    JdbcClient jdbc,
+    EndpointRepository endpoints,
+    DispatchRepository dispatches,
+    DeliveryRepository deliveries) {
+
+  /** Repositories on a new migrated database, using {@link EmbeddedDatabase#testCipher()}. */
+  public static TestStore fresh() {
+    return on(EmbeddedDatabase.freshDataSource());
+  }
+
+  public static TestStore on(DataSource dataSource) {
+    JdbcClient jdbc = JdbcClient.create(dataSource);
+    TransactionTemplate transactions =
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    return new TestStore(
+        dataSource,
+        jdbc,
+        new EndpointRepository(jdbc, EmbeddedDatabase.testCipher(), transactions),
+        new DispatchRepository(jdbc, transactions),
+        new DeliveryRepository(jdbc, transactions));
+  }
+}
