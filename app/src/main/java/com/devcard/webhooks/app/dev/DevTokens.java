@@ -1,0 +1,92 @@
+package com.devcard.webhooks.app.dev;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Prints, in the dev profile only, two bearer tokens valid for a day: a demo user's and an
+ * application service's with {@code events:publish}. They are also written to {@code tokens.env} in
+ * the dev data folder, so {@code source .devdata/tokens.env} sets them in a shell.
+ */
+@Component
+@Profile("dev")
+class DevTokens {
+
+  static final String DEMO_USER = "demo-user";
+  static final String SERVICE = "devcard-backend";
+  private static final Logger log = LoggerFactory.getLogger(DevTokens.class);
+
+  private final String secret;
+  private final String issuer;
+  private final DevDataDirectory data;
+
+  DevTokens(
+      @Value("${webhooks.jwt.secret:}") String secret,
+      @Value("${webhooks.jwt.issuer:}") String issuer,
+      @Value("${webhooks.dev.data-dir:.devdata}") String dataDir) {
+    this.secret = secret;
+    this.issuer = issuer;
+    this.data = new DevDataDirectory(Path.of(dataDir));
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void print() {
+    if (secret.getBytes(StandardCharsets.UTF_8).length < 32) {
+      return;
+    }
+    String user = sign(DEMO_USER, null);
+    String service = sign(SERVICE, "events:publish");
+    data.write("tokens.env", "export TOKEN=" + user + "\nexport PUBLISH_TOKEN=" + service + "\n");
+    log.info(
+        """
+
+        Dev tokens (valid 24 h; also in {}/tokens.env):
+          demo user '{}':
+            export TOKEN={}
+          application service with scope events:publish:
+            export PUBLISH_TOKEN={}
+        """,
+        data.root(),
+        DEMO_USER,
+        user,
+        service);
+  }
+
+  String sign(String subject, String scope) {
+    Instant now = Instant.now();
+    JWTClaimsSet.Builder claims =
+        new JWTClaimsSet.Builder()
+            .subject(subject)
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plus(Duration.ofDays(1))));
+    if (scope != null) {
+      claims.claim("scope", scope);
+    }
+    if (!issuer.isBlank()) {
+      claims.issuer(issuer);
+    }
+    try {
+      SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
+      jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+      return jwt.serialize();
+    } catch (JOSEException exception) {
+      throw new IllegalStateException("dev token could not be signed", exception);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package com.devcard.webhooks.app.secrets;
+
+import com.devcard.webhooks.store.secret.SecretCipher;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Endpoint secrets are encrypted under the Tink keyset in {@code WEBHOOKS_MASTER_KEY}. */
+@Configuration(proxyBeanMethods = false)
+class MasterKeyConfiguration {
+
+  @Bean
+  SecretCipher secretCipher(@Value("${webhooks.master-key:}") String keyset) {
+    if (keyset.isBlank()) {
+      throw new IllegalStateException(
+          "WEBHOOKS_MASTER_KEY is not set. It holds the Tink keyset that encrypts endpoint"
+              + " secrets. Make one with: java -jar app.jar --generate-master-key"
+              + " (or run the dev profile, which keeps one in its data folder).");
+    }
+    try {
+      return SecretCipher.fromKeysetJson(keyset);
+    } catch (RuntimeException invalid) {
+      // The keyset itself is secret: the message names the setting, never the value.
+      throw new IllegalStateException(
+          "WEBHOOKS_MASTER_KEY is not a valid Tink JSON keyset. Make one with:"
+              + " java -jar app.jar --generate-master-key");
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package com.devcard.webhooks.app.temporal;
+
+import com.devcard.webhooks.app.roles.ConditionalOnRole;
+import com.devcard.webhooks.workflows.DeliveryActivities;
+import com.devcard.webhooks.workflows.DeliveryWorkflowImpl;
+import com.devcard.webhooks.workflows.TaskQueues;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Temporal worker of the worker role: delivery workflows and the attempt activity. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnRole("worker")
+class TemporalWorkerConfiguration {
+
+  @Bean
+  WorkerFactory workerFactory(
+      WorkflowClient client, TemporalProperties properties, DeliveryActivities activities) {
+    WorkerFactory factory =
+        WorkerFactory.newInstance(
+            client, WorkerFactoryOptions.newBuilder().setUsingVirtualWorkflowThreads(true).build());
+    Worker worker =
+        factory.newWorker(
+            TaskQueues.DELIVERY,
+            WorkerOptions.newBuilder()
+                .setUsingVirtualThreadsOnActivityWorker(true)
+                .setMaxConcurrentActivityExecutionSize(properties.maxConcurrentAttempts())
+                .build());
+    worker.registerWorkflowImplementationTypes(DeliveryWorkflowImpl.class);
+    worker.registerActivitiesImplementations(activities);
+    return factory;
+  }
+
+  @Bean
+  TemporalWorkerLifecycle temporalWorkerLifecycle(WorkerFactory factory) {
+    return new TemporalWorkerLifecycle(factory);
+  }
+}

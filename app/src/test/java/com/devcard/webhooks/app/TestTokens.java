@@ -1,0 +1,55 @@
+package com.devcard.webhooks.app;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+/** Signs bearer tokens with the running app's HS256 secret. */
+public final class TestTokens {
+
+  private final String secret;
+
+  public TestTokens(String secret) {
+    this.secret = secret;
+  }
+
+  public String user(String userId) {
+    return sign(userId, null, Instant.now().plus(Duration.ofHours(1)));
+  }
+
+  public String withScope(String userId, String scope) {
+    return sign(userId, scope, Instant.now().plus(Duration.ofHours(1)));
+  }
+
+  public String expired(String userId) {
+    return sign(userId, null, Instant.now().minus(Duration.ofHours(1)));
+  }
+
+  public String signedWith(String otherSecret, String userId) {
+    return new TestTokens(otherSecret).user(userId);
+  }
+
+  public String sign(String subject, String scope, Instant expiresAt) {
+    JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject);
+    if (expiresAt != null) {
+      claims.expirationTime(Date.from(expiresAt));
+    }
+    if (scope != null) {
+      claims.claim("scope", scope);
+    }
+    try {
+      SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
+      jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+      return jwt.serialize();
+    } catch (JOSEException exception) {
+      throw new IllegalStateException(exception);
+    }
+  }
+}

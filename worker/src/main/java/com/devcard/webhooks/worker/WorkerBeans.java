@@ -1,0 +1,46 @@
+package com.devcard.webhooks.worker;
+
+import com.devcard.webhooks.worker.attempt.AttemptMetrics;
+import com.devcard.webhooks.worker.http.OutboundHttpSettings;
+import com.devcard.webhooks.worker.http.WebhookHttpClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The worker's beans: the outbound client and the attempt activity ({@code DeliveryActivitiesImpl},
+ * found by the scan below). Import this class where the worker role runs; the store's repositories
+ * must be beans there too.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({DeliveryProperties.class, TargetProperties.class})
+@ComponentScan(basePackageClasses = WorkerBeans.class)
+public class WorkerBeans {
+
+  /** {@code DevCard-Webhooks/<version>}, the version read from the worker jar's manifest. */
+  public static String userAgent() {
+    String version = WorkerBeans.class.getPackage().getImplementationVersion();
+    return "DevCard-Webhooks/" + (version == null ? "dev" : version);
+  }
+
+  @Bean
+  OutboundHttpSettings outboundHttpSettings(DeliveryProperties delivery, TargetProperties targets) {
+    return new OutboundHttpSettings(
+        delivery.timeout(), targets.allowPrivateTargets(), targets.allowHttp(), userAgent());
+  }
+
+  @Bean(destroyMethod = "close")
+  WebhookHttpClient webhookHttpClient(OutboundHttpSettings settings) {
+    return new WebhookHttpClient(settings);
+  }
+
+  @Bean
+  AttemptMetrics attemptMetrics(ObjectProvider<MeterRegistry> registry) {
+    // Without a registry (no actuator) the numbers are kept locally and simply not exported.
+    return new AttemptMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
+  }
+}

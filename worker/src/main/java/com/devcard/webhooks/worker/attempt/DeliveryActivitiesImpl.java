@@ -1,0 +1,179 @@
+package com.devcard.webhooks.worker.attempt;
+
+import com.devcard.webhooks.store.delivery.AttemptResult;
+import com.devcard.webhooks.store.delivery.DeliveryForAttempt;
+import com.devcard.webhooks.store.delivery.DeliveryRepository;
+import com.devcard.webhooks.store.delivery.RecordedAttempt;
+import com.devcard.webhooks.store.endpoint.EndpointRepository;
+import com.devcard.webhooks.store.endpoint.EndpointSecrets;
+import com.devcard.webhooks.worker.http.HttpAttemptResult;
+import com.devcard.webhooks.worker.http.OutboundHttpSettings;
+import com.devcard.webhooks.worker.http.WebhookHttpClient;
+import com.devcard.webhooks.worker.signing.SignedHeaders;
+import com.devcard.webhooks.workflows.AttemptOutcome;
+import com.devcard.webhooks.workflows.AttemptRequest;
+import com.devcard.webhooks.workflows.DeliveryActivities;
+import com.devcard.webhooks.workflows.DeliveryStatus;
+import io.temporal.activity.Activity;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+
+/**
+ * One call, one attempt: load the delivery, sign, POST, record. An HTTP failure is an outcome; a
+ * database failure is an exception, which Temporal retries without using up an attempt. Logs carry
+ * the delivery id (MDC {@code deliveryId}) and the target host, never a secret, the payload or the
+ * full URL.
+ */
+@Component
+public class DeliveryActivitiesImpl implements DeliveryActivities {
+
+  static final String MDC_DELIVERY_ID = "deliveryId";
+
+  private static final Logger log = LoggerFactory.getLogger(DeliveryActivitiesImpl.class);
+
+  private final DeliveryRepository deliveries;
+  private final EndpointRepository endpoints;
+  private final WebhookHttpClient http;
+  private final OutboundHttpSettings settings;
+  private final AttemptMetrics metrics;
+
+  public DeliveryActivitiesImpl(
+      DeliveryRepository deliveries,
+      EndpointRepository endpoints,
+      WebhookHttpClient http,
+      OutboundHttpSettings settings,
+      AttemptMetrics metrics) {
+    this.deliveries = deliveries;
+    this.endpoints = endpoints;
+    this.http = http;
+    this.settings = settings;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public AttemptOutcome attempt(AttemptRequest request) {
+    return attempt(request, AttemptKey.of(Activity.getExecutionContext().getInfo()));
+  }
+
+  AttemptOutcome attempt(AttemptRequest request, String attemptKey) {
+    MDC.put(MDC_DELIVERY_ID, request.deliveryId());
+    try {
+      return attemptOnce(request, attemptKey);
+    } finally {
+      MDC.remove(MDC_DELIVERY_ID);
+    }
+  }
+
+  private AttemptOutcome attemptOnce(AttemptRequest request, String attemptKey) {
+    Optional<RecordedAttempt> earlier = deliveries.findRecordedAttempt(attemptKey);
+    if (earlier.isPresent()) {
+      log.info(
+          "attempt {} was already made and recorded; not sending again", earlier.get().attempt());
+      return outcome(earlier.get());
+    }
+    Optional<DeliveryForAttempt> loaded = deliveries.loadForAttempt(request.deliveryId());
+    if (loaded.isEmpty()) {
+      return cancelled("the delivery no longer exists");
+    }
+    DeliveryForAttempt delivery = loaded.get();
+    Optional<String> reason = reasonNotToSend(delivery);
+    if (reason.isPresent()) {
+      deliveries.markCancelled(request.deliveryId());
+      return cancelled(reason.get());
+    }
+    Optional<EndpointSecrets> secrets = endpoints.secrets(delivery.delivery().endpointId());
+    if (secrets.isEmpty()) {
+      // Deleted between the two reads.
+      deliveries.markCancelled(request.deliveryId());
+      return cancelled("the endpoint was deleted");
+    }
+    return send(request, attemptKey, delivery, secrets.get());
+  }
+
+  private AttemptOutcome send(
+      AttemptRequest request,
+      String attemptKey,
+      DeliveryForAttempt delivery,
+      EndpointSecrets secrets) {
+    // The stored payload string is the body, byte for byte the same on every attempt.
+    byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
+    Instant startedAt = Instant.now();
+    SignedHeaders headers =
+        SignedHeaders.builder()
+            .deliveryId(request.deliveryId())
+            .eventType(delivery.delivery().eventType())
+            .secret(secrets.current())
+            .previousSecret(secrets.previous())
+            .timestamp(startedAt)
+            .body(body)
+            .userAgent(settings.userAgent())
+            .build();
+
+    HttpAttemptResult result = http.post(delivery.endpointUrl(), headers.asMap(), body);
+
+    Instant endedAt = Instant.now();
+    boolean success = result.succeeded();
+    // The next wait is measured from the end of this attempt.
+    Optional<Instant> nextRetryAt =
+        success || request.delayIfItFails() == null
+            ? Optional.empty()
+            : Optional.of(endedAt.plus(request.delayIfItFails()));
+    RecordedAttempt recorded =
+        deliveries.recordAttempt(
+            request.deliveryId(),
+            attemptKey,
+            new AttemptResult(
+                request.trigger().wireValue(),
+                startedAt,
+                result.durationMs(),
+                result.statusCode(),
+                result.bodyPrefix(),
+                result.error(),
+                success),
+            nextRetryAt);
+    metrics.sent(success, result.durationMs());
+    log.info(
+        "attempt {} {} ({}): host {}, status {}, {} ms{}; delivery now {}",
+        recorded.attempt(),
+        success ? "succeeded" : "failed",
+        request.trigger().wireValue(),
+        http.hostOf(delivery.endpointUrl()),
+        result.statusCode() == null ? "none" : result.statusCode(),
+        result.durationMs(),
+        result.error() == null ? "" : ", " + result.error(),
+        recorded.deliveryStatus());
+    return outcome(recorded);
+  }
+
+  private static Optional<String> reasonNotToSend(DeliveryForAttempt delivery) {
+    if (delivery.endpointDeleted()) {
+      return Optional.of("the endpoint was deleted");
+    }
+    if (!delivery.endpointActive()) {
+      return Optional.of("the endpoint is inactive");
+    }
+    if (DeliveryStatus.CANCELLED.wireValue().equals(delivery.delivery().status())) {
+      return Optional.of("the delivery was cancelled");
+    }
+    return Optional.empty();
+  }
+
+  private AttemptOutcome cancelled(String reason) {
+    metrics.cancelled();
+    log.info("no attempt made: {}", reason);
+    return AttemptOutcome.cancelled();
+  }
+
+  private static AttemptOutcome outcome(RecordedAttempt recorded) {
+    return new AttemptOutcome(
+        recorded.attempt(),
+        DeliveryStatus.fromWireValue(recorded.deliveryStatus()),
+        recorded.responseCode(),
+        recorded.success());
+  }
+}

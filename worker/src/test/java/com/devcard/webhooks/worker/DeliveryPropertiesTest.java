@@ -1,0 +1,61 @@
+package com.devcard.webhooks.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+class DeliveryPropertiesTest {
+
+  @Test
+  void theTimeoutIsFiveSecondsUnlessSet() {
+    assertThat(delivery(Map.of()).timeout()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void environmentVariablesSetTheTimeoutAndTheTargetSwitches() {
+    Map<String, Object> environment =
+        Map.of(
+            "WEBHOOKS_DELIVERY_TIMEOUT", "2500ms",
+            "WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true",
+            "WEBHOOKS_ALLOW_HTTP", "true");
+
+    assertThat(delivery(environment).timeout()).isEqualTo(Duration.ofMillis(2_500));
+    TargetProperties targets =
+        binder(environment).bindOrCreate("webhooks", Bindable.of(TargetProperties.class));
+    assertThat(targets).isEqualTo(new TargetProperties(true, true));
+  }
+
+  @Test
+  void targetSwitchesAreOffByDefault() {
+    assertThat(binder(Map.of()).bindOrCreate("webhooks", Bindable.of(TargetProperties.class)))
+        .isEqualTo(new TargetProperties(false, false));
+  }
+
+  @Test
+  void aTimeoutOverSixtySecondsIsRefusedAtBinding() {
+    assertThatThrownBy(() -> delivery(Map.of("WEBHOOKS_DELIVERY_TIMEOUT", "61s")))
+        .isInstanceOf(BindException.class)
+        .rootCause()
+        .hasMessage("webhooks.delivery.timeout must be at most 60s");
+  }
+
+  private static DeliveryProperties delivery(Map<String, Object> environment) {
+    return binder(environment)
+        .bindOrCreate("webhooks.delivery", Bindable.of(DeliveryProperties.class));
+  }
+
+  private static Binder binder(Map<String, Object> environment) {
+    MutablePropertySources sources = new MutablePropertySources();
+    sources.addFirst(new SystemEnvironmentPropertySource("systemEnvironment", environment));
+    return new Binder(ConfigurationPropertySources.from(sources));
+  }
+}

@@ -1,0 +1,75 @@
+package com.devcard.webhooks.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.devcard.webhooks.store.delivery.DeliveryRepository;
+import com.devcard.webhooks.store.endpoint.EndpointRepository;
+import com.devcard.webhooks.store.testing.TestStore;
+import com.devcard.webhooks.worker.attempt.DeliveryActivitiesImpl;
+import com.devcard.webhooks.worker.http.OutboundHttpSettings;
+import com.devcard.webhooks.worker.http.WebhookHttpClient;
+import com.devcard.webhooks.workflows.DeliveryActivities;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class WorkerBeansTest {
+
+  private static TestStore store;
+
+  @BeforeAll
+  static void database() {
+    store = TestStore.fresh();
+  }
+
+  private ApplicationContextRunner runner() {
+    return new ApplicationContextRunner()
+        .withBean(DeliveryRepository.class, () -> store.deliveries())
+        .withBean(EndpointRepository.class, () -> store.endpoints())
+        .withUserConfiguration(WorkerBeans.class);
+  }
+
+  @Test
+  void theActivityAndTheClientAreBeansConfiguredFromProperties() {
+    runner()
+        .withPropertyValues(
+            "webhooks.delivery.timeout=3s",
+            "webhooks.allow-private-targets=true",
+            "webhooks.allow-http=true")
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(DeliveryActivities.class);
+              assertThat(context).hasSingleBean(DeliveryActivitiesImpl.class);
+              assertThat(context).hasSingleBean(WebhookHttpClient.class);
+              OutboundHttpSettings settings = context.getBean(OutboundHttpSettings.class);
+              assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(3));
+              assertThat(settings.allowPrivateTargets()).isTrue();
+              assertThat(settings.allowHttp()).isTrue();
+              assertThat(settings.userAgent()).startsWith("DevCard-Webhooks/");
+            });
+  }
+
+  @Test
+  void defaultsAreFiveSecondsHttpsOnlyAndPublicTargetsOnly() {
+    runner()
+        .run(
+            context -> {
+              OutboundHttpSettings settings = context.getBean(OutboundHttpSettings.class);
+              assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(5));
+              assertThat(settings.allowPrivateTargets()).isFalse();
+              assertThat(settings.allowHttp()).isFalse();
+            });
+  }
+
+  @Test
+  void aTimeoutAboveTheCapStopsTheStartup() {
+    runner()
+        .withPropertyValues("webhooks.delivery.timeout=2m")
+        .run(
+            context ->
+                assertThat(context.getStartupFailure())
+                    .rootCause()
+                    .hasMessage("webhooks.delivery.timeout must be at most 60s"));
+  }
+}
