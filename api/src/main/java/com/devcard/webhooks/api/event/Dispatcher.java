@@ -8,6 +8,7 @@ import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.DispatchRepository;
 import com.devcard.webhooks.store.delivery.DispatchResult;
 import com.devcard.webhooks.store.delivery.NewEvent;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -30,7 +31,7 @@ public class Dispatcher {
   private final DispatchRepository dispatches;
   private final DeliveryWorkflows workflows;
   private final EventTypeCatalog catalog;
-  private final DispatchProperties properties;
+  private final List<Duration> retryDelays;
   private final JsonMapper jsonMapper;
 
   Dispatcher(
@@ -42,7 +43,7 @@ public class Dispatcher {
     this.dispatches = dispatches;
     this.workflows = workflows;
     this.catalog = catalog;
-    this.properties = properties;
+    this.retryDelays = properties.schedule();
     this.jsonMapper = jsonMapper;
   }
 
@@ -88,7 +89,7 @@ public class Dispatcher {
                 type,
                 payload,
                 createdAt,
-                properties.schedule(),
+                retryDelays,
                 onlyEndpointId));
     if (result.created()) {
       workflows.startAllSoon(result.deliveries());

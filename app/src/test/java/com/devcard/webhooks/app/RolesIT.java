@@ -1,0 +1,61 @@
+package com.devcard.webhooks.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.temporal.worker.WorkerFactory;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/** {@code WEBHOOKS_ROLES} switches the parts one process runs. */
+class RolesIT {
+
+  @Nested
+  @SpringBootTest(
+      classes = WebhooksApplication.class,
+      webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+      properties = {
+        "spring.profiles.active=dev",
+        "webhooks.dev.ephemeral=true",
+        "WEBHOOKS_ROLES=api"
+      })
+  class ApiOnly {
+
+    @Autowired ApplicationContext context;
+    @LocalServerPort int port;
+
+    @Test
+    void servesTheApiAndRunsNoTemporalWorker() {
+      assertThat(context.getBeanNamesForType(WorkerFactory.class)).isEmpty();
+      assertThat(context.containsBean("deliveryActivitiesImpl")).isFalse();
+      assertThat(new ApiClient(port).get("/api/webhooks", null).status()).isEqualTo(401);
+    }
+  }
+
+  @Nested
+  @SpringBootTest(
+      classes = WebhooksApplication.class,
+      webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+      properties = {
+        "spring.profiles.active=dev",
+        "webhooks.dev.ephemeral=true",
+        "WEBHOOKS_ROLES=worker"
+      })
+  class WorkerOnly {
+
+    @Autowired ApplicationContext context;
+    @LocalServerPort int port;
+
+    @Test
+    void runsTheTemporalWorkerAndServesHealthButNoApi() {
+      assertThat(context.getBeanNamesForType(WorkerFactory.class)).hasSize(1);
+      assertThat(context.containsBean("deliveryActivitiesImpl")).isTrue();
+      ApiClient api = new ApiClient(port);
+      assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+      assertThat(api.get("/api/webhooks", null).status()).isEqualTo(404);
+    }
+  }
+}
