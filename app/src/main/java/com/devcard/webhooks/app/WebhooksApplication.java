@@ -1,6 +1,9 @@
 package com.devcard.webhooks.app;
 
+import com.devcard.webhooks.app.secrets.ReEncryptSecretsCommand;
+import com.devcard.webhooks.app.secrets.RotateMasterKeyCommand;
 import com.devcard.webhooks.store.secret.SecretCipher;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -19,6 +22,15 @@ public class WebhooksApplication {
       // Prints a new Tink keyset for WEBHOOKS_MASTER_KEY, then exits without starting anything.
       System.out.println(SecretCipher.newKeysetJson());
       return;
+    }
+    if (args.length == 1 && args[0].equals("--rotate-master-key")) {
+      System.exit(
+          RotateMasterKeyCommand.run(System.getenv("WEBHOOKS_MASTER_KEY"), System.out, System.err));
+    }
+    if (args.length >= 1 && args[0].equals("--re-encrypt-secrets")) {
+      System.exit(
+          ReEncryptSecretsCommand.run(
+              Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
     }
     SpringApplication.run(WebhooksApplication.class, args);
   }

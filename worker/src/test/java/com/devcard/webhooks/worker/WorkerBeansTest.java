@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
+import com.devcard.webhooks.store.recovery.RecoveryRepository;
 import com.devcard.webhooks.store.testing.TestStore;
 import com.devcard.webhooks.worker.attempt.DeliveryActivitiesImpl;
 import com.devcard.webhooks.worker.http.OutboundHttpSettings;
 import com.devcard.webhooks.worker.http.WebhookHttpClient;
 import com.devcard.webhooks.workflows.DeliveryActivities;
+import com.devcard.webhooks.workflows.RecoveryActivities;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class WorkerBeansTest {
 
@@ -27,6 +31,12 @@ class WorkerBeansTest {
     return new ApplicationContextRunner()
         .withBean(DeliveryRepository.class, () -> store.deliveries())
         .withBean(EndpointRepository.class, () -> store.endpoints())
+        .withBean(
+            RecoveryRepository.class,
+            () ->
+                new RecoveryRepository(
+                    store.jdbc(),
+                    new TransactionTemplate(new DataSourceTransactionManager(store.dataSource()))))
         .withUserConfiguration(WorkerBeans.class);
   }
 
@@ -41,6 +51,7 @@ class WorkerBeansTest {
             context -> {
               assertThat(context).hasSingleBean(DeliveryActivities.class);
               assertThat(context).hasSingleBean(DeliveryActivitiesImpl.class);
+              assertThat(context).hasSingleBean(RecoveryActivities.class);
               assertThat(context).hasSingleBean(WebhookHttpClient.class);
               OutboundHttpSettings settings = context.getBean(OutboundHttpSettings.class);
               assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(3));

@@ -18,4 +18,14 @@ public interface DeliveryActivities {
    */
   @ActivityMethod(name = "Attempt")
   AttemptOutcome attempt(AttemptRequest request);
+
+  /**
+   * Records that the delivery's workflow run was cancelled: a pending delivery becomes {@code
+   * cancelled} by an operator. Idempotent; changes nothing when the delivery is already finished.
+   *
+   * @return the status the cancelled run ends with: the delivery's final status, or {@code
+   *     CANCELLED}
+   */
+  @ActivityMethod(name = "MarkCancelled")
+  DeliveryStatus markCancelled(CancelledRun run);
 }

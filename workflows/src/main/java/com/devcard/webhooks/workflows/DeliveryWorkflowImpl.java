@@ -2,6 +2,8 @@ package com.devcard.webhooks.workflows;
 
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.TimerOptions;
@@ -9,6 +11,7 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
+import org.slf4j.MDC;
 
 /**
  * Deterministic: ids and outcomes only. The activity does every I/O and records every attempt; this
@@ -34,12 +37,19 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
           .setMaximumAttempts(0)
           .build();
 
+  /** Recording a cancellation is one database update. */
+  static final Duration RECORD_START_TO_CLOSE = Duration.ofSeconds(30);
+
+  static final String MDC_DELIVERY_ID = "deliveryId";
+
   private static final Logger log = Workflow.getLogger(DeliveryWorkflowImpl.class);
 
   private boolean retryRequested;
 
   @Override
   public DeliveryStatus deliver(DeliveryWorkflowInput input) {
+    // Workflow code's own log lines carry the delivery id like the activity's do.
+    MDC.put(MDC_DELIVERY_ID, input.deliveryId());
     DeliveryActivities activities =
         Workflow.newActivityStub(
             DeliveryActivities.class,
@@ -48,7 +58,25 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
                 .setRetryOptions(INFRASTRUCTURE_RETRY)
                 .setSummary("POST to " + input.targetHost())
                 .build());
+    DeliveryStatus status;
+    try {
+      status =
+          input.oneManualAttempt()
+              ? oneManualAttempt(activities, input)
+              : scheduledAttempts(activities, input);
+    } catch (TemporalFailure failure) {
+      if (!CancellationScope.current().isCancelRequested()) {
+        throw failure;
+      }
+      throw recordCancellation(input, failure);
+    }
+    Workflow.upsertTypedSearchAttributes(
+        DeliverySearchAttributes.DELIVERY_STATUS.valueSet(status.wireValue()));
+    return status;
+  }
 
+  private DeliveryStatus scheduledAttempts(
+      DeliveryActivities activities, DeliveryWorkflowInput input) {
     List<Duration> delays = input.retryDelays();
     int scheduledAttempts = delays.size() + 1;
     DeliveryStatus status = DeliveryStatus.FAILED;
@@ -73,9 +101,46 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
           attempt,
           outcome.responseCode());
     }
-    Workflow.upsertTypedSearchAttributes(
-        DeliverySearchAttributes.DELIVERY_STATUS.valueSet(status.wireValue()));
     return status;
+  }
+
+  /** "Retry" on a finished delivery: one attempt now, none scheduled after it. */
+  private static DeliveryStatus oneManualAttempt(
+      DeliveryActivities activities, DeliveryWorkflowInput input) {
+    AttemptOutcome outcome =
+        activities.attempt(new AttemptRequest(input.deliveryId(), AttemptTrigger.MANUAL, null));
+    return outcome.succeeded() ? DeliveryStatus.SUCCESS : outcome.deliveryStatus();
+  }
+
+  /**
+   * Cancelled from the Temporal UI or by the api: record it in the log, in a scope the cancellation
+   * does not reach, and end the run cancelled. An attempt already sent is still recorded by its
+   * activity; it does not bring the delivery back.
+   */
+  private static CanceledFailure recordCancellation(
+      DeliveryWorkflowInput input, TemporalFailure failure) {
+    DeliveryActivities activities =
+        Workflow.newActivityStub(
+            DeliveryActivities.class,
+            ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(RECORD_START_TO_CLOSE)
+                .setRetryOptions(INFRASTRUCTURE_RETRY)
+                .setSummary("record the cancellation")
+                .build());
+    DeliveryStatus[] ended = new DeliveryStatus[1];
+    Workflow.newDetachedCancellationScope(
+            () ->
+                ended[0] =
+                    activities.markCancelled(
+                        new CancelledRun(input.deliveryId(), input.oneManualAttempt())))
+        .run();
+    Workflow.upsertTypedSearchAttributes(
+        DeliverySearchAttributes.DELIVERY_STATUS.valueSet(ended[0].wireValue()));
+    log.info("delivery {} workflow cancelled; delivery now {}", input.deliveryId(), ended[0]);
+    // Only a CanceledFailure ends the run as Canceled; an activity's arrives wrapped.
+    return failure instanceof CanceledFailure canceled
+        ? canceled
+        : new CanceledFailure("delivery workflow cancelled");
   }
 
   @Override

@@ -12,4 +12,9 @@ public final class TaskQueues {
   public static String deliveryWorkflowId(String deliveryId) {
     return "delivery-" + deliveryId;
   }
+
+  /** The workflow id of a bulk recovery: {@code recovery-<recoveryId>}. */
+  public static String recoveryWorkflowId(String recoveryId) {
+    return "recovery-" + recoveryId;
+  }
 }

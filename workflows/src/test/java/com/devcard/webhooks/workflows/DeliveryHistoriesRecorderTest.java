@@ -3,10 +3,12 @@ package com.devcard.webhooks.workflows;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.FAIL;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.SUCCEED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.devcard.webhooks.workflows.ScriptedDeliveryActivities.KnownDelivery;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -22,13 +24,15 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Records the histories {@link DeliveryWorkflowReplayTest} replays. Skipped in a normal build;
- * regenerate the files only when a change to {@link DeliveryWorkflowImpl} is meant to break running
- * workflows (after versioning it with {@code Workflow.getVersion}, keep the old files and add new
- * ones):
+ * Records the histories {@link DeliveryWorkflowReplayTest} replays. Skipped in a normal build.
+ * Never regenerate an existing file: each one is a history an older version of {@link
+ * DeliveryWorkflowImpl} wrote, which the current one must still replay (the first three predate
+ * {@code oneManualAttempt} in the input and the cancellation handling). Record only a new one, by
+ * method:
  *
  * <pre>
- * ./mvnw -B -o -pl workflows test -Dtest=DeliveryHistoriesRecorderTest -Dhistories.record=true
+ * ./mvnw -B -o -pl workflows test -Dhistories.record=true \
+ *     -Dtest='DeliveryHistoriesRecorderTest#recordManualAttempt'
  * </pre>
  *
  * The histories hold ids and outcomes only; each recording checks that the secret the fake activity
@@ -40,6 +44,8 @@ class DeliveryHistoriesRecorderTest {
   static final String FIRST_TRY_SUCCESS = "delivery-first-try-success.json";
   static final String TWO_FAILURES_THEN_SUCCESS = "delivery-two-failures-then-success.json";
   static final String RETRY_NOW_THEN_SUCCESS = "delivery-retry-now-then-success.json";
+  static final String MANUAL_ATTEMPT = "delivery-manual-attempt.json";
+  static final String CANCELLED_DURING_A_WAIT = "delivery-cancelled-during-a-wait.json";
 
   private static final String SECRET = "whsec_recorder0secret0never0in0history";
 
@@ -87,6 +93,33 @@ class DeliveryHistoriesRecorderTest {
     workflow.getResult(DeliveryStatus.class);
 
     write(client, input, RETRY_NOW_THEN_SUCCESS);
+  }
+
+  @Test
+  void recordManualAttempt(TestWorkflowEnvironment testEnv, WorkflowClient client)
+      throws IOException {
+    ScriptedDeliveryActivities activities = DeliveryWorkflowRig.startWorker(testEnv, SUCCEED);
+    activities.know("recorded-manual", new KnownDelivery(SECRET, "{\"recorded\":true}"));
+    DeliveryWorkflowInput input = DeliveryWorkflowRig.manualInput("recorded-manual");
+
+    DeliveryWorkflowRig.newWorkflow(client, input).deliver(input);
+
+    write(client, input, MANUAL_ATTEMPT);
+  }
+
+  @Test
+  void recordCancelledDuringAWait(TestWorkflowEnvironment testEnv, WorkflowClient client)
+      throws IOException, InterruptedException {
+    ScriptedDeliveryActivities activities = DeliveryWorkflowRig.startWorker(testEnv, FAIL);
+    DeliveryWorkflowInput input = knownInput(activities, "recorded-cancelled");
+    WorkflowStub workflow = DeliveryWorkflowRig.start(client, input);
+    DeliveryWorkflowRig.awaitCalls(activities, 1);
+    testEnv.sleep(Duration.ofSeconds(5));
+    workflow.cancel();
+    assertThatThrownBy(() -> workflow.getResult(DeliveryStatus.class))
+        .isInstanceOf(WorkflowFailedException.class);
+
+    write(client, input, CANCELLED_DURING_A_WAIT);
   }
 
   private static DeliveryWorkflowInput knownInput(

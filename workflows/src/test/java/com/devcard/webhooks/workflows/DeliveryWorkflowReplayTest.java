@@ -21,7 +21,9 @@ class DeliveryWorkflowReplayTest {
       strings = {
         DeliveryHistoriesRecorderTest.FIRST_TRY_SUCCESS,
         DeliveryHistoriesRecorderTest.TWO_FAILURES_THEN_SUCCESS,
-        DeliveryHistoriesRecorderTest.RETRY_NOW_THEN_SUCCESS
+        DeliveryHistoriesRecorderTest.RETRY_NOW_THEN_SUCCESS,
+        DeliveryHistoriesRecorderTest.MANUAL_ATTEMPT,
+        DeliveryHistoriesRecorderTest.CANCELLED_DURING_A_WAIT
       })
   void aRecordedDeliveryReplaysOnTheCurrentWorkflow(String fileName) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(

@@ -58,6 +58,18 @@ final class DeliveryWorkflowRig {
         DEFAULT_SCHEDULE);
   }
 
+  /** A manual run for a delivery whose four scheduled attempts failed. */
+  static DeliveryWorkflowInput manualInput(String deliveryId) {
+    return DeliveryWorkflowInput.manualAttempt(
+        deliveryId,
+        "user-" + deliveryId,
+        "endpoint-" + deliveryId,
+        "card.viewed",
+        "hooks.example.com",
+        DEFAULT_SCHEDULE,
+        4);
+  }
+
   static DeliveryWorkflow newWorkflow(WorkflowClient client, DeliveryWorkflowInput input) {
     return client.newWorkflowStub(
         DeliveryWorkflow.class,

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -31,7 +33,9 @@ final class ScriptedDeliveryActivities implements DeliveryActivities {
     /** The endpoint was deactivated: no request is made. */
     ENDPOINT_GONE,
     /** The database is unreachable: the call throws and Temporal retries it. */
-    THROW
+    THROW,
+    /** The receiver is slow: the call waits until {@link #release()}, then answers as FAIL. */
+    BLOCK
   }
 
   /** One call as the fake saw it; times are test-server milliseconds. */
@@ -50,6 +54,9 @@ final class ScriptedDeliveryActivities implements DeliveryActivities {
   private final Deque<Answer> script;
   private final Map<String, KnownDelivery> knownDeliveries = new ConcurrentHashMap<>();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final List<CancelledRun> cancellations = new CopyOnWriteArrayList<>();
+  private final CountDownLatch blocked = new CountDownLatch(1);
+  private final CountDownLatch released = new CountDownLatch(1);
   private int attemptsRecorded;
 
   ScriptedDeliveryActivities(LongSupplier clock, Answer... script) {
@@ -66,17 +73,61 @@ final class ScriptedDeliveryActivities implements DeliveryActivities {
     return List.copyOf(calls);
   }
 
+  /** The cancellations the workflow recorded through {@link #markCancelled}. */
+  List<CancelledRun> cancellations() {
+    return List.copyOf(cancellations);
+  }
+
+  /** Waits in real time until a BLOCK call has started. */
+  void awaitBlocked() throws InterruptedException {
+    if (!blocked.await(20, TimeUnit.SECONDS)) {
+      throw new AssertionError("no call blocked");
+    }
+  }
+
+  /** Lets a BLOCK call finish. */
+  void release() {
+    released.countDown();
+  }
+
   /** The calls that came to an outcome, one per logical attempt. */
   List<Call> attempts() {
     return calls.stream().filter(call -> call.answer() != Answer.THROW).toList();
   }
 
   @Override
-  public synchronized AttemptOutcome attempt(AttemptRequest request) {
-    long startedAt = clock.getAsLong();
-    // Past the end of the script every call succeeds, so a workflow that makes one attempt too
-    // many still ends and the test's count of calls reports it.
-    Answer answer = script.isEmpty() ? Answer.SUCCEED : script.poll();
+  public DeliveryStatus markCancelled(CancelledRun run) {
+    cancellations.add(run);
+    return DeliveryStatus.CANCELLED;
+  }
+
+  @Override
+  public AttemptOutcome attempt(AttemptRequest request) {
+    Answer answer = nextAnswer();
+    if (answer == Answer.BLOCK) {
+      long startedAt = clock.getAsLong();
+      blocked.countDown();
+      try {
+        if (!released.await(20, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("the blocked call was never released");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      return answer(request, Answer.FAIL, startedAt);
+    }
+    return answer(request, answer, clock.getAsLong());
+  }
+
+  // Past the end of the script every call succeeds, so a workflow that makes one attempt too
+  // many still ends and the test's count of calls reports it.
+  private synchronized Answer nextAnswer() {
+    return script.isEmpty() ? Answer.SUCCEED : script.poll();
+  }
+
+  private synchronized AttemptOutcome answer(
+      AttemptRequest request, Answer answer, long startedAt) {
     int temporalAttempt = Activity.getExecutionContext().getInfo().getAttempt();
     String signature =
         answer == Answer.SUCCEED || answer == Answer.FAIL ? sign(request.deliveryId()) : null;
@@ -90,6 +141,7 @@ final class ScriptedDeliveryActivities implements DeliveryActivities {
       }
       case ENDPOINT_GONE -> AttemptOutcome.cancelled();
       case THROW -> throw new IllegalStateException("database unreachable");
+      case BLOCK -> throw new IllegalStateException("BLOCK is answered as FAIL");
     };
   }
 

@@ -7,15 +7,17 @@ import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The delivery log of one endpoint, newest first. */
+/** The delivery log of one endpoint, newest first, and "retry" on one delivery. */
 @RestController
 @RequestMapping("/api/webhooks/{endpointId}/deliveries")
 class DeliveryController {
@@ -24,10 +26,13 @@ class DeliveryController {
 
   private final DeliveryRepository deliveries;
   private final EndpointRepository endpoints;
+  private final DeliveryRetries retries;
 
-  DeliveryController(DeliveryRepository deliveries, EndpointRepository endpoints) {
+  DeliveryController(
+      DeliveryRepository deliveries, EndpointRepository endpoints, DeliveryRetries retries) {
     this.deliveries = deliveries;
     this.endpoints = endpoints;
+    this.retries = retries;
   }
 
   @GetMapping
@@ -67,5 +72,15 @@ class DeliveryController {
         .findDetail(jwt.getSubject(), endpointId, deliveryId)
         .map(DeliveryDetailView::of)
         .orElseThrow(() -> ApiException.notFound("Delivery"));
+  }
+
+  /** One attempt now; see {@link DeliveryRetries}. */
+  @PostMapping("/{deliveryId}/retry")
+  ResponseEntity<DeliveryView> retry(
+      @AuthenticationPrincipal Jwt jwt,
+      @PathVariable String endpointId,
+      @PathVariable String deliveryId) {
+    return ResponseEntity.accepted()
+        .body(DeliveryView.of(retries.retry(jwt.getSubject(), endpointId, deliveryId)));
   }
 }

@@ -1,12 +1,9 @@
 package com.devcard.webhooks.api.delivery;
 
-import com.devcard.webhooks.store.delivery.Delivery;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.PendingDelivery;
-import com.devcard.webhooks.workflows.DeliveryWorkflowInput;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -21,23 +18,26 @@ import org.springframework.stereotype.Component;
  * with it: every few seconds, pending deliveries whose workflow was never started (Temporal was
  * down at dispatch); at startup and every few minutes, every pending delivery, so that a Temporal
  * that lost its state (the dev profile's in-memory server after a restart) gets each one back,
- * carrying on from its recorded attempts and its next retry time.
+ * carrying on from its recorded attempts and its next retry time. Each sweep also catches a
+ * workflow run an operator terminated in the Temporal UI (the delivery ends {@code cancelled}) and
+ * a manual attempt whose run the "retry" request could not start.
  */
 @Component
 class DeliveryReconciler {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryReconciler.class);
   private static final int BATCH = 500;
+  private static final int MAX_BATCHES_PER_RUN = 20;
 
   /** Younger deliveries are still being started by the dispatcher. */
   private static final Duration GRACE = Duration.ofSeconds(2);
 
   private final DeliveryRepository deliveries;
-  private final DeliveryWorkflows workflows;
+  private final DeliveryRuns runs;
 
-  DeliveryReconciler(DeliveryRepository deliveries, DeliveryWorkflows workflows) {
+  DeliveryReconciler(DeliveryRepository deliveries, DeliveryRuns runs) {
     this.deliveries = deliveries;
-    this.workflows = workflows;
+    this.runs = runs;
   }
 
   @Scheduled(
@@ -45,12 +45,18 @@ class DeliveryReconciler {
       initialDelayString = "${webhooks.reconciler.unstarted-every:5s}")
   void startUnstarted() {
     List<PendingDelivery> batch;
+    // Bounded: a delivery left unstarted on purpose (its run found closed and the delivery changed
+    // meanwhile) comes back in the next batch; the next run goes on.
+    int batches = 0;
     do {
-      batch = deliveries.unstartedPending(Instant.now().minus(GRACE), BATCH);
+      Instant now = Instant.now();
+      batch =
+          deliveries.unstartedPending(
+              now.minus(GRACE), now.minus(DeliveryRuns.MANUAL_ATTEMPT_GRACE), BATCH);
       if (startEach(batch) < batch.size()) {
         return; // Temporal is still unreachable: try again on the next run.
       }
-    } while (batch.size() == BATCH);
+    } while (batch.size() == BATCH && ++batches < MAX_BATCHES_PER_RUN);
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -82,36 +88,18 @@ class DeliveryReconciler {
     }
   }
 
-  /** Starts (or finds running) each delivery's workflow; returns how many are now running. */
+  /**
+   * Reconciles each delivery (see {@link DeliveryRuns}); returns how many were handled before
+   * Temporal proved unreachable.
+   */
   private int startEach(List<PendingDelivery> batch) {
-    List<String> started = new ArrayList<>();
+    int handled = 0;
     for (PendingDelivery pending : batch) {
-      if (!workflows.start(inputFor(pending))) {
+      if (!runs.reconcile(pending)) {
         break;
       }
-      started.add(pending.delivery().id());
+      handled++;
     }
-    workflows.markStarted(started);
-    return started.size();
-  }
-
-  /** Carries on the schedule: the attempts already made count, the next one keeps its time. */
-  private DeliveryWorkflowInput inputFor(PendingDelivery pending) {
-    Delivery delivery = pending.delivery();
-    Duration firstWait = Duration.ZERO;
-    if (delivery.nextRetryAt() != null) {
-      Duration untilRetry = Duration.between(Instant.now(), delivery.nextRetryAt());
-      firstWait = untilRetry.isNegative() ? Duration.ZERO : untilRetry;
-    }
-    int attemptsMade = Math.min(delivery.attempts(), pending.retryDelays().size());
-    return new DeliveryWorkflowInput(
-        delivery.id(),
-        delivery.userId(),
-        delivery.endpointId(),
-        delivery.eventType(),
-        workflows.targetHost(pending.endpointUrl()),
-        pending.retryDelays(),
-        attemptsMade,
-        firstWait);
+    return handled;
   }
 }

@@ -7,6 +7,7 @@ import com.devcard.webhooks.workflows.DeliverySearchAttributes;
 import com.devcard.webhooks.workflows.DeliveryWorkflow;
 import com.devcard.webhooks.workflows.DeliveryWorkflowInput;
 import com.devcard.webhooks.workflows.TaskQueues;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -15,6 +16,7 @@ import io.temporal.client.WorkflowOptions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The api's handle on delivery workflows: start one per delivery, cancel, ask for a retry now.
- * Temporal being unreachable never fails the caller: the reconciler starts what could not be.
+ * Temporal being unreachable never fails the caller: the reconciler starts what could not be. Log
+ * lines about one delivery carry its id in the MDC ({@code deliveryId}).
  */
 @Component
 public class DeliveryWorkflows implements DisposableBean {
@@ -36,6 +39,21 @@ public class DeliveryWorkflows implements DisposableBean {
   static final int START_THREADS = 8;
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryWorkflows.class);
+
+  /** What starting a run came to. */
+  enum StartResult {
+    STARTED,
+    /** A run with this id exists: running, or (under REJECT_DUPLICATE) closed. */
+    EXISTS,
+    UNREACHABLE
+  }
+
+  enum SignalResult {
+    SIGNALLED,
+    /** No run of the delivery is running. */
+    NOT_RUNNING,
+    UNREACHABLE
+  }
 
   private final WorkflowClient client;
   private final DeliveryRepository deliveries;
@@ -88,47 +106,104 @@ public class DeliveryWorkflows implements DisposableBean {
   }
 
   /**
-   * Starts one workflow. True when it runs now (started, or already running); false when Temporal
-   * could not be reached.
+   * Starts the first run of a delivery's workflow. True when a run exists now (started, or one was
+   * already there); false when Temporal could not be reached.
    */
   public boolean start(DeliveryWorkflowInput input) {
+    return startRun(input, WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+        != StartResult.UNREACHABLE;
+  }
+
+  /**
+   * Starts a run of the delivery's workflow. The dispatcher and the reconciler use {@code
+   * REJECT_DUPLICATE}, so that a run an operator terminated or cancelled is never silently started
+   * again; a manual attempt, or a run replacing one that ended while the store still owes attempts,
+   * uses {@code ALLOW_DUPLICATE}. Either way at most one run of a delivery runs at a time.
+   */
+  StartResult startRun(DeliveryWorkflowInput input, WorkflowIdReusePolicy reusePolicy) {
+    String summary =
+        input.eventType()
+            + " to "
+            + input.targetHost()
+            + (input.oneManualAttempt() ? " (manual attempt)" : "");
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(TaskQueues.deliveryWorkflowId(input.deliveryId()))
             .setTaskQueue(TaskQueues.DELIVERY)
-            .setWorkflowIdReusePolicy(
-                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY)
+            .setWorkflowIdReusePolicy(reusePolicy)
             .setTypedSearchAttributes(DeliverySearchAttributes.atStart(input))
-            .setStaticSummary(input.eventType() + " to " + input.targetHost())
+            .setStaticSummary(summary)
             .build();
+    return DeliveryMdc.with(input.deliveryId(), () -> start(options, input, summary));
+  }
+
+  private StartResult start(WorkflowOptions options, DeliveryWorkflowInput input, String summary) {
     try {
       WorkflowClient.start(client.newWorkflowStub(DeliveryWorkflow.class, options)::deliver, input);
-      return true;
+      log.info("workflow run started: {}", summary);
+      return StartResult.STARTED;
     } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
-      return true;
+      return StartResult.EXISTS;
     } catch (RuntimeException unreachable) {
       log.warn(
           "delivery {} not started yet (Temporal: {}); the reconciler will start it",
           input.deliveryId(),
           unreachable.getClass().getSimpleName());
-      return false;
+      return StartResult.UNREACHABLE;
+    }
+  }
+
+  /**
+   * The status of the delivery's latest workflow run; empty when Temporal has none.
+   *
+   * @throws RuntimeException when Temporal cannot be reached
+   */
+  Optional<WorkflowExecutionStatus> latestRun(String deliveryId) {
+    try {
+      return Optional.of(
+          client
+              .newUntypedWorkflowStub(TaskQueues.deliveryWorkflowId(deliveryId))
+              .describe()
+              .getStatus());
+    } catch (WorkflowNotFoundException none) {
+      return Optional.empty();
+    }
+  }
+
+  /** Ends the current wait of a delivery's running workflow: its next attempt starts now. */
+  SignalResult retryNow(String deliveryId) {
+    try {
+      client
+          .newWorkflowStub(DeliveryWorkflow.class, TaskQueues.deliveryWorkflowId(deliveryId))
+          .retryNow();
+      return SignalResult.SIGNALLED;
+    } catch (WorkflowNotFoundException notRunning) {
+      return SignalResult.NOT_RUNNING;
+    } catch (RuntimeException unreachable) {
+      log.warn("retry not signalled (Temporal: {})", unreachable.getClass().getSimpleName());
+      return SignalResult.UNREACHABLE;
     }
   }
 
   /** Cancels the workflows of deliveries the store has just marked cancelled. Best effort. */
   public void cancel(Collection<String> deliveryIds) {
     for (String deliveryId : deliveryIds) {
-      try {
-        client.newUntypedWorkflowStub(TaskQueues.deliveryWorkflowId(deliveryId)).cancel();
-      } catch (WorkflowNotFoundException finished) {
-        // Nothing to stop.
-      } catch (RuntimeException unreachable) {
-        // Its next attempt finds the delivery cancelled and sends nothing.
-        log.warn(
-            "delivery {} workflow not cancelled now ({}); it stops at its next attempt",
-            deliveryId,
-            unreachable.getClass().getSimpleName());
-      }
+      DeliveryMdc.run(deliveryId, () -> cancel(deliveryId));
+    }
+  }
+
+  private void cancel(String deliveryId) {
+    try {
+      client.newUntypedWorkflowStub(TaskQueues.deliveryWorkflowId(deliveryId)).cancel();
+      log.info("workflow cancel requested");
+    } catch (WorkflowNotFoundException finished) {
+      // Nothing to stop.
+    } catch (RuntimeException unreachable) {
+      // Its next attempt finds the delivery cancelled and sends nothing.
+      log.warn(
+          "delivery {} workflow not cancelled now ({}); it stops at its next attempt",
+          deliveryId,
+          unreachable.getClass().getSimpleName());
     }
   }
 

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -48,8 +49,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return badField(exception.getName(), "has an invalid value");
   }
 
-  @ExceptionHandler(DataAccessException.class)
-  ResponseEntity<ProblemDetail> handleDatabase(DataAccessException exception) {
+  // A transaction that cannot begin or roll back (the database went away mid-request) is a
+  // TransactionException, not a DataAccessException: both mean the database is unreachable.
+  @ExceptionHandler({DataAccessException.class, TransactionException.class})
+  ResponseEntity<ProblemDetail> handleDatabase(Exception exception) {
     log.error("database failure while handling a request: {}", exception.getClass().getName());
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "5")

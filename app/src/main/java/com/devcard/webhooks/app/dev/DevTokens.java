@@ -20,9 +20,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Prints, in the dev profile only, two bearer tokens valid for a day: a demo user's and an
- * application service's with {@code events:publish}. They are also written to {@code tokens.env} in
- * the dev data folder, so {@code source .devdata/tokens.env} sets them in a shell.
+ * Prints, in the dev profile only, bearer tokens valid for a day: a demo user's, an application
+ * service's with {@code events:publish}, and an operator's with {@code webhooks:admin}. They are
+ * also written to {@code tokens.env} in the dev data folder, so {@code source .devdata/tokens.env}
+ * sets them in a shell.
  */
 @Component
 @Profile("dev")
@@ -30,6 +31,7 @@ class DevTokens {
 
   static final String DEMO_USER = "demo-user";
   static final String SERVICE = "devcard-backend";
+  static final String OPERATOR = "devcard-operator";
   private static final Logger log = LoggerFactory.getLogger(DevTokens.class);
 
   private final String secret;
@@ -52,7 +54,16 @@ class DevTokens {
     }
     String user = sign(DEMO_USER, null);
     String service = sign(SERVICE, "events:publish");
-    data.write("tokens.env", "export TOKEN=" + user + "\nexport PUBLISH_TOKEN=" + service + "\n");
+    String operator = sign(OPERATOR, "webhooks:admin");
+    data.write(
+        "tokens.env",
+        "export TOKEN="
+            + user
+            + "\nexport PUBLISH_TOKEN="
+            + service
+            + "\nexport ADMIN_TOKEN="
+            + operator
+            + "\n");
     log.info(
         """
 
@@ -61,11 +72,14 @@ class DevTokens {
             export TOKEN={}
           application service with scope events:publish:
             export PUBLISH_TOKEN={}
+          operator with scope webhooks:admin:
+            export ADMIN_TOKEN={}
         """,
         data.root(),
         DEMO_USER,
         user,
-        service);
+        service,
+        operator);
   }
 
   String sign(String subject, String scope) {

@@ -3,12 +3,15 @@ package com.devcard.webhooks.app.temporal;
 import com.devcard.webhooks.app.roles.ConditionalOnRole;
 import com.devcard.webhooks.workflows.DeliveryActivities;
 import com.devcard.webhooks.workflows.DeliveryWorkflowImpl;
+import com.devcard.webhooks.workflows.RecoveryActivities;
+import com.devcard.webhooks.workflows.RecoveryWorkflowImpl;
 import com.devcard.webhooks.workflows.TaskQueues;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,9 +20,20 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnRole("worker")
 class TemporalWorkerConfiguration {
 
+  /**
+   * On shutdown the worker stops taking new tasks but keeps answering its own workflows' tasks for
+   * this long, so an attempt that finishes meanwhile also has its outcome acted on (the delivery's
+   * run completes or starts its next wait) before the process exits, instead of waiting for
+   * Temporal to hand that task to another worker.
+   */
+  static final Duration STICKY_DRAIN = Duration.ofSeconds(5);
+
   @Bean
   WorkerFactory workerFactory(
-      WorkflowClient client, TemporalProperties properties, DeliveryActivities activities) {
+      WorkflowClient client,
+      TemporalProperties properties,
+      DeliveryActivities activities,
+      RecoveryActivities recoveryActivities) {
     WorkerFactory factory =
         WorkerFactory.newInstance(
             client, WorkerFactoryOptions.newBuilder().setUsingVirtualWorkflowThreads(true).build());
@@ -29,9 +43,13 @@ class TemporalWorkerConfiguration {
             WorkerOptions.newBuilder()
                 .setUsingVirtualThreadsOnActivityWorker(true)
                 .setMaxConcurrentActivityExecutionSize(properties.maxConcurrentAttempts())
+                .setStickyTaskQueueDrainTimeout(STICKY_DRAIN)
                 .build());
     worker.registerWorkflowImplementationTypes(DeliveryWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities);
+    // Bulk recoveries share the queue: each of their attempts is paced by its own workflow.
+    worker.registerWorkflowImplementationTypes(RecoveryWorkflowImpl.class);
+    worker.registerActivitiesImplementations(recoveryActivities);
     return factory;
   }
 

@@ -29,6 +29,10 @@ public class DeliveryRepository {
           + " where d.id = :id and d.endpoint_id = :endpointId"
           + " and e.user_id = :userId and e.deleted_at is null";
 
+  private static final String PENDING_COLUMNS =
+      DeliveryRowMapper.COLUMNS
+          + ", e.url, d.retry_delays_ms, d.manual_attempt_requested_at, d.workflow_started";
+
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
 
@@ -216,7 +220,9 @@ public class DeliveryRepository {
           jdbc.sql(
                   "update webhook_deliveries set attempts = :attempts,"
                       + " response_code = :responseCode, status = :status,"
-                      + " next_retry_at = :nextRetryAt, updated_at = now()"
+                      + " next_retry_at = :nextRetryAt, manual_attempt_requested_at = null,"
+                      + " cancel_reason = case when :status = 'cancelled' then cancel_reason end,"
+                      + " updated_at = now()"
                       + " where id = :id")
               .param("attempts", number)
               .param("responseCode", result.responseCode(), Types.INTEGER)
@@ -269,23 +275,103 @@ public class DeliveryRepository {
     return text == null ? null : text.replace("\u0000", "");
   }
 
-  /** Cancels a pending delivery; true when it was pending. */
+  /**
+   * Cancels a pending delivery because its endpoint is deleted or inactive; true when it was
+   * pending.
+   */
   public boolean markCancelled(String deliveryId) {
+    return cancelPending(deliveryId, "endpoint", "");
+  }
+
+  /**
+   * Cancels a pending delivery on an operator's request (the admin route, or its workflow cancelled
+   * or terminated in the Temporal UI); true when it was pending. "Retry" can undo it.
+   */
+  public boolean cancelByOperator(String deliveryId) {
+    return cancelPending(deliveryId, "operator", "");
+  }
+
+  /**
+   * Like {@link #cancelByOperator}, for a cancelled run of the delivery's schedule: changes nothing
+   * when "retry" has since reopened the delivery for a manual attempt, which that run's cancel must
+   * not take back.
+   */
+  public boolean cancelScheduleByOperator(String deliveryId) {
+    return cancelPending(deliveryId, "operator", " and manual_attempt_requested_at is null");
+  }
+
+  private boolean cancelPending(String deliveryId, String reason, String condition) {
     return jdbc.sql(
-                "update webhook_deliveries"
-                    + " set status = 'cancelled', next_retry_at = null, updated_at = now()"
-                    + " where id = :id and status = 'pending'")
+                "update webhook_deliveries set status = 'cancelled', cancel_reason = :reason,"
+                    + " next_retry_at = null, manual_attempt_requested_at = null,"
+                    + " updated_at = now()"
+                    + " where id = :id and status = 'pending'"
+                    + condition)
+            .param("id", deliveryId)
+            .param("reason", reason)
+            .update()
+        == 1;
+  }
+
+  /**
+   * "Retry" on a finished delivery: reopens it as {@code pending} for one manual attempt, if it is
+   * {@code success}, {@code failed}, or {@code cancelled} by an operator. A compare-and-set, so of
+   * concurrent calls exactly one returns true. The workflow run that makes the attempt is then
+   * started by the caller, or by the reconciler should the caller fail to.
+   */
+  public boolean reopenForManualAttempt(String deliveryId) {
+    return jdbc.sql(
+                "update webhook_deliveries set status = 'pending', cancel_reason = null,"
+                    + " next_retry_at = null, manual_attempt_requested_at = now(),"
+                    + " workflow_started = false, updated_at = now()"
+                    + " where id = :id and (status in ('success', 'failed')"
+                    + " or (status = 'cancelled' and cancel_reason = 'operator'))")
             .param("id", deliveryId)
             .update()
         == 1;
+  }
+
+  /** The delivery, whoever's it is and whatever its endpoint's state; for operators. */
+  public Optional<Delivery> findById(String deliveryId) {
+    return jdbc.sql(
+            "select " + DeliveryRowMapper.COLUMNS + " from webhook_deliveries d where d.id = :id")
+        .param("id", deliveryId)
+        .query(DeliveryRowMapper.INSTANCE)
+        .optional();
+  }
+
+  /** The delivery with what is needed to start a workflow run for it, while it is pending. */
+  public Optional<PendingDelivery> findPending(String deliveryId) {
+    return jdbc.sql(
+            "select "
+                + PENDING_COLUMNS
+                + " from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id"
+                + " where d.id = :id and d.status = 'pending'")
+        .param("id", deliveryId)
+        .query(DeliveryRepository::pendingDelivery)
+        .optional();
+  }
+
+  /**
+   * How many deliveries are pending, and how many of those wait for a scheduled retry; two counts
+   * over the partial index of pending deliveries.
+   */
+  public PendingCounts pendingCounts() {
+    return jdbc.sql(
+            "select count(*) as pending,"
+                + " count(*) filter (where next_retry_at is not null) as waiting_for_retry"
+                + " from webhook_deliveries where status = 'pending'")
+        .query(
+            (rs, rowNum) ->
+                new PendingCounts(rs.getLong("pending"), rs.getLong("waiting_for_retry")))
+        .single();
   }
 
   /** Pending deliveries of non-deleted endpoints with ids after {@code afterId}, by id. */
   public List<PendingDelivery> pendingAfter(Optional<String> afterId, int limit) {
     String sql =
         "select "
-            + DeliveryRowMapper.COLUMNS
-            + ", e.url, d.retry_delays_ms"
+            + PENDING_COLUMNS
             + " from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id"
             + " where d.status = 'pending' and e.deleted_at is null"
             + (afterId.isPresent() ? " and d.id > :afterId" : "")
@@ -298,19 +384,23 @@ public class DeliveryRepository {
   }
 
   /**
-   * Pending deliveries whose workflow was never marked started and that were created before the
-   * given instant, oldest first: the ones a crash between dispatch and workflow start left behind.
+   * Pending deliveries whose workflow was never marked started, oldest first: those created before
+   * {@code createdBefore} (a crash between dispatch and workflow start left them behind) and those
+   * reopened by "retry" before {@code manualAttemptRequestedBefore} (the same, for the manual
+   * attempt's run).
    */
-  public List<PendingDelivery> unstartedPending(Instant createdBefore, int limit) {
+  public List<PendingDelivery> unstartedPending(
+      Instant createdBefore, Instant manualAttemptRequestedBefore, int limit) {
     return jdbc.sql(
             "select "
-                + DeliveryRowMapper.COLUMNS
-                + ", e.url, d.retry_delays_ms"
+                + PENDING_COLUMNS
                 + " from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id"
                 + " where d.status = 'pending' and not d.workflow_started"
-                + " and d.created_at < :createdBefore"
+                + " and (d.manual_attempt_requested_at < :requestedBefore"
+                + " or (d.manual_attempt_requested_at is null and d.created_at < :createdBefore))"
                 + " order by d.created_at, d.id limit :limit")
         .param("createdBefore", timestamp(createdBefore))
+        .param("requestedBefore", timestamp(manualAttemptRequestedBefore))
         .param("limit", limit)
         .query(DeliveryRepository::pendingDelivery)
         .list();
@@ -329,6 +419,8 @@ public class DeliveryRepository {
     return new PendingDelivery(
         DeliveryRowMapper.INSTANCE.mapRow(rs, rowNum),
         rs.getString("url"),
-        durations(rs, "retry_delays_ms"));
+        durations(rs, "retry_delays_ms"),
+        instant(rs, "manual_attempt_requested_at"),
+        rs.getBoolean("workflow_started"));
   }
 }

@@ -6,6 +6,8 @@ import static com.devcard.webhooks.store.JdbcColumns.textArray;
 import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.secret.SecretCipher;
 import com.devcard.webhooks.store.secret.SecretGenerator;
+import java.sql.Types;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -181,6 +183,71 @@ public class EndpointRepository {
   }
 
   /**
+   * Replaces the user's endpoint secret with a new one. With a positive grace period the secret
+   * being replaced keeps signing, as the previous one, until the period ends; whatever previous
+   * secret there was is dropped (at most two secrets sign). With a zero grace period the old secret
+   * stops at once.
+   *
+   * <p>The endpoint row is locked for the whole read-then-write, so concurrent rotations run one
+   * after the other: the secrets left on the row are always ones returned to a caller.
+   *
+   * @return the new secret; empty when the endpoint is not the user's or is deleted
+   */
+  public Optional<RotatedSecret> rotateSecret(String userId, String endpointId, Duration grace) {
+    if (grace.isNegative()) {
+      throw new IllegalArgumentException("the grace period must not be negative");
+    }
+    return transactions.execute(
+        status -> {
+          Optional<byte[]> rotatedOut =
+              jdbc.sql(
+                      "select secret_ciphertext from webhook_endpoints"
+                          + " where id = :id and user_id = :userId and deleted_at is null"
+                          + " for update")
+                  .param("id", endpointId)
+                  .param("userId", userId)
+                  .query(byte[].class)
+                  .optional();
+          if (rotatedOut.isEmpty()) {
+            return Optional.<RotatedSecret>empty();
+          }
+          boolean keepPrevious = !grace.isZero();
+          String secret = SecretGenerator.newSecret();
+          // now() is the transaction's start: the same instant for the row and the answer.
+          return Optional.of(
+              jdbc.sql(
+                      "update webhook_endpoints set secret_ciphertext = :secret,"
+                          + " previous_secret_ciphertext = :previous,"
+                          + " previous_secret_expires_at = case when :keepPrevious"
+                          + " then now() + make_interval(secs => :graceSeconds) end,"
+                          + " updated_at = now()"
+                          + " where id = :id"
+                          + " returning coalesce(previous_secret_expires_at, now()) as expires_at")
+                  .param("secret", cipher.encrypt(secret, endpointId))
+                  .param("previous", keepPrevious ? rotatedOut.get() : null, Types.BINARY)
+                  .param("keepPrevious", keepPrevious)
+                  .param("graceSeconds", (double) grace.toSeconds())
+                  .param("id", endpointId)
+                  .query((rs, rowNum) -> new RotatedSecret(secret, instant(rs, "expires_at")))
+                  .single());
+        });
+  }
+
+  /**
+   * Erases the previous secrets whose grace period is over. {@link #secrets} already ignores them;
+   * this removes their ciphertext from the database for good.
+   *
+   * @return how many were erased
+   */
+  public int eraseExpiredPreviousSecrets() {
+    return jdbc.sql(
+            "update webhook_endpoints"
+                + " set previous_secret_ciphertext = null, previous_secret_expires_at = null"
+                + " where previous_secret_expires_at <= now()")
+        .update();
+  }
+
+  /**
    * The decrypted signing secrets of a non-deleted endpoint; the previous secret only while its
    * grace period lasts.
    */
@@ -210,7 +277,8 @@ public class EndpointRepository {
     return jdbc
         .sql(
             "update webhook_deliveries"
-                + " set status = 'cancelled', next_retry_at = null, updated_at = now()"
+                + " set status = 'cancelled', cancel_reason = 'endpoint', next_retry_at = null,"
+                + " manual_attempt_requested_at = null, updated_at = now()"
                 + " where endpoint_id = :endpointId and status = 'pending'"
                 + " returning id")
         .param("endpointId", endpointId)

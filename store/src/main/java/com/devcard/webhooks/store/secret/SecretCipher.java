@@ -6,14 +6,20 @@ import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig2026;
+import com.google.crypto.tink.aead.AeadKey;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 
 /**
  * Encrypts endpoint signing secrets at rest with a Tink AEAD keyset. The endpoint id is the
  * associated data, so a ciphertext copied onto another endpoint's row does not decrypt. Errors
  * never carry the secret or key material.
+ *
+ * <p>The keyset may hold several keys: the primary one encrypts, every enabled one decrypts. That
+ * is what lets the master key rotate: add a new primary, deploy, re-encrypt what is stored (see
+ * {@link #isUnderPrimaryKey}), then remove the old key.
  */
 public class SecretCipher {
 
@@ -21,9 +27,18 @@ public class SecretCipher {
   private static final Configuration CONFIGURATION = AeadConfig2026.get();
 
   private final Aead aead;
+  private final long primaryKeyId;
+  // Tink starts every ciphertext with its key's output prefix (0x01 + the 4-byte key id); empty
+  // for keys without one (RAW), whose ciphertexts cannot be told apart.
+  private final byte[] primaryPrefix;
 
-  private SecretCipher(Aead aead) {
-    this.aead = aead;
+  private SecretCipher(KeysetHandle keyset) throws GeneralSecurityException {
+    this.aead = keyset.getPrimitive(CONFIGURATION, Aead.class);
+    KeysetHandle.Entry primary = keyset.getPrimary();
+    // Tink keeps key ids as unsigned 32-bit numbers: show them as the keyset JSON does.
+    this.primaryKeyId = Integer.toUnsignedLong(primary.getId());
+    this.primaryPrefix =
+        primary.getKey() instanceof AeadKey key ? key.getOutputPrefix().toByteArray() : new byte[0];
   }
 
   /**
@@ -34,11 +49,56 @@ public class SecretCipher {
       KeysetHandle keyset =
           TinkJsonProtoKeysetFormat.parseKeyset(
               cleartextKeysetJson, CONFIGURATION, InsecureSecretKeyAccess.get());
-      return new SecretCipher(keyset.getPrimitive(CONFIGURATION, Aead.class));
+      return new SecretCipher(keyset);
     } catch (GeneralSecurityException | RuntimeException e) {
       // The cause may quote parts of the keyset: leave it out.
       throw new IllegalStateException("the endpoint secret keyset could not be read");
     }
+  }
+
+  /**
+   * The given keyset with a new AES256-GCM key added as its primary, every existing key kept (so
+   * whatever they encrypted still decrypts), as cleartext Tink JSON.
+   */
+  public static String withNewPrimaryKey(String cleartextKeysetJson) {
+    KeysetHandle current;
+    try {
+      current =
+          TinkJsonProtoKeysetFormat.parseKeyset(
+              cleartextKeysetJson, CONFIGURATION, InsecureSecretKeyAccess.get());
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw new IllegalStateException("the endpoint secret keyset could not be read");
+    }
+    try {
+      KeysetHandle rotated =
+          KeysetHandle.newBuilder(current)
+              .setConfiguration(CONFIGURATION)
+              .addEntry(
+                  KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
+                      .withRandomId()
+                      .makePrimary())
+              .build();
+      return TinkJsonProtoKeysetFormat.serializeKeyset(
+          rotated, CONFIGURATION, InsecureSecretKeyAccess.get());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("a new primary key could not be added to the keyset");
+    }
+  }
+
+  /** The id of the key that encrypts; not secret, it tells operators which key is in use. */
+  public long primaryKeyId() {
+    return primaryKeyId;
+  }
+
+  /**
+   * Whether the ciphertext was made with the primary key, read from Tink's output prefix. Always
+   * false for a primary key without prefix, so such ciphertexts are simply re-encrypted again.
+   */
+  public boolean isUnderPrimaryKey(byte[] ciphertext) {
+    return primaryPrefix.length > 0
+        && ciphertext.length >= primaryPrefix.length
+        && Arrays.equals(
+            ciphertext, 0, primaryPrefix.length, primaryPrefix, 0, primaryPrefix.length);
   }
 
   /** A fresh AES256-GCM keyset as cleartext Tink JSON. */

@@ -431,7 +431,7 @@ class DeliveryRepositoryTest {
     deliveries.markWorkflowStarted(List.of(oldStarted));
     deliveries.markCancelled(oldCancelled);
 
-    List<PendingDelivery> found = deliveries.unstartedPending(cutoff, 100);
+    List<PendingDelivery> found = deliveries.unstartedPending(cutoff, cutoff, 100);
 
     assertThat(found).extracting(p -> p.delivery().id()).containsExactly(oldUnstarted);
     assertThat(found.getFirst().retryDelays()).isEqualTo(DELAYS);
@@ -439,6 +439,6 @@ class DeliveryRepositoryTest {
 
     deliveries.markWorkflowStarted(List.of(oldUnstarted, recent));
     deliveries.markWorkflowStarted(List.of());
-    assertThat(deliveries.unstartedPending(cutoff.plusSeconds(3600), 100)).isEmpty();
+    assertThat(deliveries.unstartedPending(cutoff.plusSeconds(3600), cutoff, 100)).isEmpty();
   }
 }

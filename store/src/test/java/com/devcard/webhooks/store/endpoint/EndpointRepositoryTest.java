@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
 
 class EndpointRepositoryTest {
 
@@ -395,5 +396,146 @@ class EndpointRepositoryTest {
     assertThat(endpoints.find(user, id)).isPresent();
     assertThat(endpoints.delete(user, id)).contains(List.of());
     assertThat(endpoints.delete(user, id)).isEmpty();
+  }
+
+  @Test
+  void rotationReturnsANewSecretAndKeepsTheOldOneSigningUntilTheGracePeriodEnds() {
+    CreatedEndpoint created = create("https://example.com/hook", "a");
+    String id = created.endpoint().id();
+    Instant before = Instant.now();
+
+    RotatedSecret rotated = endpoints.rotateSecret(user, id, Duration.ofHours(2)).orElseThrow();
+
+    assertThat(rotated.secret()).startsWith("whsec_").isNotEqualTo(created.secret());
+    assertThat(rotated.toString()).doesNotContain(rotated.secret());
+    assertThat(rotated.previousSecretExpiresAt())
+        .isBetween(
+            before.plus(Duration.ofHours(2)).minusSeconds(1),
+            Instant.now().plus(Duration.ofHours(2)));
+    assertThat(endpoints.secrets(id))
+        .contains(
+            new EndpointSecrets(
+                rotated.secret(), created.secret(), rotated.previousSecretExpiresAt()));
+    assertThat(endpoints.find(user, id).orElseThrow().updatedAt())
+        .isAfter(created.endpoint().updatedAt());
+  }
+
+  @Test
+  void aSecondRotationDuringTheGracePeriodReplacesThePreviousSecret() {
+    CreatedEndpoint created = create("https://example.com/hook", "a");
+    String id = created.endpoint().id();
+
+    RotatedSecret first = endpoints.rotateSecret(user, id, Duration.ofDays(1)).orElseThrow();
+    RotatedSecret second = endpoints.rotateSecret(user, id, Duration.ofMinutes(5)).orElseThrow();
+
+    EndpointSecrets secrets = endpoints.secrets(id).orElseThrow();
+    assertThat(secrets.current()).isEqualTo(second.secret());
+    assertThat(secrets.previous()).isEqualTo(first.secret());
+    assertThat(secrets.previousExpiresAt()).isEqualTo(second.previousSecretExpiresAt());
+    assertThat(List.of(secrets.current(), secrets.previous())).doesNotContain(created.secret());
+  }
+
+  @Test
+  void aRotationWithoutGracePeriodRevokesTheOldSecretAtOnce() {
+    CreatedEndpoint created = create("https://example.com/hook", "a");
+    String id = created.endpoint().id();
+    endpoints.rotateSecret(user, id, Duration.ofDays(1));
+    Instant before = Instant.now();
+
+    RotatedSecret rotated = endpoints.rotateSecret(user, id, Duration.ZERO).orElseThrow();
+
+    assertThat(endpoints.secrets(id)).contains(new EndpointSecrets(rotated.secret(), null, null));
+    assertThat(rotated.previousSecretExpiresAt()).isBetween(before.minusSeconds(1), Instant.now());
+    assertThat(previousCiphertext(id)).isNull();
+  }
+
+  @Test
+  void rotatingAnotherUsersADeletedOrAnUnknownEndpointChangesNothing() {
+    CreatedEndpoint created = create("https://example.com/hook", "a");
+    String id = created.endpoint().id();
+
+    assertThat(endpoints.rotateSecret("someone-else", id, Duration.ofDays(1))).isEmpty();
+    assertThat(endpoints.secrets(id)).contains(new EndpointSecrets(created.secret(), null, null));
+    assertThat(endpoints.rotateSecret(user, "ep_unknown", Duration.ofDays(1))).isEmpty();
+    endpoints.delete(user, id);
+    assertThat(endpoints.rotateSecret(user, id, Duration.ofDays(1))).isEmpty();
+  }
+
+  @Test
+  void aNegativeGracePeriodIsRefused() {
+    String id = create("https://example.com/hook", "a").endpoint().id();
+
+    assertThatThrownBy(() -> endpoints.rotateSecret(user, id, Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void concurrentRotationsLeaveOnlySecretsThatWereReturnedToACaller() throws Exception {
+    String id = create("https://example.com/hook", "a").endpoint().id();
+    int callers = 12;
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<RotatedSecret>> futures = new ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return endpoints.rotateSecret(user, id, Duration.ofDays(1)).orElseThrow();
+                }));
+      }
+      start.countDown();
+      List<String> returned = new ArrayList<>();
+      for (Future<RotatedSecret> future : futures) {
+        returned.add(future.get().secret());
+      }
+
+      EndpointSecrets secrets = endpoints.secrets(id).orElseThrow();
+      assertThat(returned).doesNotHaveDuplicates().contains(secrets.current(), secrets.previous());
+      assertThat(secrets.previous()).isNotEqualTo(secrets.current());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void expiredPreviousSecretsAreErasedAndLiveOnesKept() {
+    String expired = create("https://example.com/1", "a").endpoint().id();
+    String live = create("https://example.com/2", "a").endpoint().id();
+    setPreviousSecret(expired, "whsec_old", Instant.now().minusSeconds(1));
+    endpoints.rotateSecret(user, live, Duration.ofHours(1));
+
+    assertThat(endpoints.eraseExpiredPreviousSecrets()).isGreaterThanOrEqualTo(1);
+
+    assertThat(previousCiphertext(expired)).isNull();
+    assertThat(previousCiphertext(live)).isNotNull();
+    assertThat(endpoints.secrets(live).orElseThrow().previous()).isNotNull();
+  }
+
+  @Test
+  void aPreviousSecretWithoutExpiryIsRefusedByTheSchema() {
+    String id = create("https://example.com/hook", "a").endpoint().id();
+
+    assertThatThrownBy(
+            () ->
+                store
+                    .jdbc()
+                    .sql(
+                        "update webhook_endpoints set previous_secret_ciphertext = secret_ciphertext"
+                            + " where id = :id")
+                    .param("id", id)
+                    .update())
+        .isInstanceOf(DataIntegrityViolationException.class);
+  }
+
+  private byte[] previousCiphertext(String endpointId) {
+    return store
+        .jdbc()
+        .sql("select previous_secret_ciphertext from webhook_endpoints where id = :id")
+        .param("id", endpointId)
+        .query((rs, rowNum) -> rs.getBytes(1))
+        .list()
+        .getFirst();
   }
 }

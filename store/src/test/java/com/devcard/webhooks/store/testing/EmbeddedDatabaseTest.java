@@ -28,7 +28,9 @@ class EmbeddedDatabaseTest {
             "webhook_deliveries",
             "webhook_delivery_attempts",
             "webhook_endpoints",
-            "webhook_events");
+            "webhook_events",
+            "webhook_recoveries",
+            "webhook_recovery_items");
   }
 
   @Test
@@ -52,7 +54,7 @@ class EmbeddedDatabaseTest {
   @Test
   void theSharedDataSourceIsOnePerJvm() {
     assertThat(EmbeddedDatabase.dataSource()).isSameAs(EmbeddedDatabase.dataSource());
-    assertThat(tables(EmbeddedDatabase.dataSource())).hasSize(4);
+    assertThat(tables(EmbeddedDatabase.dataSource())).hasSize(6);
   }
 
   @Test

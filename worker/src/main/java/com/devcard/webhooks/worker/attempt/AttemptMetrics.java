@@ -1,39 +1,65 @@
 package com.devcard.webhooks.worker.attempt;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 
 /**
- * Counts and times the attempts this worker makes: {@code webhooks.delivery.attempts} tagged {@code
- * outcome} = {@code success}, {@code failure} or {@code cancelled} (no request made).
+ * The attempts this worker makes, for Prometheus:
+ *
+ * <ul>
+ *   <li>{@code webhooks.delivery.attempts} (counter), tagged {@code outcome} = {@code success},
+ *       {@code failure} or {@code cancelled} (no request made) and {@code status_class} = {@code
+ *       2xx}, {@code 3xx}, {@code 4xx}, {@code 5xx}, {@code other} or {@code none} (no response:
+ *       timeout, refused, forbidden address, or no request);
+ *   <li>{@code webhooks.delivery.attempt.duration} (timer with a histogram), tagged {@code
+ *       outcome}: how long requests took, connect to last byte.
+ * </ul>
  */
 public final class AttemptMetrics {
 
-  static final String NAME = "webhooks.delivery.attempts";
+  static final String ATTEMPTS = "webhooks.delivery.attempts";
+  static final String DURATION = "webhooks.delivery.attempt.duration";
 
-  private final Timer success;
-  private final Timer failure;
-  private final Timer cancelled;
+  private final MeterRegistry registry;
 
   public AttemptMetrics(MeterRegistry registry) {
-    this.success = timer(registry, "success");
-    this.failure = timer(registry, "failure");
-    this.cancelled = timer(registry, "cancelled");
+    this.registry = registry;
   }
 
-  void sent(boolean succeeded, long durationMs) {
-    (succeeded ? success : failure).record(Duration.ofMillis(durationMs));
+  void sent(boolean succeeded, Integer statusCode, long durationMs) {
+    String outcome = succeeded ? "success" : "failure";
+    count(outcome, statusClass(statusCode));
+    Timer.builder(DURATION)
+        .description("Duration of webhook delivery requests, connect to last byte")
+        .tag("outcome", outcome)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofSeconds(60))
+        .register(registry)
+        .record(Duration.ofMillis(durationMs));
   }
 
   void cancelled() {
-    cancelled.record(Duration.ZERO);
+    count("cancelled", "none");
   }
 
-  private static Timer timer(MeterRegistry registry, String outcome) {
-    return Timer.builder(NAME)
+  /** {@code 2xx} ... {@code 5xx}; {@code none} when no response came. */
+  static String statusClass(Integer statusCode) {
+    if (statusCode == null) {
+      return "none";
+    }
+    int hundreds = statusCode / 100;
+    return hundreds >= 2 && hundreds <= 5 ? hundreds + "xx" : "other";
+  }
+
+  private void count(String outcome, String statusClass) {
+    Counter.builder(ATTEMPTS)
         .description("Webhook delivery attempts made by this worker")
         .tag("outcome", outcome)
-        .register(registry);
+        .tag("status_class", statusClass)
+        .register(registry)
+        .increment();
   }
 }

@@ -12,6 +12,7 @@ import com.devcard.webhooks.worker.http.WebhookHttpClient;
 import com.devcard.webhooks.worker.signing.SignedHeaders;
 import com.devcard.webhooks.workflows.AttemptOutcome;
 import com.devcard.webhooks.workflows.AttemptRequest;
+import com.devcard.webhooks.workflows.CancelledRun;
 import com.devcard.webhooks.workflows.DeliveryActivities;
 import com.devcard.webhooks.workflows.DeliveryStatus;
 import io.temporal.activity.Activity;
@@ -136,7 +137,7 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
                 result.error(),
                 success),
             nextRetryAt);
-    metrics.sent(success, result.durationMs());
+    metrics.sent(success, result.statusCode(), result.durationMs());
     log.info(
         "attempt {} {} ({}): host {}, status {}, {} ms{}; delivery now {}",
         recorded.attempt(),
@@ -148,6 +149,27 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
         result.error() == null ? "" : ", " + result.error(),
         recorded.deliveryStatus());
     return outcome(recorded);
+  }
+
+  @Override
+  public DeliveryStatus markCancelled(CancelledRun run) {
+    MDC.put(MDC_DELIVERY_ID, run.deliveryId());
+    try {
+      // A run of the schedule cancelled after "retry" reopened the delivery must leave the
+      // requested manual attempt alone.
+      boolean cancelled =
+          run.oneManualAttempt()
+              ? deliveries.cancelByOperator(run.deliveryId())
+              : deliveries.cancelScheduleByOperator(run.deliveryId());
+      Optional<DeliveryStatus> status =
+          deliveries.findById(run.deliveryId()).map(d -> DeliveryStatus.fromWireValue(d.status()));
+      log.info(
+          "workflow run cancelled; delivery {}",
+          cancelled ? "cancelled" : "left " + status.map(DeliveryStatus::wireValue).orElse("gone"));
+      return status.filter(DeliveryStatus::isFinal).orElse(DeliveryStatus.CANCELLED);
+    } finally {
+      MDC.remove(MDC_DELIVERY_ID);
+    }
   }
 
   private static Optional<String> reasonNotToSend(DeliveryForAttempt delivery) {

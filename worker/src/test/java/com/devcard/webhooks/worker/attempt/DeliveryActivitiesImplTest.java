@@ -27,6 +27,7 @@ import com.devcard.webhooks.worker.http.WebhookHttpClient;
 import com.devcard.webhooks.workflows.AttemptOutcome;
 import com.devcard.webhooks.workflows.AttemptRequest;
 import com.devcard.webhooks.workflows.AttemptTrigger;
+import com.devcard.webhooks.workflows.CancelledRun;
 import com.devcard.webhooks.workflows.DeliveryActivities;
 import com.devcard.webhooks.workflows.DeliveryStatus;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -136,7 +137,15 @@ class DeliveryActivitiesImplTest {
     assertThat(attempt.responseCode()).isEqualTo(200);
     assertThat(attempt.responseBody()).isEqualTo("thanks");
     assertThat(attempt.error()).isNull();
-    assertThat(meters.get(AttemptMetrics.NAME).tag("outcome", "success").timer().count())
+    assertThat(
+            meters
+                .get(AttemptMetrics.ATTEMPTS)
+                .tag("outcome", "success")
+                .tag("status_class", "2xx")
+                .counter()
+                .count())
+        .isEqualTo(1);
+    assertThat(meters.get(AttemptMetrics.DURATION).tag("outcome", "success").timer().count())
         .isEqualTo(1);
   }
 
@@ -399,6 +408,11 @@ class DeliveryActivitiesImplTest {
       AttemptOutcome again = activities.attempt(request);
       assertThat(again).isEqualTo(first);
       return again;
+    }
+
+    @Override
+    public DeliveryStatus markCancelled(CancelledRun run) {
+      return activities.markCancelled(run);
     }
   }
 

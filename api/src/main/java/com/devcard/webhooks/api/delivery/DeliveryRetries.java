@@ -1,0 +1,122 @@
+package com.devcard.webhooks.api.delivery;
+
+import com.devcard.webhooks.api.error.ApiException;
+import com.devcard.webhooks.api.error.ProblemTypes;
+import com.devcard.webhooks.store.delivery.Delivery;
+import com.devcard.webhooks.store.delivery.DeliveryRepository;
+import com.devcard.webhooks.store.delivery.PendingDelivery;
+import com.devcard.webhooks.store.endpoint.Endpoint;
+import com.devcard.webhooks.store.endpoint.EndpointRepository;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Retry": one attempt now. A delivery waiting between attempts is signalled to end its wait; a
+ * finished one ({@code success}, {@code failed}, or {@code cancelled} by an operator) is reopened
+ * by a compare-and-set in the store and gets a new workflow run that makes one manual attempt, so
+ * of concurrent retries only one makes an attempt.
+ */
+@Component
+class DeliveryRetries {
+
+  private static final Logger log = LoggerFactory.getLogger(DeliveryRetries.class);
+
+  private final DeliveryRepository deliveries;
+  private final EndpointRepository endpoints;
+  private final DeliveryWorkflows workflows;
+  private final DeliveryRuns runs;
+
+  DeliveryRetries(
+      DeliveryRepository deliveries,
+      EndpointRepository endpoints,
+      DeliveryWorkflows workflows,
+      DeliveryRuns runs) {
+    this.deliveries = deliveries;
+    this.endpoints = endpoints;
+    this.workflows = workflows;
+    this.runs = runs;
+  }
+
+  /**
+   * @return the delivery as it is once the attempt is under way
+   * @throws ApiException 404 when the endpoint or the delivery is not the user's (or the endpoint
+   *     is deleted), 409 when the delivery cannot be retried, 503 when a waiting delivery cannot be
+   *     signalled
+   */
+  Delivery retry(String userId, String endpointId, String deliveryId) {
+    Endpoint endpoint =
+        endpoints.find(userId, endpointId).orElseThrow(() -> ApiException.notFound("Endpoint"));
+    Delivery delivery = find(userId, endpointId, deliveryId);
+    DeliveryMdc.run(
+        deliveryId,
+        () -> {
+          if ("pending".equals(delivery.status())) {
+            retryWaiting(deliveryId);
+          } else {
+            retryFinished(endpoint, delivery);
+          }
+        });
+    return find(userId, endpointId, deliveryId);
+  }
+
+  private void retryWaiting(String deliveryId) {
+    switch (workflows.retryNow(deliveryId)) {
+      case SIGNALLED -> log.info("retry: its workflow run is told to attempt now");
+      case NOT_RUNNING -> {
+        // No run holds it (a manual attempt about to start, or a run stopped outside the api):
+        // bring Temporal in line now rather than at the next sweep.
+        log.info("retry: no workflow run is waiting; reconciling");
+        deliveries.findPending(deliveryId).ifPresent(runs::reconcile);
+      }
+      case UNREACHABLE ->
+          throw new ApiException(
+              HttpStatus.SERVICE_UNAVAILABLE,
+              ProblemTypes.SERVICE_UNAVAILABLE,
+              "Service unavailable",
+              "The delivery could not be reached right now; try again shortly.");
+    }
+  }
+
+  private void retryFinished(Endpoint endpoint, Delivery delivery) {
+    if (!endpoint.active()) {
+      throw conflict("The endpoint is inactive; activate it before retrying its deliveries.");
+    }
+    if (!deliveries.reopenForManualAttempt(delivery.id())) {
+      Optional<Delivery> now = deliveries.findById(delivery.id());
+      if (now.isPresent() && "cancelled".equals(now.get().status())) {
+        throw conflict(
+            "The delivery was cancelled with its endpoint; only deliveries cancelled by an"
+                + " operator can be retried.");
+      }
+      // Another retry reopened it first: its attempt is the one.
+      log.info("retry: already reopened by a concurrent retry");
+      return;
+    }
+    log.info("retry: {} delivery reopened for one manual attempt", delivery.status());
+    Optional<PendingDelivery> pending = deliveries.findPending(delivery.id());
+    if (pending.isEmpty()) {
+      return; // cancelled in between
+    }
+    try {
+      DeliveryWorkflows.StartResult started = runs.startManualAttempt(pending.get());
+      if (started != DeliveryWorkflows.StartResult.STARTED) {
+        log.warn("retry: manual attempt not started yet ({}); the reconciler starts it", started);
+      }
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private Delivery find(String userId, String endpointId, String deliveryId) {
+    return deliveries
+        .find(userId, endpointId, deliveryId)
+        .orElseThrow(() -> ApiException.notFound("Delivery"));
+  }
+
+  private static ApiException conflict(String detail) {
+    return new ApiException(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", detail);
+  }
+}

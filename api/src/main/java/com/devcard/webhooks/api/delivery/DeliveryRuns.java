@@ -1,0 +1,195 @@
+package com.devcard.webhooks.api.delivery;
+
+import com.devcard.webhooks.api.delivery.DeliveryWorkflows.StartResult;
+import com.devcard.webhooks.store.delivery.Delivery;
+import com.devcard.webhooks.store.delivery.DeliveryRepository;
+import com.devcard.webhooks.store.delivery.PendingDelivery;
+import com.devcard.webhooks.workflows.DeliveryWorkflowInput;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings Temporal in line with what the store owes one pending delivery: the run of its schedule,
+ * or, after "retry" on a finished delivery, the run of one manual attempt.
+ *
+ * <p>A run an operator terminated or cancelled in the Temporal UI ends the delivery {@code
+ * cancelled} instead of being started again: schedule runs are started with {@code
+ * REJECT_DUPLICATE}, and a refused start is followed by a look at how the latest run ended.
+ */
+@Component
+class DeliveryRuns {
+
+  /**
+   * A manual attempt younger than this is being started by the "retry" request that asked for it;
+   * only after it does the reconciler step in, so the two never both start one.
+   */
+  static final Duration MANUAL_ATTEMPT_GRACE = Duration.ofSeconds(30);
+
+  private static final Logger log = LoggerFactory.getLogger(DeliveryRuns.class);
+  private static final WorkflowIdReusePolicy REJECT_DUPLICATE =
+      WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE;
+  private static final WorkflowIdReusePolicy ALLOW_DUPLICATE =
+      WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE;
+
+  private final DeliveryRepository deliveries;
+  private final DeliveryWorkflows workflows;
+
+  DeliveryRuns(DeliveryRepository deliveries, DeliveryWorkflows workflows) {
+    this.deliveries = deliveries;
+    this.workflows = workflows;
+  }
+
+  /**
+   * Makes sure the run the delivery is owed exists. Returns false when Temporal could not be
+   * reached, so a sweep can stop early.
+   */
+  boolean reconcile(PendingDelivery pending) {
+    return DeliveryMdc.with(pending.delivery().id(), () -> reconcileNow(pending));
+  }
+
+  private boolean reconcileNow(PendingDelivery pending) {
+    try {
+      if (pending.manualAttemptOwed()) {
+        return reconcileManualAttempt(pending);
+      }
+      return switch (workflows.startRun(scheduleInput(pending), REJECT_DUPLICATE)) {
+        case STARTED -> markStarted(pending);
+        case EXISTS -> afterRefusedStart(pending);
+        case UNREACHABLE -> false;
+      };
+    } catch (RuntimeException unreachable) {
+      log.warn("reconciler: Temporal unreachable ({})", unreachable.getClass().getSimpleName());
+      return false;
+    }
+  }
+
+  /**
+   * Starts the run of the manual attempt "retry" just asked for. A run of the same delivery that is
+   * still finishing (the schedule's last attempt was recorded, its run not yet closed) holds the
+   * workflow id for a moment: the start is tried again for a short while. Should it still not
+   * start, the reconciler starts it after {@link #MANUAL_ATTEMPT_GRACE}.
+   */
+  StartResult startManualAttempt(PendingDelivery pending) throws InterruptedException {
+    DeliveryWorkflowInput input = manualInput(pending);
+    StartResult result = workflows.startRun(input, ALLOW_DUPLICATE);
+    for (int tries = 0; result == StartResult.EXISTS && tries < 20; tries++) {
+      Thread.sleep(100);
+      result = workflows.startRun(input, ALLOW_DUPLICATE);
+    }
+    if (result == StartResult.STARTED) {
+      markStarted(pending);
+    }
+    return result;
+  }
+
+  private boolean reconcileManualAttempt(PendingDelivery pending) {
+    Instant requestedAt = pending.manualAttemptRequestedAt();
+    if (requestedAt.isAfter(Instant.now().minus(MANUAL_ATTEMPT_GRACE))) {
+      return true;
+    }
+    if (pending.workflowStarted()) {
+      Optional<WorkflowExecutionStatus> latest = workflows.latestRun(pending.delivery().id());
+      if (latest.isPresent() && isRunning(latest.get())) {
+        return true;
+      }
+      if (latest.isPresent() && isStoppedByOperator(latest.get())) {
+        // The manual attempt's run was terminated: no workflow code ran to record it.
+        if (deliveries.cancelByOperator(pending.delivery().id())) {
+          log.info("manual attempt's workflow run {}: delivery cancelled", latest.get());
+        }
+        return true;
+      }
+    }
+    return switch (workflows.startRun(manualInput(pending), ALLOW_DUPLICATE)) {
+      // EXISTS: some run is running. Should it be one still finishing, not the manual attempt's,
+      // the next sweep finds it closed and starts the manual attempt.
+      case STARTED, EXISTS -> markStarted(pending);
+      case UNREACHABLE -> false;
+    };
+  }
+
+  private boolean afterRefusedStart(PendingDelivery pending) {
+    String deliveryId = pending.delivery().id();
+    Optional<WorkflowExecutionStatus> latest = workflows.latestRun(deliveryId);
+    if (latest.isEmpty()) {
+      return true; // gone between the two calls: the next sweep starts it
+    }
+    if (isRunning(latest.get())) {
+      return markStarted(pending);
+    }
+    if (isStoppedByOperator(latest.get())) {
+      // Terminated in the Temporal UI (no workflow code ran), or cancelled before it could record
+      // it: the operator meant to stop this delivery.
+      if (deliveries.cancelScheduleByOperator(deliveryId)) {
+        log.info("workflow run {} by an operator: delivery cancelled", latest.get());
+      }
+      return true;
+    }
+    // The run ended while attempts are still owed. Carry on, unless the delivery changed since it
+    // was read: then the run ended because the delivery finished.
+    Optional<Delivery> now = deliveries.findById(deliveryId);
+    if (now.isPresent()
+        && "pending".equals(now.get().status())
+        && now.get().updatedAt().equals(pending.delivery().updatedAt())) {
+      log.warn("workflow run {} while the delivery is pending: carrying on", latest.get());
+      StartResult restarted = workflows.startRun(scheduleInput(pending), ALLOW_DUPLICATE);
+      return restarted == StartResult.UNREACHABLE ? false : markStarted(pending);
+    }
+    return true;
+  }
+
+  private boolean markStarted(PendingDelivery pending) {
+    if (!pending.workflowStarted()) {
+      workflows.markStarted(List.of(pending.delivery().id()));
+    }
+    return true;
+  }
+
+  private static boolean isRunning(WorkflowExecutionStatus status) {
+    return status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+  }
+
+  private static boolean isStoppedByOperator(WorkflowExecutionStatus status) {
+    return status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED
+        || status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED;
+  }
+
+  /** Carries on the schedule: the attempts already made count, the next one keeps its time. */
+  DeliveryWorkflowInput scheduleInput(PendingDelivery pending) {
+    Delivery delivery = pending.delivery();
+    Duration firstWait = Duration.ZERO;
+    if (delivery.nextRetryAt() != null) {
+      Duration untilRetry = Duration.between(Instant.now(), delivery.nextRetryAt());
+      firstWait = untilRetry.isNegative() ? Duration.ZERO : untilRetry;
+    }
+    int attemptsMade = Math.min(delivery.attempts(), pending.retryDelays().size());
+    return new DeliveryWorkflowInput(
+        delivery.id(),
+        delivery.userId(),
+        delivery.endpointId(),
+        delivery.eventType(),
+        workflows.targetHost(pending.endpointUrl()),
+        pending.retryDelays(),
+        attemptsMade,
+        firstWait);
+  }
+
+  private DeliveryWorkflowInput manualInput(PendingDelivery pending) {
+    Delivery delivery = pending.delivery();
+    return DeliveryWorkflowInput.manualAttempt(
+        delivery.id(),
+        delivery.userId(),
+        delivery.endpointId(),
+        delivery.eventType(),
+        workflows.targetHost(pending.endpointUrl()),
+        pending.retryDelays(),
+        delivery.attempts());
+  }
+}

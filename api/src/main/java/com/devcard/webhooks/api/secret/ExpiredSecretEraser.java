@@ -1,0 +1,39 @@
+package com.devcard.webhooks.api.secret;
+
+import com.devcard.webhooks.store.endpoint.EndpointRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Erases previous secrets whose grace period is over. They stop signing at expiry regardless (the
+ * store ignores them); this removes their ciphertext from the database soon after.
+ */
+@Component
+class ExpiredSecretEraser {
+
+  private static final Logger log = LoggerFactory.getLogger(ExpiredSecretEraser.class);
+
+  private final EndpointRepository endpoints;
+
+  ExpiredSecretEraser(EndpointRepository endpoints) {
+    this.endpoints = endpoints;
+  }
+
+  @Scheduled(
+      fixedDelayString = "${webhooks.secrets.erase-expired-every:1m}",
+      initialDelayString = "${webhooks.secrets.erase-expired-every:1m}")
+  void eraseExpired() {
+    try {
+      int erased = endpoints.eraseExpiredPreviousSecrets();
+      if (erased > 0) {
+        log.info("erased {} previous endpoint secrets whose grace period ended", erased);
+      }
+    } catch (DataAccessException unavailable) {
+      log.warn(
+          "expired previous secrets not erased this time: {}", unavailable.getClass().getName());
+    }
+  }
+}

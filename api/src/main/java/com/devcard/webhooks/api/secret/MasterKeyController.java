@@ -1,0 +1,49 @@
+package com.devcard.webhooks.api.secret;
+
+import com.devcard.webhooks.store.secret.ReEncryptionReport;
+import com.devcard.webhooks.store.secret.SecretReEncryptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/admin/master-key/re-encrypt} (scope {@code webhooks:admin}): re-encrypts every
+ * stored endpoint secret under the primary key of {@code WEBHOOKS_MASTER_KEY}, in batches, beside
+ * live traffic. It answers when done; it is resumable, so a client that gave up waiting simply asks
+ * again.
+ */
+@RestController
+class MasterKeyController {
+
+  private static final Logger log = LoggerFactory.getLogger(MasterKeyController.class);
+
+  private final SecretReEncryptor reEncryptor;
+  private final int batchSize;
+
+  MasterKeyController(
+      SecretReEncryptor reEncryptor,
+      @Value("${webhooks.secrets.re-encrypt-batch-size:500}") int batchSize) {
+    this.reEncryptor = reEncryptor;
+    this.batchSize = batchSize;
+  }
+
+  @PostMapping("/api/admin/master-key/re-encrypt")
+  ReEncryptionView reEncrypt(@AuthenticationPrincipal Jwt jwt) {
+    log.info("re-encryption of endpoint secrets requested by {}", jwt.getSubject());
+    ReEncryptionReport report = reEncryptor.reEncryptAll(batchSize);
+    log.info(
+        "re-encryption done under key {}: {} endpoints, {} re-encrypted, {} already current,"
+            + " {} concurrent changes, {} undecryptable",
+        report.primaryKeyId(),
+        report.endpoints(),
+        report.reEncrypted(),
+        report.alreadyCurrent(),
+        report.concurrentChanges(),
+        report.undecryptable());
+    return ReEncryptionView.of(report);
+  }
+}

@@ -1,0 +1,53 @@
+package com.devcard.webhooks.app.metrics;
+
+import com.devcard.webhooks.app.roles.ConditionalOnRole;
+import com.devcard.webhooks.store.delivery.DeliveryRepository;
+import com.devcard.webhooks.store.delivery.PendingCounts;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The delivery backlog as gauges: {@code webhooks.deliveries.pending} (deliveries with attempts
+ * still to come) and {@code webhooks.deliveries.waiting.for.retry} (those among them waiting for a
+ * scheduled retry after a failed attempt). Counted in the database every {@code
+ * webhooks.metrics.backlog-every} (default 15s), not on each scrape, so scrapes stay cheap whatever
+ * their rate. Kept by the api role, which every deployment runs once or more.
+ */
+@Component
+@ConditionalOnRole("api")
+class DeliveryBacklogMetrics {
+
+  private static final Logger log = LoggerFactory.getLogger(DeliveryBacklogMetrics.class);
+
+  private final DeliveryRepository deliveries;
+  private final AtomicLong pending = new AtomicLong();
+  private final AtomicLong waitingForRetry = new AtomicLong();
+
+  DeliveryBacklogMetrics(DeliveryRepository deliveries, MeterRegistry registry) {
+    this.deliveries = deliveries;
+    Gauge.builder("webhooks.deliveries.pending", pending, AtomicLong::get)
+        .description("Deliveries with attempts still to come")
+        .register(registry);
+    Gauge.builder("webhooks.deliveries.waiting.for.retry", waitingForRetry, AtomicLong::get)
+        .description("Pending deliveries waiting for a scheduled retry after a failed attempt")
+        .register(registry);
+  }
+
+  @Scheduled(initialDelay = 1000, fixedDelayString = "${webhooks.metrics.backlog-every:15s}")
+  void refresh() {
+    try {
+      PendingCounts counts = deliveries.pendingCounts();
+      pending.set(counts.pending());
+      waitingForRetry.set(counts.waitingForRetry());
+    } catch (DataAccessException unreachable) {
+      // The gauges keep their last values; the health endpoint reports the database.
+      log.debug("backlog gauges not refreshed: {}", unreachable.getClass().getSimpleName());
+    }
+  }
+}

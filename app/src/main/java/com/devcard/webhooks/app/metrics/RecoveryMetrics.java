@@ -1,0 +1,44 @@
+package com.devcard.webhooks.app.metrics;
+
+import com.devcard.webhooks.app.roles.ConditionalOnRole;
+import com.devcard.webhooks.store.recovery.RecoveryRepository;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code webhooks.recoveries.running}: bulk recoveries in progress, counted in the database every
+ * {@code webhooks.metrics.backlog-every} (default 15s) like the delivery backlog, so scrapes stay
+ * cheap. Kept by the api role, which starts recoveries.
+ */
+@Component
+@ConditionalOnRole("api")
+class RecoveryMetrics {
+
+  private static final Logger log = LoggerFactory.getLogger(RecoveryMetrics.class);
+
+  private final RecoveryRepository recoveries;
+  private final AtomicLong running = new AtomicLong();
+
+  RecoveryMetrics(RecoveryRepository recoveries, MeterRegistry registry) {
+    this.recoveries = recoveries;
+    Gauge.builder("webhooks.recoveries.running", running, AtomicLong::get)
+        .description("Bulk recoveries in progress")
+        .register(registry);
+  }
+
+  @Scheduled(initialDelay = 1000, fixedDelayString = "${webhooks.metrics.backlog-every:15s}")
+  void refresh() {
+    try {
+      running.set(recoveries.countRunning());
+    } catch (DataAccessException unreachable) {
+      // The gauge keeps its last value; the health endpoint reports the database.
+      log.debug("recovery gauge not refreshed: {}", unreachable.getClass().getSimpleName());
+    }
+  }
+}

@@ -1,0 +1,227 @@
+package com.devcard.webhooks.app.operators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.devcard.webhooks.app.ApiClient;
+import com.devcard.webhooks.app.ApiClient.Response;
+import com.devcard.webhooks.app.TestTokens;
+import com.devcard.webhooks.app.WebhooksApplication;
+import com.devcard.webhooks.store.secret.SecretCipher;
+import com.devcard.webhooks.workflows.DeliverySearchAttributes;
+import com.devcard.webhooks.workflows.TaskQueues;
+import com.sun.net.httpserver.HttpServer;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.OperatorServiceStubs;
+import io.temporal.serviceclient.OperatorServiceStubsOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.testserver.TestServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The app is stopped (its context closed, as on SIGTERM) while an attempt is in flight to a slow
+ * receiver, and a new one is started against the same PostgreSQL and Temporal, which the test owns.
+ * The stopping worker finishes the attempt and records it; the new one finishes the workflow. One
+ * attempt in the log, one request at the receiver (a second one could only be a redelivery under
+ * the same {@code webhook-id}).
+ */
+class GracefulShutdownIT {
+
+  private static final Duration RECEIVER_DELAY = Duration.ofSeconds(3);
+
+  EmbeddedPostgres postgres;
+  TestServer.PortBoundTestServer temporal;
+  int temporalPort;
+  HttpServer receiver;
+  final List<String> webhookIds = new CopyOnWriteArrayList<>();
+  final CountDownLatch requestArrived = new CountDownLatch(1);
+  final String masterKey = SecretCipher.newKeysetJson();
+  final String jwtSecret = randomSecret();
+
+  @BeforeEach
+  void startServers() throws IOException {
+    postgres = EmbeddedPostgres.builder().start();
+    temporalPort = freePort();
+    temporal = TestServer.createPortBoundServer(temporalPort);
+    registerSearchAttributes();
+    receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    receiver.setExecutor(Executors.newCachedThreadPool());
+    receiver.createContext(
+        "/slow",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          webhookIds.add(exchange.getRequestHeaders().getFirst("webhook-id"));
+          requestArrived.countDown();
+          try {
+            Thread.sleep(RECEIVER_DELAY);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    receiver.start();
+  }
+
+  @AfterEach
+  void stopServers() throws IOException {
+    receiver.stop(0);
+    temporal.close();
+    postgres.close();
+  }
+
+  @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
+  void anAttemptInFlightAtShutdownIsFinishedAndRecordedOnce() throws Exception {
+    String deliveryId;
+    ConfigurableApplicationContext first = startApp();
+    try {
+      deliveryId = publishToSlowReceiver(port(first));
+      assertThat(requestArrived.await(20, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      first.close(); // mid-attempt: the receiver answers 3 s from now
+    }
+
+    // The stopping worker waited for the attempt, recorded it, and (its workflow tasks drained)
+    // completed the delivery's run before the process let go.
+    assertThat(deliveryRow(deliveryId)).isEqualTo("success/1");
+    assertThat(runStatus(deliveryId))
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+
+    // A new process on the same database and Temporal finds nothing owed and sends nothing.
+    ConfigurableApplicationContext second = startApp();
+    try {
+      await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+    } finally {
+      second.close();
+    }
+    assertThat(deliveryRow(deliveryId)).isEqualTo("success/1");
+    assertThat(attemptNumbers(deliveryId)).containsExactly(1);
+    assertThat(webhookIds).containsExactly(deliveryId);
+  }
+
+  private WorkflowExecutionStatus runStatus(String deliveryId) {
+    WorkflowServiceStubs stubs =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder()
+                .setTarget("127.0.0.1:" + temporalPort)
+                .build());
+    try {
+      return WorkflowClient.newInstance(stubs)
+          .newUntypedWorkflowStub(TaskQueues.deliveryWorkflowId(deliveryId))
+          .describe()
+          .getStatus();
+    } finally {
+      stubs.shutdown();
+    }
+  }
+
+  private ConfigurableApplicationContext startApp() {
+    return new SpringApplicationBuilder(WebhooksApplication.class)
+        .run(
+            "--spring.profiles.active=dev",
+            "--webhooks.dev.ephemeral=true",
+            "--server.port=0",
+            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+            "--spring.datasource.username=postgres",
+            "--spring.datasource.password=",
+            "--TEMPORAL_ADDRESS=127.0.0.1:" + temporalPort,
+            "--WEBHOOKS_MASTER_KEY=" + masterKey,
+            "--WEBHOOKS_JWT_SECRET=" + jwtSecret,
+            "--WEBHOOKS_DELIVERY_TIMEOUT=10s",
+            "--WEBHOOKS_RETRY_DELAYS=1m");
+  }
+
+  private String publishToSlowReceiver(int port) {
+    ApiClient api = new ApiClient(port);
+    TestTokens tokens = new TestTokens(jwtSecret);
+    Response endpoint =
+        api.post(
+            "/api/webhooks",
+            tokens.user("u-shutdown"),
+            "{\"url\": \"http://127.0.0.1:%d/slow\", \"events\": [\"card.viewed\"]}"
+                .formatted(receiver.getAddress().getPort()));
+    assertThat(endpoint.status()).isEqualTo(201);
+    Response dispatched =
+        api.post(
+            "/api/events",
+            tokens.withScope("devcard-backend", "events:publish"),
+            "{\"userId\": \"u-shutdown\", \"type\": \"card.viewed\", \"data\": {}}");
+    assertThat(dispatched.status()).isEqualTo(202);
+    return dispatched.json().get("deliveries").get(0).get("id").asString();
+  }
+
+  private static int port(ConfigurableApplicationContext context) {
+    return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+  }
+
+  private String deliveryRow(String deliveryId) {
+    return JdbcClient.create(postgres.getPostgresDatabase())
+        .sql("select status || '/' || attempts from webhook_deliveries where id = :id")
+        .param("id", deliveryId)
+        .query(String.class)
+        .single();
+  }
+
+  private List<Integer> attemptNumbers(String deliveryId) {
+    return JdbcClient.create(postgres.getPostgresDatabase())
+        .sql("select attempt from webhook_delivery_attempts where delivery_id = :id order by 1")
+        .param("id", deliveryId)
+        .query(Integer.class)
+        .list();
+  }
+
+  private void registerSearchAttributes() {
+    OperatorServiceStubs operator =
+        OperatorServiceStubs.newServiceStubs(
+            OperatorServiceStubsOptions.newBuilder()
+                .setTarget("127.0.0.1:" + temporalPort)
+                .validateAndBuildWithDefaults());
+    try {
+      AddSearchAttributesRequest.Builder request =
+          AddSearchAttributesRequest.newBuilder().setNamespace("default");
+      DeliverySearchAttributes.ALL.forEach(
+          key ->
+              request.putSearchAttributes(
+                  key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+      operator.blockingStub().addSearchAttributes(request.build());
+    } finally {
+      operator.shutdown();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static String randomSecret() {
+    byte[] bytes = new byte[48];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}

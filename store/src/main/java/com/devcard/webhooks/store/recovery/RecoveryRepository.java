@@ -1,0 +1,259 @@
+package com.devcard.webhooks.store.recovery;
+
+import static com.devcard.webhooks.store.JdbcColumns.nullableInt;
+import static com.devcard.webhooks.store.JdbcColumns.timestamp;
+
+import com.devcard.webhooks.store.Ids;
+import java.sql.Types;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Bulk recoveries: the snapshot of the deliveries each one covers, each item's outcome, and the
+ * counters, which change in the same transaction as the item they count.
+ */
+@Repository
+public class RecoveryRepository {
+
+  /** The outcomes an item can finish with. */
+  public static final Set<String> ITEM_OUTCOMES = Set.of("succeeded", "failed", "skipped");
+
+  private static final Set<String> END_STATES = Set.of("completed", "cancelled");
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+
+  @Autowired
+  public RecoveryRepository(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    this(jdbc, new TransactionTemplate(transactionManager));
+  }
+
+  public RecoveryRepository(JdbcClient jdbc, TransactionTemplate transactions) {
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+  }
+
+  /**
+   * Creates a running recovery and, in the same transaction, its snapshot: every {@code failed}
+   * delivery of an active, non-deleted endpoint that matches the filters, numbered from 1 oldest
+   * first. Deliveries that fail later are not part of it, so {@code total} is final at once.
+   */
+  public Recovery create(NewRecovery recovery) {
+    return transactions.execute(
+        status -> {
+          String id = Ids.newId("rcv");
+          jdbc.sql(
+                  "insert into webhook_recoveries (id, owner_user_id, created_by, user_id,"
+                      + " endpoint_id, since, rate, state, total, created_at, updated_at)"
+                      + " values (:id, :ownerUserId, :createdBy, :userId, :endpointId, :since,"
+                      + " :rate, 'running', 0, now(), now())")
+              .param("id", id)
+              .param("ownerUserId", recovery.ownerUserId(), Types.VARCHAR)
+              .param("createdBy", recovery.createdBy())
+              .param("userId", recovery.userId(), Types.VARCHAR)
+              .param("endpointId", recovery.endpointId(), Types.VARCHAR)
+              .param("since", timestamp(recovery.since()), Types.TIMESTAMP_WITH_TIMEZONE)
+              .param("rate", recovery.ratePerSecond())
+              .update();
+          int total = snapshot(id, recovery);
+          jdbc.sql("update webhook_recoveries set total = :total where id = :id")
+              .param("total", total)
+              .param("id", id)
+              .update();
+          return find(id).orElseThrow();
+        });
+  }
+
+  private int snapshot(String recoveryId, NewRecovery recovery) {
+    // Only fixed fragments are appended; every value is a bind parameter.
+    StringBuilder sql =
+        new StringBuilder(
+            "insert into webhook_recovery_items (recovery_id, position, delivery_id)"
+                + " select :recoveryId, row_number() over (order by d.created_at, d.id), d.id"
+                + " from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id"
+                + " where d.status = 'failed' and e.deleted_at is null and e.is_active");
+    if (recovery.userId() != null) {
+      sql.append(" and d.user_id = :userId");
+    }
+    if (recovery.endpointId() != null) {
+      sql.append(" and d.endpoint_id = :endpointId");
+    }
+    if (recovery.since() != null) {
+      sql.append(" and d.created_at >= :since");
+    }
+    JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("recoveryId", recoveryId);
+    if (recovery.userId() != null) {
+      statement = statement.param("userId", recovery.userId());
+    }
+    if (recovery.endpointId() != null) {
+      statement = statement.param("endpointId", recovery.endpointId());
+    }
+    if (recovery.since() != null) {
+      statement = statement.param("since", timestamp(recovery.since()));
+    }
+    return statement.update();
+  }
+
+  /** Any recovery, for operators. */
+  public Optional<Recovery> find(String recoveryId) {
+    return jdbc.sql(
+            "select " + RecoveryRowMapper.COLUMNS + " from webhook_recoveries r where id = :id")
+        .param("id", recoveryId)
+        .query(RecoveryRowMapper.INSTANCE)
+        .optional();
+  }
+
+  /** The recovery when the user started it on their own endpoint; empty for anyone else's. */
+  public Optional<Recovery> findOwned(String ownerUserId, String recoveryId) {
+    return jdbc.sql(
+            "select "
+                + RecoveryRowMapper.COLUMNS
+                + " from webhook_recoveries r where id = :id and owner_user_id = :ownerUserId")
+        .param("id", recoveryId)
+        .param("ownerUserId", ownerUserId)
+        .query(RecoveryRowMapper.INSTANCE)
+        .optional();
+  }
+
+  /** The item at {@code position} with its delivery's and its recovery's state now. */
+  public Optional<RecoveryItem> findItem(String recoveryId, int position) {
+    return jdbc.sql(
+            "select i.recovery_id, i.position, i.delivery_id, i.state, i.attempt,"
+                + " d.status as delivery_status, r.state as recovery_state"
+                + " from webhook_recovery_items i"
+                + " join webhook_recoveries r on r.id = i.recovery_id"
+                + " join webhook_deliveries d on d.id = i.delivery_id"
+                + " where i.recovery_id = :recoveryId and i.position = :position")
+        .param("recoveryId", recoveryId)
+        .param("position", position)
+        .query(
+            (rs, rowNum) ->
+                new RecoveryItem(
+                    rs.getString("recovery_id"),
+                    rs.getInt("position"),
+                    rs.getString("delivery_id"),
+                    rs.getString("state"),
+                    nullableInt(rs, "attempt"),
+                    rs.getString("delivery_status"),
+                    rs.getString("recovery_state")))
+        .optional();
+  }
+
+  /**
+   * Finishes a pending item and counts it, in one transaction. Idempotent: an item already finished
+   * keeps its outcome, is not counted again, and that first outcome is returned.
+   *
+   * @param outcome {@code succeeded}, {@code failed} or {@code skipped}
+   * @param attempt the number of the manual attempt in the delivery's log; {@code null} when none
+   *     was made
+   * @return the item's outcome as stored
+   */
+  public String finishItem(String recoveryId, int position, String outcome, Integer attempt) {
+    if (!ITEM_OUTCOMES.contains(outcome)) {
+      throw new IllegalArgumentException("unknown item outcome: " + outcome);
+    }
+    return transactions.execute(
+        status -> {
+          // The row lock makes a concurrent second finish wait, then find the item finished.
+          int finished =
+              jdbc.sql(
+                      "update webhook_recovery_items"
+                          + " set state = :state, attempt = :attempt, finished_at = now()"
+                          + " where recovery_id = :recoveryId and position = :position"
+                          + " and state = 'pending'")
+                  .param("state", outcome)
+                  .param("attempt", attempt, Types.INTEGER)
+                  .param("recoveryId", recoveryId)
+                  .param("position", position)
+                  .update();
+          if (finished == 0) {
+            return jdbc.sql(
+                    "select state from webhook_recovery_items"
+                        + " where recovery_id = :recoveryId and position = :position")
+                .param("recoveryId", recoveryId)
+                .param("position", position)
+                .query(String.class)
+                .optional()
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "recovery " + recoveryId + " has no item " + position));
+          }
+          jdbc.sql(
+                  "update webhook_recoveries set done = done + 1,"
+                      + " succeeded = succeeded + :succeeded, failed = failed + :failed,"
+                      + " updated_at = now() where id = :recoveryId")
+              .param("succeeded", "succeeded".equals(outcome) ? 1 : 0)
+              .param("failed", "failed".equals(outcome) ? 1 : 0)
+              .param("recoveryId", recoveryId)
+              .update();
+          return outcome;
+        });
+  }
+
+  /**
+   * Ends a running recovery with {@code state}; one that has already ended keeps its state, so a
+   * cancel is never overwritten by a later completion.
+   *
+   * @param state {@code completed} or {@code cancelled}
+   * @return the recovery's state afterwards; empty when there is no such recovery
+   */
+  public Optional<String> finish(String recoveryId, String state) {
+    if (!END_STATES.contains(state)) {
+      throw new IllegalArgumentException("a recovery cannot end " + state);
+    }
+    jdbc.sql(
+            "update webhook_recoveries set state = :state, updated_at = now()"
+                + " where id = :id and state = 'running'")
+        .param("state", state)
+        .param("id", recoveryId)
+        .update();
+    return jdbc.sql("select state from webhook_recoveries where id = :id")
+        .param("id", recoveryId)
+        .query(String.class)
+        .optional();
+  }
+
+  /** Running recoveries with ids after {@code afterId}, by id. */
+  public List<Recovery> runningAfter(Optional<String> afterId, int limit) {
+    String sql =
+        "select "
+            + RecoveryRowMapper.COLUMNS
+            + " from webhook_recoveries r where state = 'running'"
+            + (afterId.isPresent() ? " and id > :afterId" : "")
+            + " order by id limit :limit";
+    JdbcClient.StatementSpec statement = jdbc.sql(sql).param("limit", limit);
+    if (afterId.isPresent()) {
+      statement = statement.param("afterId", afterId.get());
+    }
+    return statement.query(RecoveryRowMapper.INSTANCE).list();
+  }
+
+  /**
+   * Where a resumed recovery carries on: its first pending item, or {@code total + 1} when none is
+   * left.
+   */
+  public int firstPendingPosition(String recoveryId) {
+    return jdbc.sql(
+            "select coalesce((select min(position) from webhook_recovery_items"
+                + " where recovery_id = :id and state = 'pending'), r.total + 1)"
+                + " from webhook_recoveries r where r.id = :id")
+        .param("id", recoveryId)
+        .query(Integer.class)
+        .optional()
+        .orElseThrow(() -> new IllegalStateException("no recovery " + recoveryId));
+  }
+
+  /** How many recoveries are running, for the in-progress gauge. */
+  public long countRunning() {
+    return jdbc.sql("select count(*) from webhook_recoveries where state = 'running'")
+        .query(Long.class)
+        .single();
+  }
+}

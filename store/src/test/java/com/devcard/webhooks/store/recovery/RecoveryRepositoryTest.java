@@ -1,0 +1,283 @@
+package com.devcard.webhooks.store.recovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import com.devcard.webhooks.store.Ids;
+import com.devcard.webhooks.store.delivery.AttemptResult;
+import com.devcard.webhooks.store.delivery.NewEvent;
+import com.devcard.webhooks.store.endpoint.Endpoint;
+import com.devcard.webhooks.store.endpoint.EndpointChanges;
+import com.devcard.webhooks.store.endpoint.NewEndpoint;
+import com.devcard.webhooks.store.testing.TestStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class RecoveryRepositoryTest {
+
+  private static final Instant BASE = Instant.parse("2026-01-01T00:00:00Z");
+
+  private static TestStore store;
+  private static RecoveryRepository recoveries;
+
+  private final String user = "user-" + UUID.randomUUID();
+  private final String endpointId = newEndpoint(user);
+
+  @BeforeAll
+  static void database() {
+    store = TestStore.fresh();
+    recoveries =
+        new RecoveryRepository(
+            store.jdbc(),
+            new TransactionTemplate(new DataSourceTransactionManager(store.dataSource())));
+  }
+
+  @Test
+  void theSnapshotHoldsTheMatchingFailedDeliveriesOldestFirstAndTheTotalAtOnce() {
+    String older = failedDelivery(endpointId, BASE.plusSeconds(10));
+    String newer = failedDelivery(endpointId, BASE.plusSeconds(20));
+    failedDelivery(endpointId, BASE.minusSeconds(1)); // before since
+    pendingDelivery(endpointId, BASE.plusSeconds(30));
+    succeededDelivery(endpointId, BASE.plusSeconds(40));
+    failedDelivery(newEndpoint(user), BASE.plusSeconds(50)); // another endpoint
+
+    Recovery recovery = recoveries.create(ownRecovery(endpointId, BASE));
+
+    assertThat(recovery.id()).startsWith("rcv_");
+    assertThat(recovery.state()).isEqualTo("running");
+    assertThat(recovery.total()).isEqualTo(2);
+    assertThat(recovery.done()).isZero();
+    assertThat(recovery.ratePerSecond()).isEqualTo(10);
+    assertThat(recovery.createdAt()).isNotNull();
+    assertThat(item(recovery, 1).deliveryId()).isEqualTo(older);
+    assertThat(item(recovery, 2).deliveryId()).isEqualTo(newer);
+    assertThat(recoveries.findItem(recovery.id(), 3)).isEmpty();
+    RecoveryItem first = item(recovery, 1);
+    assertThat(first.isPending()).isTrue();
+    assertThat(first.deliveryStatus()).isEqualTo("failed");
+    assertThat(first.recoveryState()).isEqualTo("running");
+  }
+
+  @Test
+  void aDeliveryThatFailsAfterTheSnapshotIsNotPartOfIt() {
+    failedDelivery(endpointId, BASE.plusSeconds(1));
+    Recovery recovery = recoveries.create(ownRecovery(endpointId, BASE));
+
+    failedDelivery(endpointId, BASE.plusSeconds(2));
+
+    assertThat(recoveries.find(recovery.id()).orElseThrow().total()).isEqualTo(1);
+    assertThat(recoveries.findItem(recovery.id(), 2)).isEmpty();
+  }
+
+  @Test
+  void deliveriesOfDeletedOrInactiveEndpointsAreLeftOut() {
+    String inactive = newEndpoint(user);
+    String deleted = newEndpoint(user);
+    failedDelivery(endpointId, BASE.plusSeconds(1));
+    failedDelivery(inactive, BASE.plusSeconds(2));
+    failedDelivery(deleted, BASE.plusSeconds(3));
+    store
+        .endpoints()
+        .update(
+            user,
+            inactive,
+            new EndpointChanges(
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(false)));
+    store.endpoints().delete(user, deleted);
+
+    Recovery recovery = recoveries.create(operatorRecovery(user, null, null));
+
+    assertThat(recovery.total()).isEqualTo(1);
+  }
+
+  @Test
+  void operatorFiltersCombineAndNoFilterTakesEveryUser() {
+    String otherUser = "user-" + UUID.randomUUID();
+    String otherEndpoint = newEndpoint(otherUser);
+    failedDelivery(endpointId, BASE.plusSeconds(1));
+    failedDelivery(otherEndpoint, BASE.plusSeconds(2));
+
+    assertThat(recoveries.create(operatorRecovery(user, null, null)).total()).isEqualTo(1);
+    assertThat(recoveries.create(operatorRecovery(otherUser, endpointId, null)).total()).isZero();
+    assertThat(recoveries.create(operatorRecovery(null, otherEndpoint, null)).total()).isEqualTo(1);
+    assertThat(recoveries.create(operatorRecovery(null, null, null)).total())
+        .isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void finishingAnItemCountsItOnceWithItsOutcome() {
+    failedDelivery(endpointId, BASE.plusSeconds(1));
+    failedDelivery(endpointId, BASE.plusSeconds(2));
+    failedDelivery(endpointId, BASE.plusSeconds(3));
+    Recovery recovery = recoveries.create(ownRecovery(endpointId, BASE));
+
+    assertThat(recoveries.finishItem(recovery.id(), 1, "succeeded", 3)).isEqualTo("succeeded");
+    assertThat(recoveries.finishItem(recovery.id(), 2, "failed", 3)).isEqualTo("failed");
+    assertThat(recoveries.finishItem(recovery.id(), 3, "skipped", null)).isEqualTo("skipped");
+    // Again, with another outcome: the first one stands and nothing is counted twice.
+    assertThat(recoveries.finishItem(recovery.id(), 1, "failed", 4)).isEqualTo("succeeded");
+
+    Recovery counted = recoveries.find(recovery.id()).orElseThrow();
+    assertThat(counted.done()).isEqualTo(3);
+    assertThat(counted.succeeded()).isEqualTo(1);
+    assertThat(counted.failed()).isEqualTo(1);
+    assertThat(item(recovery, 1).state()).isEqualTo("succeeded");
+    assertThat(item(recovery, 1).attempt()).isEqualTo(3);
+    assertThat(item(recovery, 3).attempt()).isNull();
+    assertThat(counted.updatedAt()).isAfterOrEqualTo(counted.createdAt());
+  }
+
+  @Test
+  void concurrentFinishesOfOneItemCountItOnce() throws Exception {
+    failedDelivery(endpointId, BASE.plusSeconds(1));
+    Recovery recovery = recoveries.create(ownRecovery(endpointId, BASE));
+    List<Callable<String>> finishes = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      finishes.add(() -> recoveries.finishItem(recovery.id(), 1, "succeeded", 2));
+    }
+
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      for (Future<String> result : pool.invokeAll(finishes)) {
+        assertThat(result.get()).isEqualTo("succeeded");
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    assertThat(recoveries.find(recovery.id()).orElseThrow().done()).isEqualTo(1);
+  }
+
+  @Test
+  void anUnknownItemOutcomeIsRefused() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> recoveries.finishItem("rcv_x", 1, "pending", null));
+  }
+
+  @Test
+  void aCancelledRecoveryStaysCancelledWhenItsWorkflowLaterCompletes() {
+    Recovery recovery = recoveries.create(ownRecovery(endpointId, BASE));
+
+    assertThat(recoveries.finish(recovery.id(), "cancelled")).contains("cancelled");
+    assertThat(recoveries.finish(recovery.id(), "completed")).contains("cancelled");
+    assertThat(recoveries.finish("rcv_missing", "completed")).isEmpty();
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> recoveries.finish(recovery.id(), "running"));
+  }
+
+  @Test
+  void onlyTheOwnerFindsTheirRecoveryAndNobodyOwnsAnOperatorsOne() {
+    Recovery own = recoveries.create(ownRecovery(endpointId, BASE));
+    Recovery operators = recoveries.create(operatorRecovery(user, null, null));
+
+    assertThat(recoveries.findOwned(user, own.id())).contains(own);
+    assertThat(recoveries.findOwned("someone-else", own.id())).isEmpty();
+    assertThat(recoveries.findOwned(user, operators.id())).isEmpty();
+    assertThat(recoveries.find(operators.id())).isPresent();
+  }
+
+  @Test
+  void aResumedRecoveryCarriesOnAtItsFirstPendingItem() {
+    failedDelivery(endpointId, BASE.plusSeconds(1));
+    failedDelivery(endpointId, BASE.plusSeconds(2));
+    failedDelivery(endpointId, BASE.plusSeconds(3));
+    Recovery recovery = recoveries.create(ownRecovery(endpointId, BASE));
+
+    assertThat(recoveries.firstPendingPosition(recovery.id())).isEqualTo(1);
+    recoveries.finishItem(recovery.id(), 1, "succeeded", 2);
+    recoveries.finishItem(recovery.id(), 2, "failed", 2);
+    assertThat(recoveries.firstPendingPosition(recovery.id())).isEqualTo(3);
+    recoveries.finishItem(recovery.id(), 3, "failed", 2);
+    assertThat(recoveries.firstPendingPosition(recovery.id())).isEqualTo(4);
+  }
+
+  @Test
+  void runningRecoveriesAreListedByIdAndCounted() {
+    long before = recoveries.countRunning();
+    Recovery first = recoveries.create(ownRecovery(endpointId, BASE));
+    Recovery second = recoveries.create(ownRecovery(endpointId, BASE));
+    Recovery ended = recoveries.create(ownRecovery(endpointId, BASE));
+    recoveries.finish(ended.id(), "completed");
+
+    assertThat(recoveries.countRunning()).isEqualTo(before + 2);
+    List<String> running =
+        recoveries.runningAfter(Optional.empty(), 1000).stream().map(Recovery::id).toList();
+    assertThat(running).contains(first.id(), second.id()).doesNotContain(ended.id()).isSorted();
+    assertThat(recoveries.runningAfter(Optional.of(first.id()), 1000))
+        .extracting(Recovery::id)
+        .doesNotContain(first.id())
+        .contains(second.id());
+  }
+
+  // --- helpers
+
+  private NewRecovery ownRecovery(String endpoint, Instant since) {
+    return new NewRecovery(user, user, user, endpoint, since, 10);
+  }
+
+  private static NewRecovery operatorRecovery(String userId, String endpoint, Instant since) {
+    return new NewRecovery(null, "operator", userId, endpoint, since, 10);
+  }
+
+  private static RecoveryItem item(Recovery recovery, int position) {
+    return recoveries.findItem(recovery.id(), position).orElseThrow();
+  }
+
+  private static String newEndpoint(String userId) {
+    return store
+        .endpoints()
+        .create(new NewEndpoint(userId, "https://hooks.example.com/in", List.of("a"), null), 50)
+        .endpoint()
+        .id();
+  }
+
+  private String pendingDelivery(String endpoint, Instant createdAt) {
+    String owner = store.endpoints().findById(endpoint).map(Endpoint::userId).orElseThrow();
+    NewEvent event =
+        new NewEvent(
+            Ids.newId("evt"),
+            owner,
+            null,
+            "a",
+            "{}",
+            createdAt,
+            List.of(Duration.ofSeconds(30)),
+            endpoint);
+    return store.dispatches().dispatch(event).deliveries().getFirst().id();
+  }
+
+  private String failedDelivery(String endpoint, Instant createdAt) {
+    String id = pendingDelivery(endpoint, createdAt);
+    store
+        .deliveries()
+        .recordAttempt(
+            id,
+            "key-" + UUID.randomUUID(),
+            new AttemptResult("scheduled", Instant.now(), 10, 503, "down", null, false),
+            Optional.empty());
+    return id;
+  }
+
+  private void succeededDelivery(String endpoint, Instant createdAt) {
+    String id = pendingDelivery(endpoint, createdAt);
+    store
+        .deliveries()
+        .recordAttempt(
+            id,
+            "key-" + UUID.randomUUID(),
+            new AttemptResult("scheduled", Instant.now(), 10, 200, "ok", null, true),
+            Optional.empty());
+  }
+}

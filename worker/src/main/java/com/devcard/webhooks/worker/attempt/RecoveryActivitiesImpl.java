@@ -1,0 +1,124 @@
+package com.devcard.webhooks.worker.attempt;
+
+import com.devcard.webhooks.store.delivery.DeliveryRepository;
+import com.devcard.webhooks.store.delivery.RecordedAttempt;
+import com.devcard.webhooks.store.recovery.RecoveryItem;
+import com.devcard.webhooks.store.recovery.RecoveryRepository;
+import com.devcard.webhooks.workflows.AttemptOutcome;
+import com.devcard.webhooks.workflows.AttemptRequest;
+import com.devcard.webhooks.workflows.AttemptTrigger;
+import com.devcard.webhooks.workflows.DeliveryStatus;
+import com.devcard.webhooks.workflows.RecoveryActivities;
+import com.devcard.webhooks.workflows.RecoveryFinish;
+import com.devcard.webhooks.workflows.RecoveryItemOutcome;
+import com.devcard.webhooks.workflows.RecoveryItemRequest;
+import com.devcard.webhooks.workflows.RecoveryState;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+
+/**
+ * One item of a bulk recovery: one manual attempt for its delivery, made and recorded by the same
+ * code as every other attempt, then the item's outcome and the recovery's counters in one
+ * transaction. The attempt is keyed by the item, not by the activity execution, so a retried
+ * activity, a reset workflow or a resumed recovery finds it recorded and sends nothing again.
+ */
+@Component
+public class RecoveryActivitiesImpl implements RecoveryActivities {
+
+  static final String MDC_RECOVERY_ID = "recoveryId";
+
+  private static final Logger log = LoggerFactory.getLogger(RecoveryActivitiesImpl.class);
+
+  private final RecoveryRepository recoveries;
+  private final DeliveryRepository deliveries;
+  private final DeliveryActivitiesImpl attempts;
+
+  public RecoveryActivitiesImpl(
+      RecoveryRepository recoveries,
+      DeliveryRepository deliveries,
+      DeliveryActivitiesImpl attempts) {
+    this.recoveries = recoveries;
+    this.deliveries = deliveries;
+    this.attempts = attempts;
+  }
+
+  /** The attempt key of an item: the same for every execution that recovers it. */
+  static String attemptKey(String recoveryId, int position) {
+    return "recovery/" + recoveryId + "/" + position;
+  }
+
+  @Override
+  public RecoveryItemOutcome recoverItem(RecoveryItemRequest request) {
+    MDC.put(MDC_RECOVERY_ID, request.recoveryId());
+    try {
+      return recover(request);
+    } finally {
+      MDC.remove(MDC_RECOVERY_ID);
+    }
+  }
+
+  private RecoveryItemOutcome recover(RecoveryItemRequest request) {
+    Optional<RecoveryItem> found = recoveries.findItem(request.recoveryId(), request.position());
+    if (found.isEmpty()) {
+      // Items are never deleted: a request past the snapshot has nothing to do.
+      log.warn(
+          "recovery {} has no item {}; nothing to do", request.recoveryId(), request.position());
+      return RecoveryItemOutcome.SKIPPED;
+    }
+    RecoveryItem item = found.get();
+    if (!item.isPending()) {
+      return RecoveryItemOutcome.fromWireValue(item.state());
+    }
+    String key = attemptKey(item.recoveryId(), item.position());
+    // Checked before the delivery's status: the attempt itself may have changed it.
+    Optional<RecordedAttempt> earlier = deliveries.findRecordedAttempt(key);
+    if (earlier.isPresent()) {
+      return finish(item, outcomeOf(earlier.get().success()), earlier.get().attempt());
+    }
+    if (RecoveryState.CANCELLED.wireValue().equals(item.recoveryState())) {
+      return RecoveryItemOutcome.RECOVERY_CANCELLED;
+    }
+    if (!DeliveryStatus.FAILED.wireValue().equals(item.deliveryStatus())) {
+      // Retried or cancelled since the snapshot: another attempt would repeat a delivered event.
+      log.info("delivery {} is {} now; skipped", item.deliveryId(), item.deliveryStatus());
+      return finish(item, RecoveryItemOutcome.SKIPPED, null);
+    }
+    // No delay: the manual attempt is the last one, so a failure leaves the delivery failed.
+    AttemptOutcome outcome =
+        attempts.attempt(new AttemptRequest(item.deliveryId(), AttemptTrigger.MANUAL, null), key);
+    if (outcome.attemptNumber() == 0) {
+      return finish(item, RecoveryItemOutcome.SKIPPED, null);
+    }
+    return finish(item, outcomeOf(outcome.succeeded()), outcome.attemptNumber());
+  }
+
+  private RecoveryItemOutcome finish(
+      RecoveryItem item, RecoveryItemOutcome outcome, Integer attempt) {
+    String stored =
+        recoveries.finishItem(item.recoveryId(), item.position(), outcome.wireValue(), attempt);
+    return RecoveryItemOutcome.fromWireValue(stored);
+  }
+
+  private static RecoveryItemOutcome outcomeOf(boolean succeeded) {
+    return succeeded ? RecoveryItemOutcome.SUCCEEDED : RecoveryItemOutcome.FAILED;
+  }
+
+  @Override
+  public RecoveryState finish(RecoveryFinish finish) {
+    MDC.put(MDC_RECOVERY_ID, finish.recoveryId());
+    try {
+      RecoveryState state =
+          recoveries
+              .finish(finish.recoveryId(), finish.state().wireValue())
+              .map(RecoveryState::fromWireValue)
+              .orElse(finish.state());
+      log.info("recovery {} {}", finish.recoveryId(), state.wireValue());
+      return state;
+    } finally {
+      MDC.remove(MDC_RECOVERY_ID);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package com.devcard.webhooks.workflows;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Records the histories {@link RecoveryWorkflowReplayTest} replays. Skipped in a normal build;
+ * regenerate the files only when a change to {@link RecoveryWorkflowImpl} is meant to break running
+ * recoveries (after versioning it with {@code Workflow.getVersion}, keep the old files and add new
+ * ones):
+ *
+ * <pre>
+ * ./mvnw -B -o -pl workflows test -Dtest=RecoveryHistoriesRecorderTest -Dhistories.record=true
+ * </pre>
+ */
+@EnabledIfSystemProperty(named = "histories.record", matches = "true")
+class RecoveryHistoriesRecorderTest {
+
+  static final String PACED_TO_COMPLETION = "recovery-paced-to-completion.json";
+  static final String CANCELLED_WHILE_PAUSING = "recovery-cancelled-while-pausing.json";
+
+  // a fixed identity and start time, so the files do not name the machine they were recorded on
+  @RegisterExtension
+  static final TestWorkflowExtension temporal =
+      RecoveryWorkflowRig.extensionBuilder()
+          .setWorkflowClientOptions(
+              WorkflowClientOptions.newBuilder().setIdentity("history-recorder").build())
+          .setInitialTime(Instant.parse("2026-01-01T00:00:00Z"))
+          .build();
+
+  @Test
+  void recordPacedToCompletion(TestWorkflowEnvironment testEnv, WorkflowClient client)
+      throws IOException {
+    RecoveryWorkflowRig.startWorker(testEnv).answer(2, RecoveryItemOutcome.FAILED);
+
+    RecoveryWorkflowRig.newWorkflow(client, "recorded-paced")
+        .recover(RecoveryWorkflowInput.fresh("recorded-paced", 5, 2));
+
+    write(client, "recorded-paced", PACED_TO_COMPLETION);
+  }
+
+  @Test
+  void recordCancelledWhilePausing(TestWorkflowEnvironment testEnv, WorkflowClient client)
+      throws Exception {
+    ScriptedRecoveryActivities activities = RecoveryWorkflowRig.startWorker(testEnv);
+    WorkflowStub workflow =
+        RecoveryWorkflowRig.start(client, RecoveryWorkflowInput.fresh("recorded-cancelled", 6, 2));
+    RecoveryWorkflowRig.awaitCalls(activities, 2);
+    // let the first batch finish so the workflow is in its pause when the cancel arrives
+    Thread.sleep(500);
+    workflow.cancel();
+    try {
+      workflow.getResult(30, TimeUnit.SECONDS, RecoveryState.class);
+    } catch (WorkflowFailedException cancelled) {
+      // the cancellation is what this history records
+    }
+
+    write(client, "recorded-cancelled", CANCELLED_WHILE_PAUSING);
+  }
+
+  private static void write(WorkflowClient client, String recoveryId, String fileName)
+      throws IOException {
+    WorkflowExecutionHistory history =
+        client.fetchHistory(TaskQueues.recoveryWorkflowId(recoveryId));
+    // surefire runs in the module directory and sets basedir to it
+    Path file =
+        Path.of(System.getProperty("basedir", "."), "src/test/resources/histories", fileName);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, history.toJson(true) + "\n", StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,59 @@
+package com.devcard.webhooks.workflows;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.testing.WorkflowReplayer;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Replays recovery histories recorded from real runs (see {@link RecoveryHistoriesRecorderTest}),
+ * so that a change to {@link RecoveryWorkflowImpl} that would break recoveries already running
+ * fails the build.
+ */
+class RecoveryWorkflowReplayTest {
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        RecoveryHistoriesRecorderTest.PACED_TO_COMPLETION,
+        RecoveryHistoriesRecorderTest.CANCELLED_WHILE_PAUSING
+      })
+  void aRecordedRecoveryReplaysOnTheCurrentWorkflow(String fileName) throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/" + fileName, RecoveryWorkflowImpl.class);
+  }
+
+  @Test
+  void aRecoveryThatNoLongerPacesFailsTheReplay() {
+    assertThatThrownBy(
+            () ->
+                WorkflowReplayer.replayWorkflowExecutionFromResource(
+                    "histories/" + RecoveryHistoriesRecorderTest.PACED_TO_COMPLETION,
+                    OneAtATimeWithoutPause.class))
+        .hasStackTraceContaining("NonDeterministic");
+  }
+
+  /**
+   * The kind of change the replay test is there to catch: the same workflow type, its items run one
+   * by one without a pause. Public because the worker instantiates it by reflection.
+   */
+  public static class OneAtATimeWithoutPause implements RecoveryWorkflow {
+
+    @Override
+    public RecoveryState recover(RecoveryWorkflowInput input) {
+      RecoveryActivities activities =
+          Workflow.newActivityStub(
+              RecoveryActivities.class,
+              ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(2)).build());
+      for (int item = input.nextPosition(); item <= input.total(); item++) {
+        activities.recoverItem(new RecoveryItemRequest(input.recoveryId(), item));
+      }
+      return activities.finish(new RecoveryFinish(input.recoveryId(), RecoveryState.COMPLETED));
+    }
+  }
+}
