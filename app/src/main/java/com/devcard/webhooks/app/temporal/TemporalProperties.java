@@ -1,5 +1,6 @@
 package com.devcard.webhooks.app.temporal;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,9 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param maxConcurrentAttempts attempts in flight per worker; they run on virtual threads, so a
  *     slow receiver holds no platform thread
+ * @param stickyDrain on shutdown the worker stops taking new tasks but keeps answering its own
+ *     workflows' tasks for this long, so an attempt that finishes meanwhile also has its outcome
+ *     acted on before the process exits, instead of waiting for Temporal to hand that task to
+ *     another worker
  */
 @ConfigurationProperties(prefix = "webhooks.temporal")
 record TemporalProperties(
     @DefaultValue("127.0.0.1:7233") String address,
     @DefaultValue("default") String namespace,
-    @DefaultValue("1000") int maxConcurrentAttempts) {}
+    @DefaultValue("1000") int maxConcurrentAttempts,
+    @DefaultValue("5s") Duration stickyDrain) {}

@@ -11,7 +11,6 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
-import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,14 +18,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnRole("worker")
 class TemporalWorkerConfiguration {
-
-  /**
-   * On shutdown the worker stops taking new tasks but keeps answering its own workflows' tasks for
-   * this long, so an attempt that finishes meanwhile also has its outcome acted on (the delivery's
-   * run completes or starts its next wait) before the process exits, instead of waiting for
-   * Temporal to hand that task to another worker.
-   */
-  static final Duration STICKY_DRAIN = Duration.ofSeconds(5);
 
   @Bean
   WorkerFactory workerFactory(
@@ -43,7 +34,7 @@ class TemporalWorkerConfiguration {
             WorkerOptions.newBuilder()
                 .setUsingVirtualThreadsOnActivityWorker(true)
                 .setMaxConcurrentActivityExecutionSize(properties.maxConcurrentAttempts())
-                .setStickyTaskQueueDrainTimeout(STICKY_DRAIN)
+                .setStickyTaskQueueDrainTimeout(properties.stickyDrain())
                 .build());
     worker.registerWorkflowImplementationTypes(DeliveryWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities);

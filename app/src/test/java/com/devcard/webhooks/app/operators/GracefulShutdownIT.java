@@ -152,7 +152,8 @@ class GracefulShutdownIT {
             "--WEBHOOKS_MASTER_KEY=" + masterKey,
             "--WEBHOOKS_JWT_SECRET=" + jwtSecret,
             "--WEBHOOKS_DELIVERY_TIMEOUT=10s",
-            "--WEBHOOKS_RETRY_DELAYS=1m");
+            "--WEBHOOKS_RETRY_DELAYS=1m",
+            "--webhooks.temporal.sticky-drain=5s");
   }
 
   private String publishToSlowReceiver(int port) {
