@@ -1,0 +1,184 @@
+package com.devcard.webhooks.app.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.devcard.webhooks.app.ApiClient;
+import com.devcard.webhooks.app.ApiClient.Response;
+import com.devcard.webhooks.app.TestTokens;
+import com.devcard.webhooks.store.secret.SecretCipher;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The app, a separate JVM, is killed with SIGKILL in the middle of a burst of 500 deliveries and
+ * started again. PostgreSQL and Temporal belong to the test and keep running. Nothing is lost,
+ * nothing is counted twice: every delivery ends {@code success} after one recorded attempt, the
+ * receiver sees a request twice only under the same {@code webhook-id} with the same body, and the
+ * attempt log has no gap.
+ */
+class AppKilledMidBurstIT {
+
+  private static final Logger log = LoggerFactory.getLogger(AppKilledMidBurstIT.class);
+  private static final int EVENTS = 100;
+  private static final int ENDPOINTS = 5;
+  private static final int DELIVERIES = EVENTS * ENDPOINTS;
+  private static final String USER = "burst-user";
+
+  TestPostgres postgres;
+  TestTemporal temporal;
+  RecordingReceiver receiver;
+  AppProcess app;
+  TestTokens tokens;
+
+  @BeforeEach
+  void startServers() {
+    postgres = TestPostgres.start();
+    temporal = TestTemporal.start();
+    receiver = RecordingReceiver.start();
+    String jwtSecret = randomSecret();
+    tokens = new TestTokens(jwtSecret);
+    Map<String, String> environment = new HashMap<>();
+    environment.put("SPRING_PROFILES_ACTIVE", "external");
+    environment.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl());
+    environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
+    environment.put("SPRING_DATASOURCE_PASSWORD", "");
+    environment.put("TEMPORAL_ADDRESS", temporal.address());
+    environment.put("WEBHOOKS_MASTER_KEY", SecretCipher.newKeysetJson());
+    environment.put("WEBHOOKS_JWT_SECRET", jwtSecret);
+    environment.put("WEBHOOKS_ALLOW_HTTP", "true");
+    environment.put("WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+    environment.put("WEBHOOKS_RETRY_DELAYS", "1s,1s,1s");
+    environment.put("WEBHOOKS_RECONCILER_UNSTARTED_EVERY", "1s");
+    app = new AppProcess("killed-mid-burst", environment);
+  }
+
+  @AfterEach
+  void stopServers() throws Exception {
+    app.close();
+    receiver.close();
+    temporal.close();
+    postgres.close();
+  }
+
+  @Test
+  @Timeout(value = 6, unit = TimeUnit.MINUTES)
+  void everyDeliveryEndsSuccessOnceAfterTheAppIsKilledMidBurst() throws Exception {
+    app.start();
+    ApiClient api = new ApiClient(app.port());
+    for (int i = 0; i < ENDPOINTS; i++) {
+      Response created =
+          api.post(
+              "/api/webhooks",
+              tokens.user(USER),
+              "{\"url\": \"%s\", \"events\": [\"card.viewed\"]}"
+                  .formatted(receiver.url("/hook-" + i)));
+      assertThat(created.status()).isEqualTo(201);
+    }
+    String publisher = tokens.withScope("devcard-backend", "events:publish");
+
+    Set<Integer> accepted = ConcurrentHashMap.newKeySet();
+    ExecutorService senders = Executors.newFixedThreadPool(4);
+    for (int sender = 0; sender < 4; sender++) {
+      int first = sender;
+      senders.execute(
+          () -> {
+            for (int event = first; event < EVENTS; event += 4) {
+              try {
+                if (publish(api, publisher, event).status() == 202) {
+                  accepted.add(event);
+                }
+              } catch (RuntimeException killed) {
+                // The app died under this request: whether it was stored is for the retry to find.
+              }
+            }
+          });
+    }
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(5))
+        .until(() -> receiver.count() >= DELIVERIES / 4);
+    app.kill();
+    int receivedAtKill = receiver.count();
+    long successAtKill = new DeliveryLog(postgres.jdbc()).countWithStatus(USER, "success");
+    senders.shutdown();
+    assertThat(senders.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    log.info(
+        "killed with {} of {} events accepted, {} requests received, {} deliveries recorded",
+        accepted.size(),
+        EVENTS,
+        receivedAtKill,
+        successAtKill);
+    assertThat(successAtKill).as("the kill came mid-burst").isLessThan(DELIVERIES);
+
+    long restartedAt = System.nanoTime();
+    app.start();
+    // A client that saw no answer sends the same event again, with the same idempotency key.
+    for (int event = 0; event < EVENTS; event++) {
+      if (!accepted.contains(event)) {
+        Response again = publish(api, publisher, event);
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.json().get("deliveries").size()).isEqualTo(ENDPOINTS);
+      }
+    }
+
+    DeliveryLog deliveryLog = new DeliveryLog(postgres.jdbc());
+    await()
+        .atMost(Duration.ofMinutes(4))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> deliveryLog.countWithStatus(USER, "success") == DELIVERIES);
+    log.info(
+        "all {} deliveries succeeded {} s after the restart; the receiver saw {} requests",
+        DELIVERIES,
+        Duration.ofNanos(System.nanoTime() - restartedAt).toSeconds(),
+        receiver.count());
+
+    List<DeliveryLog.Row> deliveries = deliveryLog.deliveries(USER);
+    assertThat(deliveries).hasSize(DELIVERIES);
+    assertThat(deliveries).allSatisfy(row -> assertThat(row.attempts()).isEqualTo(1));
+    deliveryLog.assertConsistent(USER);
+
+    Set<String> deliveryIds =
+        deliveries.stream().map(DeliveryLog.Row::id).collect(Collectors.toSet());
+    assertThat(new HashSet<>(receiver.webhookIds())).isEqualTo(deliveryIds);
+    Map<String, String> firstBody = new HashMap<>();
+    for (RecordingReceiver.Received request : receiver.received()) {
+      String body = new String(request.body(), StandardCharsets.UTF_8);
+      assertThat(firstBody.putIfAbsent(request.webhookId(), body))
+          .as("a repeated request of %s carries the same body", request.webhookId())
+          .isIn(null, body);
+    }
+  }
+
+  private static Response publish(ApiClient api, String publisher, int event) {
+    return api.post(
+        "/api/events",
+        publisher,
+        "{\"id\": \"burst-%d\", \"userId\": \"%s\", \"type\": \"card.viewed\", \"data\": {\"n\": %d}}"
+            .formatted(event, USER, event));
+  }
+
+  private static String randomSecret() {
+    byte[] bytes = new byte[48];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}

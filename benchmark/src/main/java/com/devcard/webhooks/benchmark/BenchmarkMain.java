@@ -1,0 +1,331 @@
+package com.devcard.webhooks.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs the whole benchmark once: starts the stack, warms up, measures the seven figures of the
+ * README, each the median of several rounds, and prints one table (also written to a file).
+ *
+ * <p>Arguments: {@code -app-jar <path>} (required), {@code -out <file>}, {@code -rounds <n>}
+ * (default 3), {@code -quick} (small sizes, to check the harness itself), {@code -profile} (a JFR
+ * recording of the app, {@code app.jfr} in the work folder), {@code -only 1,3,7} (some figures),
+ * {@code -app-env NAME=value} (a setting for the app, to try a change; repeatable).
+ */
+public final class BenchmarkMain {
+
+  /** How much work each figure does. */
+  record Sizes(
+      int ceilingWorkflows,
+      Duration rawHttp,
+      int endToEnd,
+      Duration latency,
+      int waiting,
+      int isolation,
+      int logRows,
+      int logRequests) {
+
+    static final Sizes FULL =
+        new Sizes(
+            2000,
+            Duration.ofSeconds(5),
+            2000,
+            Duration.ofSeconds(15),
+            10_000,
+            1500,
+            1_000_000,
+            1000);
+    static final Sizes QUICK =
+        new Sizes(300, Duration.ofSeconds(2), 300, Duration.ofSeconds(5), 1000, 200, 100_000, 200);
+  }
+
+  private BenchmarkMain() {}
+
+  public static void main(String[] args) throws Exception {
+    Path appJar = null;
+    Path out = null;
+    int rounds = 3;
+    boolean quick = false;
+    boolean profile = false;
+    Set<String> only = Set.of("1", "2", "3", "4", "5", "6", "7");
+    Map<String, String> appSettings = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "-app-jar" -> appJar = Path.of(args[++i]).toAbsolutePath().normalize();
+        case "-out" -> out = Path.of(args[++i]).toAbsolutePath().normalize();
+        case "-rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "-quick" -> quick = true;
+        case "-profile" -> profile = true;
+        case "-only" -> only = Set.of(args[++i].split(","));
+        case "-app-env" -> {
+          String[] setting = args[++i].split("=", 2);
+          appSettings.put(setting[0], setting[1]);
+        }
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+      }
+    }
+    if (appJar == null || !Files.isRegularFile(appJar)) {
+      throw new IllegalArgumentException(
+          "-app-jar must name the app's jar (build it first): " + appJar);
+    }
+    Path work = Path.of("benchmark-run").toAbsolutePath();
+    List<String> appJvmOptions = new ArrayList<>();
+    if (profile) {
+      // Spring and Temporal stacks on virtual threads run deep.
+      appJvmOptions.add("-XX:FlightRecorderOptions:stackdepth=1024");
+    }
+    String startedAt = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    String loadAtStart = Machine.load();
+    Bench.log("machine: %s; load %s", Machine.describe(), loadAtStart);
+
+    ResultTable table;
+    try (BenchmarkStack stack = BenchmarkStack.start(appJar, work, appJvmOptions, appSettings)) {
+      Profiler profiler = profile ? new Profiler(stack.app, work) : null;
+      table = new Run(stack, quick ? Sizes.QUICK : Sizes.FULL, rounds, only, profiler).measure();
+    }
+    String report =
+        table.markdown()
+            + "\n"
+            + "Run %s on %s; %d rounds per figure, median shown; load average %s at the start, %s at the end.%s\n"
+                .formatted(
+                    startedAt,
+                    Machine.describe(),
+                    rounds,
+                    loadAtStart,
+                    Machine.load(),
+                    quick ? " Quick sizes: not a real measurement." : "");
+    System.out.println();
+    System.out.println(report);
+    if (out != null) {
+      Files.writeString(out, report);
+      Bench.log("written to %s", out);
+    }
+    System.exit(0);
+  }
+
+  /** The measurements, in an order where none disturbs the next. */
+  private static final class Run {
+
+    private final BenchmarkStack stack;
+    private final Sizes sizes;
+    private final int rounds;
+    private final Set<String> only;
+    private final Profiler profiler;
+    private final ResultTable table = new ResultTable();
+
+    Run(BenchmarkStack stack, Sizes sizes, int rounds, Set<String> only, Profiler profiler) {
+      this.stack = stack;
+      this.sizes = sizes;
+      this.rounds = rounds;
+      this.only = only;
+      this.profiler = profiler;
+    }
+
+    ResultTable measure() throws Exception {
+      try (TemporalCeiling ceiling = new TemporalCeiling(stack.client);
+          RawHttpThroughput raw = new RawHttpThroughput(stack.receiver.url("/ok/raw"))) {
+        EndToEnd endToEnd = new EndToEnd(stack);
+        // Until the JIT has compiled the hot paths of both JVMs: rounds stop getting faster.
+        Bench.log("warming up");
+        ceiling.round(sizes.ceilingWorkflows());
+        raw.round(sizes.rawHttp());
+        endToEnd.throughput(sizes.endToEnd());
+        endToEnd.throughput(sizes.endToEnd());
+
+        List<Double> ceilingRates = new ArrayList<>();
+        for (int r = 0; r < (only.contains("1") ? rounds : 0); r++) {
+          CpuMeter.Sample before = stack.cpu.sample();
+          ceilingRates.add(ceiling.round(sizes.ceilingWorkflows()));
+          Bench.log(
+              "1. Temporal ceiling round %d: %.0f workflows/s; %s workflows",
+              r + 1,
+              last(ceilingRates),
+              stack.cpu.sample().minus(before).perThousand(sizes.ceilingWorkflows()));
+        }
+        double ceilingRate = Stats.median(ceilingRates);
+        addIf(
+            "1",
+            "1",
+            "Temporal ceiling: trivial workflow + no-op activity, same server and worker settings",
+            "%.0f workflows/s".formatted(ceilingRate),
+            "reference",
+            "");
+
+        List<Double> rawRates = new ArrayList<>();
+        for (int r = 0; r < (only.contains("2") ? rounds : 0); r++) {
+          rawRates.add(raw.round(sizes.rawHttp()));
+          Bench.log("2. raw HTTP round %d: %.0f POSTs/s", r + 1, last(rawRates));
+        }
+        addIf(
+            "2",
+            "2",
+            "Raw HTTP: signed POSTs to the receiver through WebhookHttpClient",
+            "%.0f POSTs/s".formatted(Stats.median(rawRates)),
+            "reference",
+            "");
+
+        List<Double> endToEndRates = new ArrayList<>();
+        boolean endToEndWanted = only.contains("3") || only.contains("4");
+        if (profiler != null) {
+          profiler.start();
+        }
+        for (int r = 0; r < (endToEndWanted ? rounds : 0); r++) {
+          CpuMeter.Sample before = stack.cpu.sample();
+          endToEndRates.add(endToEnd.throughput(sizes.endToEnd()));
+          Bench.log(
+              "3. end to end round %d: %.0f deliveries/s; %s deliveries",
+              r + 1,
+              last(endToEndRates),
+              stack.cpu.sample().minus(before).perThousand(sizes.endToEnd()));
+        }
+        double endToEndRate = Stats.median(endToEndRates);
+        double ratio = endToEndRate / ceilingRate;
+        addIf(
+            "3",
+            "3a",
+            "End to end: POST /api/events to recorded success, " + sizes.endToEnd() + " deliveries",
+            "%.0f deliveries/s".formatted(endToEndRate),
+            "≥ 0.6 × ceiling",
+            ResultTable.verdict(ratio >= 0.6, "%.2f × ceiling".formatted(ratio)));
+
+        double halfRate = endToEndRate / 2;
+        List<Double> p50 = new ArrayList<>();
+        List<Double> p95 = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
+        List<String> firstTryIds = new ArrayList<>();
+        for (int r = 0; r < (endToEndWanted ? rounds : 0); r++) {
+          List<String> ids = new ArrayList<>();
+          EndToEnd.Latency latency = endToEnd.latency(halfRate, sizes.latency(), ids);
+          p50.add(latency.p50());
+          p95.add(latency.p95());
+          p99.add(latency.p99());
+          firstTryIds = ids;
+          Bench.log(
+              "3. latency round %d at %.0f/s over %d deliveries: p50 %.1f, p95 %.1f, p99 %.1f ms",
+              r + 1, halfRate, latency.deliveries(), latency.p50(), latency.p95(), latency.p99());
+        }
+        if (profiler != null) {
+          profiler.stop();
+        }
+        double p99Median = Stats.median(p99);
+        addIf(
+            "3",
+            "3b",
+            "Latency, dispatch request to receipt, at half that rate (%.0f/s)".formatted(halfRate),
+            "p50 %.0f ms, p95 %.0f ms, p99 %.0f ms"
+                .formatted(Stats.median(p50), Stats.median(p95), p99Median),
+            "p99 ≤ 250 ms",
+            ResultTable.verdict(p99Median <= 250, ""));
+
+        if (only.contains("4")) {
+          HistoryCost.Cost cost =
+              HistoryCost.of(stack.stubs, firstTryIds.subList(0, Math.min(50, firstTryIds.size())));
+          Bench.log("4. history of a first-try delivery: %s", cost.eventTypes());
+          table.add(
+              "4",
+              "History events / billable actions per first-try delivery",
+              "%.0f events / %.0f actions".formatted(cost.events(), cost.actions()),
+              "≤ 12 events, ≤ 2 actions",
+              (cost.events() <= 12 ? "events met" : "events MISSED")
+                  + ", "
+                  + (cost.actions() <= 2 ? "actions met" : "actions MISSED"));
+        }
+      }
+      if (only.contains("5")) {
+        waiting();
+      }
+      if (only.contains("6")) {
+        isolation();
+      }
+      if (only.contains("7")) {
+        logReads();
+      }
+      return table;
+    }
+
+    private void waiting() throws InterruptedException {
+      WaitingDeliveries.Result waiting = new WaitingDeliveries(stack).measure(sizes.waiting());
+      table.add(
+          "5",
+          "%,d deliveries waiting in backoff: worker heap after GC / live threads over idle"
+              .formatted(waiting.deliveries()),
+          "+%.0f MB (%.0f → %.0f MB) / %+.0f threads (%.0f → %.0f)"
+              .formatted(
+                  waiting.extraHeapMb(),
+                  waiting.idle().heapBytes() / (1024 * 1024),
+                  waiting.waiting().heapBytes() / (1024 * 1024),
+                  waiting.extraThreads(),
+                  waiting.idle().threads(),
+                  waiting.waiting().threads()),
+          "≤ 150 MB, ≤ 50 threads",
+          ResultTable.verdict(waiting.extraHeapMb() <= 150 && waiting.extraThreads() <= 50, ""));
+    }
+
+    private void isolation() throws InterruptedException {
+      Isolation isolation = new Isolation(stack);
+      List<Double> healthyAlone = new ArrayList<>();
+      List<Double> healthyBeside = new ArrayList<>();
+      for (int r = 0; r < rounds; r++) {
+        healthyAlone.add(isolation.otherHalfHealthy(sizes.isolation()));
+        healthyBeside.add(isolation.otherHalfSilent(sizes.isolation()));
+        Bench.log(
+            "6. isolation round %d: healthy half %.0f/s with the other half healthy,"
+                + " %.0f/s with it silent",
+            r + 1, last(healthyAlone), last(healthyBeside));
+      }
+      double alone = Stats.median(healthyAlone);
+      double beside = Stats.median(healthyBeside);
+      table.add(
+          "6",
+          "Isolation: the healthy half's deliveries/s when the other half never answers (5 s"
+              + " timeout), same load",
+          "%.0f/s vs %.0f/s with all healthy".formatted(beside, alone),
+          "≥ 0.8 × all healthy",
+          ResultTable.verdict(beside / alone >= 0.8, "%.2f".formatted(beside / alone)));
+    }
+
+    private void logReads() {
+      LogReads logReads = new LogReads(stack);
+      long loadStarted = System.nanoTime();
+      logReads.load(sizes.logRows());
+      Bench.log(
+          "7. %,d delivery rows loaded in %.0f s",
+          sizes.logRows(), Bench.seconds(System.nanoTime() - loadStarted));
+      logReads.collectCursors();
+      logReads.p99(sizes.logRequests() / 5);
+      List<Double> pageP99 = new ArrayList<>();
+      for (int r = 0; r < rounds; r++) {
+        pageP99.add(logReads.p99(sizes.logRequests()));
+        Bench.log("7. delivery log round %d: p99 %.1f ms", r + 1, last(pageP99));
+      }
+      double logP99 = Stats.median(pageP99);
+      table.add(
+          "7",
+          "Delivery log: p99 of GET /api/webhooks/{id}/deliveries pages, %,d rows"
+              .formatted(sizes.logRows()),
+          String.format(Locale.ROOT, "%.1f ms", logP99),
+          "< 25 ms",
+          ResultTable.verdict(logP99 < 25, ""));
+    }
+
+    private void addIf(
+        String figure, String number, String name, String result, String target, String verdict) {
+      if (only.contains(figure)) {
+        table.add(number, name, result, target, verdict);
+      }
+    }
+
+    private static double last(List<Double> values) {
+      return values.get(values.size() - 1);
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package com.devcard.webhooks.benchmark;
+
+import com.devcard.webhooks.store.secret.SecretCipher;
+import com.devcard.webhooks.workflows.DeliverySearchAttributes;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.OperatorServiceStubs;
+import io.temporal.serviceclient.OperatorServiceStubsOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.testserver.TestServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one run needs, started in order and closed in reverse: PostgreSQL (zonky, its own
+ * process), Temporal's port-bound test server (in this JVM), the receivers (in this JVM), and the
+ * app with both roles (its own JVM).
+ */
+final class BenchmarkStack implements AutoCloseable {
+
+  /** Failed attempts wait long enough that no retry falls inside the run. */
+  static final String RETRY_DELAYS = "30m,1h,2h";
+
+  final Path workDirectory;
+  final EmbeddedPostgres postgres;
+  final TestServer.PortBoundTestServer temporal;
+  final String temporalAddress;
+  final WorkflowServiceStubs stubs;
+  final WorkflowClient client;
+  final Receiver receiver;
+  final List<SilentReceiver> silentReceivers = new ArrayList<>();
+  final AppJvm app;
+  final Tokens tokens;
+  final Api api;
+  final Database database;
+  final CpuMeter cpu;
+
+  private BenchmarkStack(
+      Path appJar, Path workDirectory, List<String> appJvmOptions, Map<String, String> settings)
+      throws IOException {
+    this.workDirectory = workDirectory;
+    Bench.log("starting PostgreSQL");
+    postgres =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(workDirectory.resolve("postgres"))
+            .setCleanDataDirectory(true)
+            .setPGStartupWait(Duration.ofSeconds(60))
+            .setServerConfig("max_connections", "200")
+            .start();
+    String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+    database = new Database(jdbcUrl);
+
+    Bench.log("starting the Temporal test server");
+    int temporalPort = freePort();
+    temporal = TestServer.createPortBoundServer(temporalPort);
+    temporalAddress = "127.0.0.1:" + temporalPort;
+    registerSearchAttributes();
+    stubs =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(temporalAddress).build());
+    client = WorkflowClient.newInstance(stubs);
+
+    receiver = Receiver.start();
+    for (int i = 0; i < 10; i++) {
+      silentReceivers.add(SilentReceiver.start());
+    }
+
+    String jwtSecret = randomSecret();
+    tokens = new Tokens(jwtSecret);
+    Map<String, String> environment = new HashMap<>();
+    environment.put("SPRING_PROFILES_ACTIVE", "benchmark");
+    environment.put("SPRING_DATASOURCE_URL", jdbcUrl);
+    environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
+    environment.put("SPRING_DATASOURCE_PASSWORD", "");
+    environment.put("TEMPORAL_ADDRESS", temporalAddress);
+    environment.put("WEBHOOKS_MASTER_KEY", SecretCipher.newKeysetJson());
+    environment.put("WEBHOOKS_JWT_SECRET", jwtSecret);
+    environment.put("WEBHOOKS_ALLOW_HTTP", "true");
+    environment.put("WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+    environment.put("WEBHOOKS_RETRY_DELAYS", RETRY_DELAYS);
+    // The full sweep re-checks every pending delivery against Temporal; kept out of the figures.
+    environment.put("WEBHOOKS_RECONCILER_FULL_SWEEP_EVERY", "1h");
+    environment.putAll(settings);
+    Bench.log("starting the app from %s", appJar.getFileName());
+    app =
+        AppJvm.start(
+            appJar, freePort(), environment, appJvmOptions, workDirectory.resolve("app.log"));
+    api = new Api(app.port());
+    cpu = new CpuMeter(app.pid(), workDirectory.resolve("postgres"));
+  }
+
+  static BenchmarkStack start(
+      Path appJar, Path workDirectory, List<String> appJvmOptions, Map<String, String> settings) {
+    try {
+      Files.createDirectories(workDirectory);
+      return new BenchmarkStack(appJar, workDirectory, appJvmOptions, settings);
+    } catch (IOException exception) {
+      throw new UncheckedIOException(exception);
+    }
+  }
+
+  private void registerSearchAttributes() {
+    OperatorServiceStubs operator =
+        OperatorServiceStubs.newServiceStubs(
+            OperatorServiceStubsOptions.newBuilder()
+                .setTarget(temporalAddress)
+                .validateAndBuildWithDefaults());
+    try {
+      AddSearchAttributesRequest.Builder request =
+          AddSearchAttributesRequest.newBuilder().setNamespace("default");
+      DeliverySearchAttributes.ALL.forEach(
+          key ->
+              request.putSearchAttributes(
+                  key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+      operator.blockingStub().addSearchAttributes(request.build());
+    } finally {
+      operator.shutdown();
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException exception) {
+      throw new UncheckedIOException(exception);
+    }
+  }
+
+  private static String randomSecret() {
+    byte[] bytes = new byte[48];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  @Override
+  public void close() throws IOException {
+    app.close();
+    stubs.shutdownNow();
+    temporal.close();
+    receiver.close();
+    for (SilentReceiver silent : silentReceivers) {
+      silent.close();
+    }
+    postgres.close();
+  }
+}

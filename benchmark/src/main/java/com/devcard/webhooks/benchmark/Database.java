@@ -1,0 +1,44 @@
+package com.devcard.webhooks.benchmark;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** Direct SQL against the app's PostgreSQL: counting what it recorded, bulk-loading history. */
+final class Database {
+
+  private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
+
+  Database(String jdbcUrl) {
+    dataSource.setUrl(jdbcUrl);
+    dataSource.setUser("postgres");
+  }
+
+  /** The single number a query returns; parameters are bound as strings. */
+  long count(String sql, String... parameters) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setString(i + 1, parameters[i]);
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    } catch (SQLException exception) {
+      throw new IllegalStateException(exception);
+    }
+  }
+
+  void execute(String sql) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException exception) {
+      throw new IllegalStateException(exception);
+    }
+  }
+}
