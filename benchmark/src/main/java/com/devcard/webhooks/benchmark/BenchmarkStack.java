@@ -20,9 +20,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Everything one run needs, started in order and closed in reverse: PostgreSQL (zonky, its own
@@ -36,7 +38,8 @@ final class BenchmarkStack implements AutoCloseable {
 
   final Path workDirectory;
   final EmbeddedPostgres postgres;
-  final TestServer.PortBoundTestServer temporal;
+  private final int temporalPort;
+  private TestServer.PortBoundTestServer temporal;
   final String temporalAddress;
   final WorkflowServiceStubs stubs;
   final WorkflowClient client;
@@ -64,7 +67,7 @@ final class BenchmarkStack implements AutoCloseable {
     database = new Database(jdbcUrl);
 
     Bench.log("starting the Temporal test server");
-    int temporalPort = freePort();
+    temporalPort = freePort();
     temporal = TestServer.createPortBoundServer(temporalPort);
     temporalAddress = "127.0.0.1:" + temporalPort;
     registerSearchAttributes();
@@ -105,11 +108,23 @@ final class BenchmarkStack implements AutoCloseable {
   static BenchmarkStack start(
       Path appJar, Path workDirectory, List<String> appJvmOptions, Map<String, String> settings) {
     try {
+      deleteRecursively(workDirectory); // what an interrupted run left behind
       Files.createDirectories(workDirectory);
       return new BenchmarkStack(appJar, workDirectory, appJvmOptions, settings);
     } catch (IOException exception) {
       throw new UncheckedIOException(exception);
     }
+  }
+
+  /**
+   * Replaces the Temporal server with an empty one on the same port. The in-memory test server
+   * slows down as it accumulates workflows (it keeps every finished one), which a production server
+   * does not: each figure starts on a fresh one. Workers and clients reconnect by themselves.
+   */
+  void restartTemporal() throws IOException {
+    temporal.close();
+    temporal = TestServer.createPortBoundServer(temporalPort);
+    registerSearchAttributes();
   }
 
   private void registerSearchAttributes() {
@@ -128,6 +143,17 @@ final class BenchmarkStack implements AutoCloseable {
       operator.blockingStub().addSearchAttributes(request.build());
     } finally {
       operator.shutdown();
+    }
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
     }
   }
 

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** Direct SQL against the app's PostgreSQL: counting what it recorded, bulk-loading history. */
@@ -28,6 +30,30 @@ final class Database {
         rows.next();
         return rows.getLong(1);
       }
+    } catch (SQLException exception) {
+      throw new IllegalStateException(exception);
+    }
+  }
+
+  /** Each row of a query as its columns joined by spaces, for diagnostics. */
+  List<String> rows(String sql, String... parameters) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setString(i + 1, parameters[i]);
+      }
+      List<String> rows = new ArrayList<>();
+      try (ResultSet result = statement.executeQuery()) {
+        int columns = result.getMetaData().getColumnCount();
+        while (result.next()) {
+          StringBuilder row = new StringBuilder();
+          for (int c = 1; c <= columns; c++) {
+            row.append(c > 1 ? " " : "").append(result.getString(c));
+          }
+          rows.add(row.toString());
+        }
+      }
+      return rows;
     } catch (SQLException exception) {
       throw new IllegalStateException(exception);
     }

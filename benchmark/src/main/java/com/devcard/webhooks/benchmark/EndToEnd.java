@@ -45,6 +45,16 @@ final class EndToEnd {
     double rate = count / Bench.seconds(System.nanoTime() - started);
     long newAttempts = attempts() - attemptsBefore;
     if (newAttempts != count) {
+      stack
+          .database
+          .rows(
+              "select a.delivery_id, a.attempt, a.attempt_key, a.started_at, d.created_at"
+                  + " from webhook_delivery_attempts a join webhook_deliveries d"
+                  + " on d.id = a.delivery_id where d.user_id like ? and a.delivery_id in"
+                  + " (select delivery_id from webhook_delivery_attempts where attempt > 1)"
+                  + " order by a.delivery_id, a.attempt limit 20",
+              USERS + "%")
+          .forEach(row -> Bench.log("  repeated attempt: %s", row));
       throw new IllegalStateException(count + " deliveries but " + newAttempts + " attempt rows");
     }
     return rate;
