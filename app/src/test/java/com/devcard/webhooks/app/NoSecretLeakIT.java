@@ -180,7 +180,10 @@ class NoSecretLeakIT {
     assertThat(String.join("\n", histories)).contains("\\\"" + happy + "\\\"");
 
     String logs = output.getAll();
-    assertThat(logs).contains("attempt 1 succeeded").contains("attempt 1 failed");
+    // The capture saw the attempts (a slow first attempt may time out, so any number counts).
+    assertThat(logs)
+        .containsPattern("attempt \\d+ succeeded")
+        .containsPattern("attempt \\d+ failed");
     assertThat(secrets).hasSize(8).doesNotHaveDuplicates();
     List<String> forbidden = forbiddenStrings(secrets);
     assertThat(forbidden).hasSizeGreaterThan(secrets.size() * 2);
