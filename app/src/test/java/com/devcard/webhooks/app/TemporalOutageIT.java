@@ -8,13 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.app.ApiClient.Response;
-import com.devcard.webhooks.workflows.DeliverySearchAttributes;
+import com.devcard.webhooks.workflows.SearchAttributeRegistration;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import io.temporal.api.enums.v1.IndexedValueType;
-import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
-import io.temporal.serviceclient.OperatorServiceStubs;
-import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.testserver.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -97,27 +93,11 @@ class TemporalOutageIT {
     assertThat(api.get("/actuator/health", null).status()).isEqualTo(503);
 
     temporal = TestServer.createPortBoundServer(TEMPORAL_PORT);
-    registerSearchAttributes();
+    SearchAttributeRegistration.register("127.0.0.1:" + TEMPORAL_PORT, "default");
 
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(() -> receiver.verify(3, postRequestedFor(urlEqualTo("/hook"))));
-  }
-
-  private static void registerSearchAttributes() {
-    OperatorServiceStubs operator =
-        OperatorServiceStubs.newServiceStubs(
-            OperatorServiceStubsOptions.newBuilder()
-                .setTarget("127.0.0.1:" + TEMPORAL_PORT)
-                .validateAndBuildWithDefaults());
-    AddSearchAttributesRequest.Builder request =
-        AddSearchAttributesRequest.newBuilder().setNamespace("default");
-    DeliverySearchAttributes.ALL.forEach(
-        key ->
-            request.putSearchAttributes(
-                key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
-    operator.blockingStub().addSearchAttributes(request.build());
-    operator.shutdown();
   }
 
   private static int freePort() {

@@ -141,11 +141,9 @@ public final class BenchmarkMain {
         ceiling.round(sizes.ceilingWorkflows());
         raw.round(sizes.rawHttp());
         endToEnd.throughput(sizes.endToEnd());
-        endToEnd.throughput(sizes.endToEnd());
-        freshTemporal(ceiling, endToEnd);
 
-        // Ceiling and end-to-end rounds take turns, so that each pair meets the server in the same
-        // state.
+        // Ceiling and end-to-end rounds take turns: the in-memory test server slows down as it
+        // accumulates workflows, so each pair meets it in the same state.
         List<Double> ceilingRates = new ArrayList<>();
         List<Double> endToEndRates = new ArrayList<>();
         boolean endToEndWanted = only.contains("3") || only.contains("4");
@@ -281,8 +279,7 @@ public final class BenchmarkMain {
           ResultTable.verdict(waiting.extraHeapMb() <= 150 && waiting.extraThreads() <= 50, ""));
     }
 
-    private void isolation() throws Exception {
-      stack.restartTemporal();
+    private void isolation() throws InterruptedException {
       Isolation isolation = new Isolation(stack);
       isolation.otherHalfHealthy(sizes.isolation() / 3);
       List<Double> healthyAlone = new ArrayList<>();
@@ -341,13 +338,6 @@ public final class BenchmarkMain {
       if (only.contains(figure)) {
         table.add(number, name, result, target, verdict);
       }
-    }
-
-    /** An empty Temporal server, and a few workflows through it so every client has reconnected. */
-    private void freshTemporal(TemporalCeiling ceiling, EndToEnd endToEnd) throws Exception {
-      stack.restartTemporal();
-      ceiling.round(100);
-      endToEnd.throughput(100);
     }
 
     private static double last(List<Double> values) {

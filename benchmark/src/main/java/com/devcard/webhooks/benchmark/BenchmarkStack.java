@@ -1,12 +1,8 @@
 package com.devcard.webhooks.benchmark;
 
 import com.devcard.webhooks.store.secret.SecretCipher;
-import com.devcard.webhooks.workflows.DeliverySearchAttributes;
-import io.temporal.api.enums.v1.IndexedValueType;
-import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
+import com.devcard.webhooks.workflows.SearchAttributeRegistration;
 import io.temporal.client.WorkflowClient;
-import io.temporal.serviceclient.OperatorServiceStubs;
-import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
@@ -38,8 +34,7 @@ final class BenchmarkStack implements AutoCloseable {
 
   final Path workDirectory;
   final EmbeddedPostgres postgres;
-  private final int temporalPort;
-  private TestServer.PortBoundTestServer temporal;
+  private final TestServer.PortBoundTestServer temporal;
   final String temporalAddress;
   final WorkflowServiceStubs stubs;
   final WorkflowClient client;
@@ -67,10 +62,10 @@ final class BenchmarkStack implements AutoCloseable {
     database = new Database(jdbcUrl);
 
     Bench.log("starting the Temporal test server");
-    temporalPort = freePort();
+    int temporalPort = freePort();
     temporal = TestServer.createPortBoundServer(temporalPort);
     temporalAddress = "127.0.0.1:" + temporalPort;
-    registerSearchAttributes();
+    SearchAttributeRegistration.register(temporalAddress, "default");
     stubs =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(temporalAddress).build());
@@ -113,36 +108,6 @@ final class BenchmarkStack implements AutoCloseable {
       return new BenchmarkStack(appJar, workDirectory, appJvmOptions, settings);
     } catch (IOException exception) {
       throw new UncheckedIOException(exception);
-    }
-  }
-
-  /**
-   * Replaces the Temporal server with an empty one on the same port. The in-memory test server
-   * slows down as it accumulates workflows (it keeps every finished one), which a production server
-   * does not: each figure starts on a fresh one. Workers and clients reconnect by themselves.
-   */
-  void restartTemporal() throws IOException {
-    temporal.close();
-    temporal = TestServer.createPortBoundServer(temporalPort);
-    registerSearchAttributes();
-  }
-
-  private void registerSearchAttributes() {
-    OperatorServiceStubs operator =
-        OperatorServiceStubs.newServiceStubs(
-            OperatorServiceStubsOptions.newBuilder()
-                .setTarget(temporalAddress)
-                .validateAndBuildWithDefaults());
-    try {
-      AddSearchAttributesRequest.Builder request =
-          AddSearchAttributesRequest.newBuilder().setNamespace("default");
-      DeliverySearchAttributes.ALL.forEach(
-          key ->
-              request.putSearchAttributes(
-                  key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
-      operator.blockingStub().addSearchAttributes(request.build());
-    } finally {
-      operator.shutdown();
     }
   }
 

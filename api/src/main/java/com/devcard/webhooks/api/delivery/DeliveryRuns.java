@@ -54,7 +54,15 @@ class DeliveryRuns {
     return DeliveryMdc.with(pending.delivery().id(), () -> reconcileNow(pending));
   }
 
-  private boolean reconcileNow(PendingDelivery pending) {
+  private boolean reconcileNow(PendingDelivery snapshot) {
+    // A sweep's batch can be seconds old when a delivery's turn comes (Temporal slow, or just
+    // back after losing its state): act on the delivery as it is now, so that a run never starts
+    // from an outdated place in the schedule, nor for a delivery that has finished meanwhile.
+    Optional<PendingDelivery> current = deliveries.findPending(snapshot.delivery().id());
+    if (current.isEmpty()) {
+      return true;
+    }
+    PendingDelivery pending = current.get();
     try {
       if (pending.manualAttemptOwed()) {
         return reconcileManualAttempt(pending);

@@ -1,10 +1,6 @@
 package com.devcard.webhooks.app.dev;
 
-import com.devcard.webhooks.workflows.DeliverySearchAttributes;
-import io.temporal.api.enums.v1.IndexedValueType;
-import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
-import io.temporal.serviceclient.OperatorServiceStubs;
-import io.temporal.serviceclient.OperatorServiceStubsOptions;
+import com.devcard.webhooks.workflows.SearchAttributeRegistration;
 import io.temporal.testserver.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,31 +25,12 @@ final class EmbeddedTemporalServer implements AutoCloseable {
     int port = requestedPort > 0 ? requestedPort : freePort();
     TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port);
     EmbeddedTemporalServer started = new EmbeddedTemporalServer(server, port);
-    started.registerSearchAttributes(namespace);
+    SearchAttributeRegistration.register(started.address(), namespace);
     return started;
   }
 
   String address() {
     return "127.0.0.1:" + port;
-  }
-
-  private void registerSearchAttributes(String namespace) {
-    OperatorServiceStubs operator =
-        OperatorServiceStubs.newServiceStubs(
-            OperatorServiceStubsOptions.newBuilder()
-                .setTarget(address())
-                .validateAndBuildWithDefaults());
-    try {
-      AddSearchAttributesRequest.Builder request =
-          AddSearchAttributesRequest.newBuilder().setNamespace(namespace);
-      DeliverySearchAttributes.ALL.forEach(
-          key ->
-              request.putSearchAttributes(
-                  key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
-      operator.blockingStub().addSearchAttributes(request.build());
-    } finally {
-      operator.shutdown();
-    }
   }
 
   private static int freePort() {

@@ -7,6 +7,8 @@ import com.devcard.webhooks.app.ApiClient;
 import com.devcard.webhooks.app.ApiClient.Response;
 import com.devcard.webhooks.app.TestTokens;
 import com.devcard.webhooks.app.WebhooksApplication;
+import com.devcard.webhooks.workflows.TaskQueues;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -118,6 +120,12 @@ class TemporalRestartIT {
           .isAfterOrEqualTo(retryTimes.get(row.id()).minusMillis(50));
     }
     assertThat(receiver.count()).isEqualTo(2 * DELIVERIES);
+    // The runs that made the second attempts live on the new server: the reconciler started them.
+    for (DeliveryLog.Row row : deliveries) {
+      assertThat(temporal.statusOf(TaskQueues.deliveryWorkflowId(row.id())))
+          .as("workflow of %s on the restarted server", row.id())
+          .contains(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+    }
   }
 
   private Map<String, Instant> nextRetryTimes(String user) {
@@ -130,7 +138,7 @@ class TemporalRestartIT {
             });
     assertThat(times).hasSize(DELIVERIES);
     // Still waiting when Temporal goes away.
-    Instant restartDue = Instant.now().plusSeconds(2);
+    Instant restartDue = Instant.now().plusSeconds(3);
     assertThat(times.values()).allSatisfy(at -> assertThat(at).isAfter(restartDue));
     return times;
   }

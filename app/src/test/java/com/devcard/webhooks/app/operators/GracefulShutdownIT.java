@@ -8,15 +8,11 @@ import com.devcard.webhooks.app.ApiClient.Response;
 import com.devcard.webhooks.app.TestTokens;
 import com.devcard.webhooks.app.WebhooksApplication;
 import com.devcard.webhooks.store.secret.SecretCipher;
-import com.devcard.webhooks.workflows.DeliverySearchAttributes;
+import com.devcard.webhooks.workflows.SearchAttributeRegistration;
 import com.devcard.webhooks.workflows.TaskQueues;
 import com.sun.net.httpserver.HttpServer;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.client.WorkflowClient;
-import io.temporal.serviceclient.OperatorServiceStubs;
-import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
@@ -66,7 +62,7 @@ class GracefulShutdownIT {
     postgres = EmbeddedPostgres.builder().start();
     temporalPort = freePort();
     temporal = TestServer.createPortBoundServer(temporalPort);
-    registerSearchAttributes();
+    SearchAttributeRegistration.register("127.0.0.1:" + temporalPort, "default");
     receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     receiver.setExecutor(Executors.newCachedThreadPool());
     receiver.createContext(
@@ -193,25 +189,6 @@ class GracefulShutdownIT {
         .param("id", deliveryId)
         .query(Integer.class)
         .list();
-  }
-
-  private void registerSearchAttributes() {
-    OperatorServiceStubs operator =
-        OperatorServiceStubs.newServiceStubs(
-            OperatorServiceStubsOptions.newBuilder()
-                .setTarget("127.0.0.1:" + temporalPort)
-                .validateAndBuildWithDefaults());
-    try {
-      AddSearchAttributesRequest.Builder request =
-          AddSearchAttributesRequest.newBuilder().setNamespace("default");
-      DeliverySearchAttributes.ALL.forEach(
-          key ->
-              request.putSearchAttributes(
-                  key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
-      operator.blockingStub().addSearchAttributes(request.build());
-    } finally {
-      operator.shutdown();
-    }
   }
 
   private static int freePort() throws IOException {
