@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * "Retry": one attempt now. A delivery waiting between attempts is signalled to end its wait; a
  * finished one ({@code success}, {@code failed}, or {@code cancelled} by an operator) is reopened
- * by a compare-and-set in the store and gets a new workflow run that makes one manual attempt, so
- * of concurrent retries only one makes an attempt.
+ * by a compare-and-set against the delivery as the request first read it, and gets a new workflow
+ * run that makes one manual attempt: of retries that saw the same delivery, only one makes an
+ * attempt, even when the others arrive after it has ended.
  */
 @Component
 class DeliveryRetries {
@@ -84,15 +85,16 @@ class DeliveryRetries {
     if (!endpoint.active()) {
       throw conflict("The endpoint is inactive; activate it before retrying its deliveries.");
     }
-    if (!deliveries.reopenForManualAttempt(delivery.id())) {
+    if (!deliveries.reopenForManualAttempt(delivery.id(), delivery.status(), delivery.attempts())) {
       Optional<Delivery> now = deliveries.findById(delivery.id());
-      if (now.isPresent() && "cancelled".equals(now.get().status())) {
+      if (now.isPresent() && unchanged(delivery, now.get())) {
         throw conflict(
             "The delivery was cancelled with its endpoint; only deliveries cancelled by an"
                 + " operator can be retried.");
       }
-      // Another retry reopened it first: its attempt is the one.
-      log.info("retry: already reopened by a concurrent retry");
+      // Another retry that saw the delivery as this one did reopened it first: its attempt,
+      // under way or made, answers this retry too.
+      log.info("retry: already answered by a concurrent retry");
       return;
     }
     log.info("retry: {} delivery reopened for one manual attempt", delivery.status());
@@ -108,6 +110,10 @@ class DeliveryRetries {
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static boolean unchanged(Delivery seen, Delivery now) {
+    return now.status().equals(seen.status()) && now.attempts() == seen.attempts();
   }
 
   private Delivery find(String userId, String endpointId, String deliveryId) {

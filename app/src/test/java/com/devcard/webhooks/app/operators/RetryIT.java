@@ -23,7 +23,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -108,10 +107,6 @@ class RetryIT {
   }
 
   @Test
-  @Disabled(
-      "Known defect: retries of a finished delivery that reach the api more than about 100 ms"
-          + " apart can each reopen it once the previous manual attempt has ended, giving two"
-          + " manual attempts; the compare-and-set only merges retries that truly overlap.")
   void concurrentRetriesOfAFinishedDeliveryMakeOneAttempt() throws Exception {
     driver.answer(204);
     String deliveryId = driver.publish();

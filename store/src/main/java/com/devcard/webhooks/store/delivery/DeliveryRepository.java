@@ -315,18 +315,23 @@ public class DeliveryRepository {
 
   /**
    * "Retry" on a finished delivery: reopens it as {@code pending} for one manual attempt, if it is
-   * {@code success}, {@code failed}, or {@code cancelled} by an operator. A compare-and-set, so of
-   * concurrent calls exactly one returns true. The workflow run that makes the attempt is then
+   * {@code success}, {@code failed}, or {@code cancelled} by an operator, and still as the caller
+   * saw it (same status, same number of attempts). A compare-and-set against what the caller saw:
+   * of retries that saw the same delivery, however far apart they arrive, exactly one returns true;
+   * the others were made redundant by its attempt. The workflow run that makes the attempt is then
    * started by the caller, or by the reconciler should the caller fail to.
    */
-  public boolean reopenForManualAttempt(String deliveryId) {
+  public boolean reopenForManualAttempt(String deliveryId, String seenStatus, int seenAttempts) {
     return jdbc.sql(
                 "update webhook_deliveries set status = 'pending', cancel_reason = null,"
                     + " next_retry_at = null, manual_attempt_requested_at = now(),"
                     + " workflow_started = false, updated_at = now()"
-                    + " where id = :id and (status in ('success', 'failed')"
+                    + " where id = :id and status = :seenStatus and attempts = :seenAttempts"
+                    + " and (status in ('success', 'failed')"
                     + " or (status = 'cancelled' and cancel_reason = 'operator'))")
             .param("id", deliveryId)
+            .param("seenStatus", seenStatus)
+            .param("seenAttempts", seenAttempts)
             .update()
         == 1;
   }

@@ -66,6 +66,12 @@ class DeliveryOperatorRepositoryTest {
     return deliveries.findById(id).orElseThrow();
   }
 
+  /** A retry that reads the delivery and reopens it as it saw it. */
+  private boolean reopen(String id) {
+    Delivery seen = delivery(id);
+    return deliveries.reopenForManualAttempt(id, seen.status(), seen.attempts());
+  }
+
   private String column(String id, String column) {
     return store
         .jdbc()
@@ -81,8 +87,8 @@ class DeliveryOperatorRepositoryTest {
     String failed = finished(false);
     String succeeded = finished(true);
 
-    assertThat(deliveries.reopenForManualAttempt(failed)).isTrue();
-    assertThat(deliveries.reopenForManualAttempt(succeeded)).isTrue();
+    assertThat(reopen(failed)).isTrue();
+    assertThat(reopen(succeeded)).isTrue();
 
     for (String id : List.of(failed, succeeded)) {
       assertThat(delivery(id).status()).isEqualTo("pending");
@@ -103,13 +109,13 @@ class DeliveryOperatorRepositoryTest {
     deliveries.cancelByOperator(byOperator);
     deliveries.markCancelled(byEndpoint);
 
-    assertThat(deliveries.reopenForManualAttempt(pending)).isFalse();
-    assertThat(deliveries.reopenForManualAttempt(byEndpoint)).isFalse();
-    assertThat(deliveries.reopenForManualAttempt("dlv_unknown")).isFalse();
+    assertThat(reopen(pending)).isFalse();
+    assertThat(reopen(byEndpoint)).isFalse();
+    assertThat(deliveries.reopenForManualAttempt("dlv_unknown", "failed", 1)).isFalse();
     assertThat(column(byEndpoint, "cancel_reason")).isEqualTo("endpoint");
     assertThat(column(byOperator, "cancel_reason")).isEqualTo("operator");
 
-    assertThat(deliveries.reopenForManualAttempt(byOperator)).isTrue();
+    assertThat(reopen(byOperator)).isTrue();
     assertThat(column(byOperator, "cancel_reason")).isNull();
     assertThat(deliveries.findPending(pending).orElseThrow().manualAttemptOwed()).isFalse();
   }
@@ -127,12 +133,13 @@ class DeliveryOperatorRepositoryTest {
 
     assertThat(delivery(pending).status()).isEqualTo("cancelled");
     assertThat(column(pending, "cancel_reason")).isEqualTo("endpoint");
-    assertThat(deliveries.reopenForManualAttempt(pending)).isFalse();
+    assertThat(reopen(pending)).isFalse();
   }
 
   @Test
   void ofConcurrentReopeningsExactlyOneWins() throws Exception {
     String id = finished(false);
+    Delivery seen = delivery(id);
     int callers = 8;
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Boolean>> answers = new ArrayList<>();
@@ -141,7 +148,7 @@ class DeliveryOperatorRepositoryTest {
         Callable<Boolean> reopen =
             () -> {
               start.await();
-              return deliveries.reopenForManualAttempt(id);
+              return deliveries.reopenForManualAttempt(id, seen.status(), seen.attempts());
             };
         answers.add(pool.submit(reopen));
       }
@@ -155,9 +162,26 @@ class DeliveryOperatorRepositoryTest {
   }
 
   @Test
+  void aRetryArrivingAfterTheAttemptOfOneThatSawTheSameDeliveryMakesNoOtherAttempt() {
+    String id = finished(false);
+    Delivery seenByBoth = delivery(id);
+    assertThat(deliveries.reopenForManualAttempt(id, "failed", seenByBoth.attempts())).isTrue();
+    deliveries.recordAttempt(id, id + "/manual", result("manual", false), Optional.empty());
+    assertThat(delivery(id).status()).isEqualTo("failed");
+
+    // The late one's attempt would repeat the attempt that already answered it.
+    assertThat(deliveries.reopenForManualAttempt(id, "failed", seenByBoth.attempts())).isFalse();
+    assertThat(delivery(id).status()).isEqualTo("failed");
+    assertThat(column(id, "manual_attempt_requested_at")).isNull();
+
+    // A retry made after seeing that attempt's outcome is a new one.
+    assertThat(reopen(id)).isTrue();
+  }
+
+  @Test
   void theManualAttemptIsAppendedAndItsOutcomeIsTheStatus() {
     String id = finished(false);
-    deliveries.reopenForManualAttempt(id);
+    reopen(id);
 
     RecordedAttempt manual =
         deliveries.recordAttempt(id, "manual-run/1", result("manual", true), Optional.empty());
@@ -174,7 +198,7 @@ class DeliveryOperatorRepositoryTest {
   @Test
   void aCancelledRunOfTheScheduleDoesNotTakeBackALaterRetry() {
     String reopened = finished(false);
-    deliveries.reopenForManualAttempt(reopened);
+    reopen(reopened);
     String onSchedule = deliver();
 
     assertThat(deliveries.cancelScheduleByOperator(reopened)).isFalse();
@@ -191,7 +215,7 @@ class DeliveryOperatorRepositoryTest {
   @Test
   void aReopenedDeliveryIsUnstartedOnceItsRequestIsOlderThanTheGrace() {
     String id = finished(false);
-    deliveries.reopenForManualAttempt(id);
+    reopen(id);
     Instant longAgo = Instant.parse("2020-01-01T00:00:00Z");
     Instant later = Instant.now().plusSeconds(60);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.AttemptResult;
+import com.devcard.webhooks.store.delivery.Delivery;
 import com.devcard.webhooks.store.delivery.NewEvent;
 import com.devcard.webhooks.store.endpoint.NewEndpoint;
 import com.devcard.webhooks.store.testing.TestStore;
@@ -82,6 +83,12 @@ class MarkCancelledTest {
     return id;
   }
 
+  /** A retry that reads the delivery and reopens it as it saw it. */
+  private boolean reopen(String id) {
+    Delivery seen = store.deliveries().findById(id).orElseThrow();
+    return store.deliveries().reopenForManualAttempt(id, seen.status(), seen.attempts());
+  }
+
   private String status(String id) {
     return store.deliveries().findById(id).orElseThrow().status();
   }
@@ -95,7 +102,7 @@ class MarkCancelledTest {
     assertThat(ended).isEqualTo(DeliveryStatus.CANCELLED);
     assertThat(status(id)).isEqualTo("cancelled");
     // an operator's cancellation can be retried
-    assertThat(store.deliveries().reopenForManualAttempt(id)).isTrue();
+    assertThat(reopen(id)).isTrue();
   }
 
   @Test
@@ -110,7 +117,7 @@ class MarkCancelledTest {
   @Test
   void aCancelledOldRunLeavesALaterRetryAloneButACancelledManualRunDoesNot() {
     String id = failed();
-    store.deliveries().reopenForManualAttempt(id);
+    reopen(id);
 
     assertThat(activities.markCancelled(new CancelledRun(id, false)))
         .isEqualTo(DeliveryStatus.CANCELLED);
