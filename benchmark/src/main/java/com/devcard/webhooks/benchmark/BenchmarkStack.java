@@ -3,6 +3,7 @@ package com.devcard.webhooks.benchmark;
 import com.devcard.webhooks.store.secret.SecretCipher;
 import com.devcard.webhooks.workflows.SearchAttributeRegistration;
 import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.GrpcCompression;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
@@ -68,7 +69,11 @@ final class BenchmarkStack implements AutoCloseable {
     SearchAttributeRegistration.register(temporalAddress, "default");
     stubs =
         WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(temporalAddress).build());
+            WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(temporalAddress)
+                // as the app's stubs: the ceiling must run with the app's settings
+                .setGrpcCompression(GrpcCompression.NONE)
+                .build());
     client = WorkflowClient.newInstance(stubs);
 
     receiver = Receiver.start();

@@ -33,6 +33,7 @@ class TemporalClientConfiguration {
             .setTarget(properties.address())
             .setMetricsScope(metricsScope)
             .setRpcTimeout(Duration.ofSeconds(5))
+            .setGrpcCompression(properties.grpcCompression())
             .build());
   }
 

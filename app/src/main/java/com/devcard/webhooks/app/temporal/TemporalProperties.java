@@ -1,5 +1,6 @@
 package com.devcard.webhooks.app.temporal;
 
+import io.temporal.serviceclient.GrpcCompression;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,10 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     workflows' tasks for this long, so an attempt that finishes meanwhile also has its outcome
  *     acted on before the process exits, instead of waiting for Temporal to hand that task to
  *     another worker
+ * @param grpcCompression compression of every call to Temporal. None by default: workflow inputs
+ *     and results carry ids only, a few hundred bytes, which gzip does not shrink but does spend
+ *     CPU on, on both sides of every call; {@code gzip} for a link where bytes cost more than CPU
  */
 @ConfigurationProperties(prefix = "webhooks.temporal")
 record TemporalProperties(
     @DefaultValue("127.0.0.1:7233") String address,
     @DefaultValue("default") String namespace,
     @DefaultValue("1000") int maxConcurrentAttempts,
-    @DefaultValue("5s") Duration stickyDrain) {}
+    @DefaultValue("5s") Duration stickyDrain,
+    @DefaultValue("none") GrpcCompression grpcCompression) {}
