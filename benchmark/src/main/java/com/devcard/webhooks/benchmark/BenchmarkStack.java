@@ -1,12 +1,11 @@
 package com.devcard.webhooks.benchmark;
 
 import com.devcard.webhooks.store.secret.SecretCipher;
-import com.devcard.webhooks.workflows.SearchAttributeRegistration;
+import com.devcard.webhooks.workflows.testing.TemporalServerProcess;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.GrpcCompression;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import io.temporal.testserver.TestServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +34,7 @@ final class BenchmarkStack implements AutoCloseable {
 
   final Path workDirectory;
   final EmbeddedPostgres postgres;
-  private final TestServer.PortBoundTestServer temporal;
+  private final TemporalServerProcess temporal;
   final String temporalAddress;
   final WorkflowServiceStubs stubs;
   final WorkflowClient client;
@@ -63,10 +62,8 @@ final class BenchmarkStack implements AutoCloseable {
     database = new Database(jdbcUrl);
 
     Bench.log("starting the Temporal test server");
-    int temporalPort = freePort();
-    temporal = TestServer.createPortBoundServer(temporalPort);
-    temporalAddress = "127.0.0.1:" + temporalPort;
-    SearchAttributeRegistration.register(temporalAddress, "default");
+    temporal = TemporalServerProcess.start(freePort());
+    temporalAddress = temporal.address();
     stubs =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder()
@@ -102,7 +99,18 @@ final class BenchmarkStack implements AutoCloseable {
         AppJvm.start(
             appJar, freePort(), environment, appJvmOptions, workDirectory.resolve("app.log"));
     api = new Api(app.port());
-    cpu = new CpuMeter(app.pid(), workDirectory.resolve("postgres"));
+    cpu = new CpuMeter(app.pid(), temporal::pid, workDirectory.resolve("postgres"));
+  }
+
+  /**
+   * Replaces the Temporal server with an empty one on the same port. The test server gets slower
+   * the longer it runs, which a production server does not (see {@link TemporalServerProcess}):
+   * each figure starts on a fresh one. Workers and clients reconnect by themselves; workflows of
+   * earlier figures are gone, their deliveries stay in the database.
+   */
+  void restartTemporal() {
+    Bench.log("restarting the Temporal test server");
+    temporal.restart();
   }
 
   static BenchmarkStack start(

@@ -3,41 +3,56 @@ package com.devcard.webhooks.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 /**
- * CPU time spent by each part of the stack, from {@code /proc} (Linux): the app JVM, this JVM (the
- * Temporal server, the receiver, the load generator) and PostgreSQL with its backends. Shows which
- * part a figure is bound by.
+ * CPU time spent by each part of the stack, from {@code /proc} (Linux): the app JVM, the Temporal
+ * server's process, this JVM (the receiver, the load generator, the ceiling's worker) and
+ * PostgreSQL with its backends. Shows which part a figure is bound by.
  */
 final class CpuMeter {
 
   /** Clock ticks per second of {@code /proc/<pid>/stat}; 100 on every common Linux. */
   private static final double TICKS = 100.0;
 
-  record Sample(double app, double harness, double postgres) {
+  /** Seconds of CPU; a difference of two samples is only meaningful with no restart between. */
+  record Sample(double app, double temporal, double harness, double postgres) {
     Sample minus(Sample earlier) {
-      return new Sample(app - earlier.app, harness - earlier.harness, postgres - earlier.postgres);
+      return new Sample(
+          app - earlier.app,
+          temporal - earlier.temporal,
+          harness - earlier.harness,
+          postgres - earlier.postgres);
     }
 
     String perThousand(int units) {
       double scale = 1000.0 / units;
-      return "app %.1f s, Temporal server + harness %.1f s, PostgreSQL %.1f s of CPU per 1000"
-          .formatted(app * scale, harness * scale, postgres * scale);
+      return ("app %.1f s, Temporal server %.1f s, harness %.1f s, PostgreSQL %.1f s"
+              + " of CPU per 1000")
+          .formatted(app * scale, temporal * scale, harness * scale, postgres * scale);
     }
   }
 
   private final long appPid;
+  private final LongSupplier temporalPid;
   private final Path postmasterPidFile;
 
-  CpuMeter(long appPid, Path postgresDataDirectory) {
+  /**
+   * @param temporalPid the Temporal server's process now (it changes when the server restarts)
+   */
+  CpuMeter(long appPid, LongSupplier temporalPid, Path postgresDataDirectory) {
     this.appPid = appPid;
+    this.temporalPid = temporalPid;
     this.postmasterPidFile = postgresDataDirectory.resolve("postmaster.pid");
   }
 
   Sample sample() {
     return new Sample(
-        seconds(appPid, false), seconds(ProcessHandle.current().pid(), false), postgres());
+        seconds(appPid, false),
+        seconds(temporalPid.getAsLong(), false),
+        seconds(ProcessHandle.current().pid(), false),
+        postgres());
   }
 
   private double postgres() {

@@ -1,19 +1,12 @@
 package com.devcard.webhooks.app.faults;
 
+import com.devcard.webhooks.workflows.testing.TemporalServerProcess;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Temporal's in-memory server on a fixed port, in a process of its own that the test owns: it
@@ -22,27 +15,23 @@ import java.util.concurrent.TimeUnit;
  */
 final class TestTemporal implements AutoCloseable {
 
-  private final int port;
-  private Process server;
+  private final TemporalServerProcess server;
 
-  private TestTemporal(int port) {
-    this.port = port;
+  private TestTemporal(TemporalServerProcess server) {
+    this.server = server;
   }
 
   static TestTemporal start() {
-    TestTemporal temporal = new TestTemporal(FreePorts.next());
-    temporal.startFresh();
-    return temporal;
+    return new TestTemporal(TemporalServerProcess.start(FreePorts.next()));
   }
 
   String address() {
-    return "127.0.0.1:" + port;
+    return server.address();
   }
 
   /** Kills the server, losing every workflow, and starts an empty one on the same port. */
   void restart() {
-    kill();
-    startFresh();
+    server.restart();
   }
 
   /**
@@ -65,56 +54,8 @@ final class TestTemporal implements AutoCloseable {
     }
   }
 
-  private void startFresh() {
-    List<String> command =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m",
-            "--enable-native-access=ALL-UNNAMED",
-            "-cp",
-            System.getProperty("java.class.path"),
-            TemporalServerMain.class.getName(),
-            String.valueOf(port));
-    try {
-      server = new ProcessBuilder(command).redirectErrorStream(true).start();
-      BufferedReader output =
-          new BufferedReader(
-              new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-      String line;
-      while ((line = output.readLine()) != null) {
-        if (line.contains(TemporalServerMain.READY)) {
-          // Keep reading, so the server never blocks on a full pipe.
-          Thread.ofVirtual().start(() -> drain(output));
-          return;
-        }
-      }
-      throw new IllegalStateException("the Temporal test server exited at startup");
-    } catch (IOException exception) {
-      throw new UncheckedIOException(exception);
-    }
-  }
-
-  private static void drain(BufferedReader output) {
-    try {
-      while (output.readLine() != null) {
-        // discarded
-      }
-    } catch (IOException closed) {
-      // the server is gone
-    }
-  }
-
-  private void kill() {
-    server.destroyForcibly();
-    try {
-      server.waitFor(30, TimeUnit.SECONDS);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   @Override
   public void close() {
-    kill();
+    server.close();
   }
 }
