@@ -1,5 +1,6 @@
 package com.devcard.webhooks.app;
 
+import com.devcard.webhooks.testkit.WithWebhooksStack;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -7,13 +8,15 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The whole application on a random port, in the dev profile's ephemeral mode: a real PostgreSQL
- * and a real Temporal frontend of its own, on free ports, in a temporary folder.
+ * The whole application on a random port, configured as in production, against a stack of its own:
+ * a real PostgreSQL database and a real Temporal frontend on free loopback ports. Receivers in
+ * tests listen on loopback over http, so those targets are allowed.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@WithWebhooksStack
 @SpringBootTest(
     classes = WebhooksApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"spring.profiles.active=dev", "webhooks.dev.ephemeral=true"})
+    properties = {"WEBHOOKS_ALLOW_HTTP=true", "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true"})
 public @interface AppTest {}

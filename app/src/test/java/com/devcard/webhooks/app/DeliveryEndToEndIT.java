@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.app.ApiClient.Response;
+import com.devcard.webhooks.testkit.WithWebhooksStack;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
@@ -37,12 +38,13 @@ import tools.jackson.databind.JsonNode;
  * From {@code POST /api/events} to a signed POST at a real receiver and back to the delivery log,
  * on the running app with a short retry schedule.
  */
+@WithWebhooksStack
 @SpringBootTest(
     classes = WebhooksApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "spring.profiles.active=dev",
-      "webhooks.dev.ephemeral=true",
+      "WEBHOOKS_ALLOW_HTTP=true",
+      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
       "WEBHOOKS_RETRY_DELAYS=1s,2s,3s",
       "WEBHOOKS_DELIVERY_TIMEOUT=2s",
       "webhooks.reconciler.unstarted-every=1s"

@@ -10,6 +10,7 @@ import com.devcard.webhooks.app.ApiClient.Response;
 import com.devcard.webhooks.app.secrets.ReEncryptSecretsCommand;
 import com.devcard.webhooks.store.secret.SecretCipher;
 import com.devcard.webhooks.store.secret.SecretGenerator;
+import com.devcard.webhooks.testkit.WebhooksStack;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -53,6 +54,7 @@ class MasterKeyRotationIT {
   static final SecretCipher NEW = SecretCipher.fromKeysetJson(NEW_KEYSET);
 
   static WireMockServer receiver;
+  static WebhooksStack stack;
   static ConfigurableApplicationContext app;
   static Map<String, Signing> endpoints = new LinkedHashMap<>();
 
@@ -67,16 +69,20 @@ class MasterKeyRotationIT {
   static void start() {
     receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     receiver.start();
+    stack = WebhooksStack.start();
+    List<String> arguments = new ArrayList<>(stack.commandLineArguments());
+    arguments.addAll(
+        List.of(
+            "--server.port=0",
+            "--WEBHOOKS_ALLOW_HTTP=true",
+            "--WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
+            "--WEBHOOKS_MASTER_KEY=" + NEW_KEYSET,
+            "--WEBHOOKS_RETRY_DELAYS=1s,2s,3s",
+            "--webhooks.reconciler.unstarted-every=1s",
+            "--webhooks.secrets.re-encrypt-batch-size=2"));
     app =
         new SpringApplicationBuilder(WebhooksApplication.class)
-            .run(
-                "--spring.profiles.active=dev",
-                "--webhooks.dev.ephemeral=true",
-                "--server.port=0",
-                "--WEBHOOKS_MASTER_KEY=" + NEW_KEYSET,
-                "--WEBHOOKS_RETRY_DELAYS=1s,2s,3s",
-                "--webhooks.reconciler.unstarted-every=1s",
-                "--webhooks.secrets.re-encrypt-batch-size=2");
+            .run(arguments.toArray(String[]::new));
   }
 
   @AfterAll
@@ -84,6 +90,7 @@ class MasterKeyRotationIT {
     if (app != null) {
       app.close();
     }
+    stack.close();
     receiver.stop();
   }
 
@@ -299,7 +306,6 @@ class MasterKeyRotationIT {
     int exitCode =
         ReEncryptSecretsCommand.run(
             new String[] {
-              "--spring.profiles.active=prod",
               "--spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"),
               "--spring.datasource.username="
                   + environment.getRequiredProperty("spring.datasource.username"),

@@ -2,6 +2,7 @@ package com.devcard.webhooks.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.devcard.webhooks.testkit.WithWebhooksStack;
 import io.temporal.worker.WorkerFactory;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -14,12 +15,13 @@ import org.springframework.context.ApplicationContext;
 class RolesIT {
 
   @Nested
+  @WithWebhooksStack
   @SpringBootTest(
       classes = WebhooksApplication.class,
       webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
       properties = {
-        "spring.profiles.active=dev",
-        "webhooks.dev.ephemeral=true",
+        "WEBHOOKS_ALLOW_HTTP=true",
+        "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
         "WEBHOOKS_ROLES=api"
       })
   class ApiOnly {
@@ -36,12 +38,13 @@ class RolesIT {
   }
 
   @Nested
+  @WithWebhooksStack
   @SpringBootTest(
       classes = WebhooksApplication.class,
       webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
       properties = {
-        "spring.profiles.active=dev",
-        "webhooks.dev.ephemeral=true",
+        "WEBHOOKS_ALLOW_HTTP=true",
+        "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
         "WEBHOOKS_ROLES=worker"
       })
   class WorkerOnly {

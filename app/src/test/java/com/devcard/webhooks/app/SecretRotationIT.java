@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.app.ApiClient.Response;
 import com.devcard.webhooks.store.secret.SecretGenerator;
+import com.devcard.webhooks.testkit.WithWebhooksStack;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -40,12 +41,13 @@ import tools.jackson.databind.JsonNode;
  * only the old secret, only the new one, or both, with the README's Java code (GitHub-style header)
  * and the official Standard Webhooks library, during and after the grace period.
  */
+@WithWebhooksStack
 @SpringBootTest(
     classes = WebhooksApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "spring.profiles.active=dev",
-      "webhooks.dev.ephemeral=true",
+      "WEBHOOKS_ALLOW_HTTP=true",
+      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
       "WEBHOOKS_RETRY_DELAYS=1s,2s,3s",
       "WEBHOOKS_DELIVERY_TIMEOUT=2s",
       "webhooks.reconciler.unstarted-every=1s",

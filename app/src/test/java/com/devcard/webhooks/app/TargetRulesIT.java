@@ -3,6 +3,7 @@ package com.devcard.webhooks.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.app.ApiClient.Response;
+import com.devcard.webhooks.testkit.WithWebhooksStack;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,15 +13,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The production target rules (https only, no private addresses) through the API. */
+@WithWebhooksStack
 @SpringBootTest(
     classes = WebhooksApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.profiles.active=dev",
-      "webhooks.dev.ephemeral=true",
-      "WEBHOOKS_ALLOW_HTTP=false",
-      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=false"
-    })
+    properties = {"WEBHOOKS_ALLOW_HTTP=false", "WEBHOOKS_ALLOW_PRIVATE_TARGETS=false"})
 class TargetRulesIT {
 
   @LocalServerPort int port;

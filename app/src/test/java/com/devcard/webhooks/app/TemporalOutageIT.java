@@ -8,13 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.app.ApiClient.Response;
-import com.devcard.webhooks.workflows.SearchAttributeRegistration;
+import com.devcard.webhooks.testkit.FreePorts;
+import com.devcard.webhooks.testkit.TemporalServer;
+import com.devcard.webhooks.testkit.WithWebhooksStack;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import io.temporal.testserver.TestServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -23,28 +22,31 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Temporal is down when events arrive: dispatch still answers 202, and once Temporal is up the
  * reconciler starts every pending delivery, which then reaches its receiver.
  */
+@WithWebhooksStack
 @SpringBootTest(
     classes = WebhooksApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "spring.profiles.active=dev",
-      "webhooks.dev.ephemeral=true",
-      "webhooks.reconciler.unstarted-every=1s",
-      "TEMPORAL_ADDRESS=127.0.0.1:${temporal.outage.port}"
+      "WEBHOOKS_ALLOW_HTTP=true",
+      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
+      "webhooks.reconciler.unstarted-every=1s"
     })
 class TemporalOutageIT {
 
-  static final int TEMPORAL_PORT = freePort();
+  static final int TEMPORAL_PORT = FreePorts.next();
   static WireMockServer receiver;
-  static TestServer.PortBoundTestServer temporal;
+  static TemporalServer temporal;
 
-  static {
-    System.setProperty("temporal.outage.port", String.valueOf(TEMPORAL_PORT));
+  @DynamicPropertySource
+  static void temporalNotYetStarted(DynamicPropertyRegistry registry) {
+    registry.add("TEMPORAL_ADDRESS", () -> "127.0.0.1:" + TEMPORAL_PORT);
   }
 
   @LocalServerPort int port;
@@ -92,19 +94,10 @@ class TemporalOutageIT {
     }
     assertThat(api.get("/actuator/health", null).status()).isEqualTo(503);
 
-    temporal = TestServer.createPortBoundServer(TEMPORAL_PORT);
-    SearchAttributeRegistration.register("127.0.0.1:" + TEMPORAL_PORT, "default");
+    temporal = TemporalServer.start(TEMPORAL_PORT, "default");
 
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(() -> receiver.verify(3, postRequestedFor(urlEqualTo("/hook"))));
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException exception) {
-      throw new UncheckedIOException(exception);
-    }
   }
 }

@@ -50,7 +50,7 @@ public final class ReEncryptSecretsCommand {
     application.setRegisterShutdownHook(false);
     application.setDefaultProperties(
         Map.of(
-            // The dev profile would otherwise start an embedded Temporal this command never uses.
+            // This command never calls Temporal; the address only satisfies the client's settings.
             "TEMPORAL_ADDRESS", "unused-by-this-command:7233",
             "logging.level.root", "warn"));
     try (ConfigurableApplicationContext context = application.run(args)) {

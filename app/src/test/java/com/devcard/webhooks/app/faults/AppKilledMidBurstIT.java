@@ -7,6 +7,7 @@ import com.devcard.webhooks.app.ApiClient;
 import com.devcard.webhooks.app.ApiClient.Response;
 import com.devcard.webhooks.app.TestTokens;
 import com.devcard.webhooks.store.secret.SecretCipher;
+import com.devcard.webhooks.testkit.PostgresServer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -43,7 +44,7 @@ class AppKilledMidBurstIT {
   private static final int DELIVERIES = EVENTS * ENDPOINTS;
   private static final String USER = "burst-user";
 
-  TestPostgres postgres;
+  PostgresServer postgres;
   TestTemporal temporal;
   RecordingReceiver receiver;
   AppProcess app;
@@ -51,7 +52,7 @@ class AppKilledMidBurstIT {
 
   @BeforeEach
   void startServers() {
-    postgres = TestPostgres.start();
+    postgres = PostgresServer.throwaway();
     temporal = TestTemporal.start();
     receiver = RecordingReceiver.start();
     String jwtSecret = randomSecret();
@@ -118,7 +119,8 @@ class AppKilledMidBurstIT {
         .until(() -> receiver.count() >= DELIVERIES / 4);
     app.kill();
     int receivedAtKill = receiver.count();
-    long successAtKill = new DeliveryLog(postgres.jdbc()).countWithStatus(USER, "success");
+    long successAtKill =
+        new DeliveryLog(postgres.jdbc("postgres")).countWithStatus(USER, "success");
     senders.shutdown();
     assertThat(senders.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
     log.info(
@@ -140,7 +142,7 @@ class AppKilledMidBurstIT {
       }
     }
 
-    DeliveryLog deliveryLog = new DeliveryLog(postgres.jdbc());
+    DeliveryLog deliveryLog = new DeliveryLog(postgres.jdbc("postgres"));
     await()
         .atMost(Duration.ofMinutes(4))
         .pollInterval(Duration.ofSeconds(1))

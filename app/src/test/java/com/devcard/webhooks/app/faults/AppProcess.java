@@ -1,5 +1,6 @@
 package com.devcard.webhooks.app.faults;
 
+import com.devcard.webhooks.testkit.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,7 +22,7 @@ import java.util.stream.Stream;
  * as it runs in production: PostgreSQL and Temporal are reached by address, so they outlive it. Its
  * output goes to a log file under {@code target/fault-logs}.
  */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
 
   private static final Duration STARTUP = Duration.ofSeconds(120);
 
@@ -133,7 +134,7 @@ final class AppProcess implements AutoCloseable {
   }
 
   /** The test JVM's own java: the toolchain's JDK, which the jar was compiled for. */
-  private static String javaExecutable() {
+  public static String javaExecutable() {
     return ProcessHandle.current()
         .info()
         .command()
@@ -141,11 +142,11 @@ final class AppProcess implements AutoCloseable {
   }
 
   /** The repackaged application jar next to this test's classes ({@code target/}). */
-  static Path jar() {
+  public static Path jar() {
     Path target = targetDirectory();
     try (Stream<Path> files = Files.list(target)) {
       return files
-          .filter(file -> file.getFileName().toString().matches("app-.*\\.jar"))
+          .filter(file -> file.getFileName().toString().matches("app-.*-exec\\.jar"))
           .findFirst()
           .orElseThrow(
               () ->

@@ -7,6 +7,8 @@ import com.devcard.webhooks.app.ApiClient;
 import com.devcard.webhooks.app.ApiClient.Response;
 import com.devcard.webhooks.app.TestTokens;
 import com.devcard.webhooks.app.WebhooksApplication;
+import com.devcard.webhooks.testkit.PostgresServer;
+import com.devcard.webhooks.testkit.WithWebhooksStack;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -24,19 +26,21 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * PostgreSQL is stopped for 10 s while deliveries are on their way, then started again on the same
  * port and data. Every delivery completes, and the outage uses up none of their attempts: a
  * database failure is retried by Temporal, never counted as a failed attempt.
  */
+@WithWebhooksStack
 @SpringBootTest(
     classes = WebhooksApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "spring.profiles.active=dev",
-      "webhooks.dev.ephemeral=true",
-      "spring.datasource.url=${fault.outage.postgres-url}",
+      "WEBHOOKS_ALLOW_HTTP=true",
+      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
       "spring.datasource.username=postgres",
       "spring.datasource.password=",
       "WEBHOOKS_DELIVERY_TIMEOUT=20s",
@@ -49,11 +53,12 @@ class DatabaseOutageIT {
   private static final int BEFORE_OUTAGE = 30;
   private static final int DURING_OUTAGE = 5;
 
-  static final TestPostgres postgres = TestPostgres.start();
+  static final PostgresServer postgres = PostgresServer.throwaway();
   static final RecordingReceiver receiver = RecordingReceiver.start();
 
-  static {
-    System.setProperty("fault.outage.postgres-url", postgres.jdbcUrl());
+  @DynamicPropertySource
+  static void serversOfTheTest(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", postgres::jdbcUrl);
   }
 
   @LocalServerPort int port;
@@ -111,7 +116,7 @@ class DatabaseOutageIT {
     int expected =
         BEFORE_OUTAGE + (int) duringOutage.stream().filter(f -> f.join().status() == 202).count();
 
-    DeliveryLog deliveryLog = new DeliveryLog(postgres.jdbc());
+    DeliveryLog deliveryLog = new DeliveryLog(postgres.jdbc("postgres"));
     await()
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofSeconds(1))

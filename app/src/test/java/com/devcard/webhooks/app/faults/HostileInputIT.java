@@ -6,6 +6,7 @@ import com.devcard.webhooks.app.ApiClient;
 import com.devcard.webhooks.app.ApiClient.Response;
 import com.devcard.webhooks.app.TestTokens;
 import com.devcard.webhooks.app.WebhooksApplication;
+import com.devcard.webhooks.testkit.WithWebhooksStack;
 import com.nimbusds.jose.JWSAlgorithm;
 import java.net.InetAddress;
 import java.net.URLEncoder;
@@ -37,15 +38,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * tokens, another user's ids. Each one gets the right 4xx as problem+json, never a 5xx, and leaves
  * every table exactly as it was.
  */
+@WithWebhooksStack
 @SpringBootTest(
     classes = WebhooksApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.profiles.active=dev",
-      "webhooks.dev.ephemeral=true",
-      "WEBHOOKS_ALLOW_HTTP=false",
-      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=false"
-    })
+    properties = {"WEBHOOKS_ALLOW_HTTP=false", "WEBHOOKS_ALLOW_PRIVATE_TARGETS=false"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputIT {
 

@@ -8,6 +8,7 @@ import com.devcard.webhooks.app.ApiClient.Response;
 import com.devcard.webhooks.app.TestTokens;
 import com.devcard.webhooks.app.WebhooksApplication;
 import com.devcard.webhooks.app.faults.HostileReceiver.Behaviour;
+import com.devcard.webhooks.testkit.WithWebhooksStack;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
@@ -36,12 +37,13 @@ import tools.jackson.databind.JsonNode;
  * running app: every attempt ends within the delivery timeout and is recorded, and the worker's
  * memory does not grow with what the receivers send.
  */
+@WithWebhooksStack
 @SpringBootTest(
     classes = WebhooksApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "spring.profiles.active=dev",
-      "webhooks.dev.ephemeral=true",
+      "WEBHOOKS_ALLOW_HTTP=true",
+      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
       "WEBHOOKS_DELIVERY_TIMEOUT=2s",
       "WEBHOOKS_RETRY_DELAYS="
     })

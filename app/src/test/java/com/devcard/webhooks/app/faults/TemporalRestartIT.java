@@ -7,6 +7,7 @@ import com.devcard.webhooks.app.ApiClient;
 import com.devcard.webhooks.app.ApiClient.Response;
 import com.devcard.webhooks.app.TestTokens;
 import com.devcard.webhooks.app.WebhooksApplication;
+import com.devcard.webhooks.testkit.WithWebhooksStack;
 import com.devcard.webhooks.workflows.TaskQueues;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import java.time.Duration;
@@ -25,19 +26,21 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The in-memory Temporal server restarts, losing every workflow, while deliveries wait between
  * attempts. PostgreSQL still knows them: the reconciler's full sweep starts each one again, keeping
  * its recorded attempts and its retry time, and every delivery reaches its end.
  */
+@WithWebhooksStack
 @SpringBootTest(
     classes = WebhooksApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "spring.profiles.active=dev",
-      "webhooks.dev.ephemeral=true",
-      "TEMPORAL_ADDRESS=${fault.restart.temporal-address}",
+      "WEBHOOKS_ALLOW_HTTP=true",
+      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
       "WEBHOOKS_RETRY_DELAYS=8s,1s",
       "webhooks.reconciler.full-sweep-every=2s",
       "webhooks.reconciler.unstarted-every=1s"
@@ -50,8 +53,9 @@ class TemporalRestartIT {
   static final TestTemporal temporal = TestTemporal.start();
   static final RecordingReceiver receiver = RecordingReceiver.start();
 
-  static {
-    System.setProperty("fault.restart.temporal-address", temporal.address());
+  @DynamicPropertySource
+  static void serversOfTheTest(DynamicPropertyRegistry registry) {
+    registry.add("TEMPORAL_ADDRESS", temporal::address);
   }
 
   @LocalServerPort int port;

@@ -1,6 +1,7 @@
 package com.devcard.webhooks.app.faults;
 
-import com.devcard.webhooks.workflows.testing.TemporalServerProcess;
+import com.devcard.webhooks.testkit.FreePorts;
+import com.devcard.webhooks.testkit.TemporalServerProcess;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;

@@ -7,23 +7,18 @@ import com.devcard.webhooks.app.ApiClient;
 import com.devcard.webhooks.app.ApiClient.Response;
 import com.devcard.webhooks.app.TestTokens;
 import com.devcard.webhooks.app.WebhooksApplication;
-import com.devcard.webhooks.store.secret.SecretCipher;
-import com.devcard.webhooks.workflows.SearchAttributeRegistration;
+import com.devcard.webhooks.testkit.WebhooksStack;
 import com.devcard.webhooks.workflows.TaskQueues;
 import com.sun.net.httpserver.HttpServer;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import io.temporal.testserver.TestServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -35,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The app is stopped (its context closed, as on SIGTERM) while an attempt is in flight to a slow
@@ -48,21 +42,14 @@ class GracefulShutdownIT {
 
   private static final Duration RECEIVER_DELAY = Duration.ofSeconds(3);
 
-  EmbeddedPostgres postgres;
-  TestServer.PortBoundTestServer temporal;
-  int temporalPort;
+  WebhooksStack stack;
   HttpServer receiver;
   final List<String> webhookIds = new CopyOnWriteArrayList<>();
   final CountDownLatch requestArrived = new CountDownLatch(1);
-  final String masterKey = SecretCipher.newKeysetJson();
-  final String jwtSecret = randomSecret();
 
   @BeforeEach
   void startServers() throws IOException {
-    postgres = EmbeddedPostgres.builder().start();
-    temporalPort = freePort();
-    temporal = TestServer.createPortBoundServer(temporalPort);
-    SearchAttributeRegistration.register("127.0.0.1:" + temporalPort, "default");
+    stack = WebhooksStack.start();
     receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     receiver.setExecutor(Executors.newCachedThreadPool());
     receiver.createContext(
@@ -85,8 +72,7 @@ class GracefulShutdownIT {
   @AfterEach
   void stopServers() throws IOException {
     receiver.stop(0);
-    temporal.close();
-    postgres.close();
+    stack.close();
   }
 
   @Test
@@ -122,9 +108,7 @@ class GracefulShutdownIT {
   private WorkflowExecutionStatus runStatus(String deliveryId) {
     WorkflowServiceStubs stubs =
         WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder()
-                .setTarget("127.0.0.1:" + temporalPort)
-                .build());
+            WorkflowServiceStubsOptions.newBuilder().setTarget(stack.temporalAddress()).build());
     try {
       return WorkflowClient.newInstance(stubs)
           .newUntypedWorkflowStub(TaskQueues.deliveryWorkflowId(deliveryId))
@@ -136,25 +120,22 @@ class GracefulShutdownIT {
   }
 
   private ConfigurableApplicationContext startApp() {
-    return new SpringApplicationBuilder(WebhooksApplication.class)
-        .run(
-            "--spring.profiles.active=dev",
-            "--webhooks.dev.ephemeral=true",
+    List<String> arguments = new ArrayList<>(stack.commandLineArguments());
+    arguments.addAll(
+        List.of(
             "--server.port=0",
-            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-            "--spring.datasource.username=postgres",
-            "--spring.datasource.password=",
-            "--TEMPORAL_ADDRESS=127.0.0.1:" + temporalPort,
-            "--WEBHOOKS_MASTER_KEY=" + masterKey,
-            "--WEBHOOKS_JWT_SECRET=" + jwtSecret,
+            "--WEBHOOKS_ALLOW_HTTP=true",
+            "--WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
             "--WEBHOOKS_DELIVERY_TIMEOUT=10s",
             "--WEBHOOKS_RETRY_DELAYS=1m",
-            "--webhooks.temporal.sticky-drain=5s");
+            "--webhooks.temporal.sticky-drain=5s"));
+    return new SpringApplicationBuilder(WebhooksApplication.class)
+        .run(arguments.toArray(String[]::new));
   }
 
   private String publishToSlowReceiver(int port) {
     ApiClient api = new ApiClient(port);
-    TestTokens tokens = new TestTokens(jwtSecret);
+    TestTokens tokens = new TestTokens(stack.jwtSecret());
     Response endpoint =
         api.post(
             "/api/webhooks",
@@ -176,7 +157,8 @@ class GracefulShutdownIT {
   }
 
   private String deliveryRow(String deliveryId) {
-    return JdbcClient.create(postgres.getPostgresDatabase())
+    return stack
+        .jdbc()
         .sql("select status || '/' || attempts from webhook_deliveries where id = :id")
         .param("id", deliveryId)
         .query(String.class)
@@ -184,22 +166,11 @@ class GracefulShutdownIT {
   }
 
   private List<Integer> attemptNumbers(String deliveryId) {
-    return JdbcClient.create(postgres.getPostgresDatabase())
+    return stack
+        .jdbc()
         .sql("select attempt from webhook_delivery_attempts where delivery_id = :id order by 1")
         .param("id", deliveryId)
         .query(Integer.class)
         .list();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static String randomSecret() {
-    byte[] bytes = new byte[48];
-    new SecureRandom().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

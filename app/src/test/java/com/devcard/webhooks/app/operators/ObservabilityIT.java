@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.app.WebhooksApplication;
+import com.devcard.webhooks.testkit.WithWebhooksStack;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.time.Duration;
@@ -27,12 +28,13 @@ import tools.jackson.databind.json.JsonMapper;
  * What an operator watches: the Prometheus scrape after deliveries, and the JSON log lines of one
  * delivery, with {@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs}.
  */
+@WithWebhooksStack
 @SpringBootTest(
     classes = WebhooksApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "spring.profiles.active=dev",
-      "webhooks.dev.ephemeral=true",
+      "WEBHOOKS_ALLOW_HTTP=true",
+      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
       "WEBHOOKS_RETRY_DELAYS=1m",
       "WEBHOOKS_DELIVERY_TIMEOUT=2s",
       "webhooks.metrics.backlog-every=1s",

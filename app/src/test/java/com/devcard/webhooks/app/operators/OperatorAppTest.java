@@ -1,6 +1,7 @@
 package com.devcard.webhooks.app.operators;
 
 import com.devcard.webhooks.app.WebhooksApplication;
+import com.devcard.webhooks.testkit.WithWebhooksStack;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -14,12 +15,13 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@WithWebhooksStack
 @SpringBootTest(
     classes = WebhooksApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "spring.profiles.active=dev",
-      "webhooks.dev.ephemeral=true",
+      "WEBHOOKS_ALLOW_HTTP=true",
+      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
       "WEBHOOKS_RETRY_DELAYS=20s",
       "WEBHOOKS_DELIVERY_TIMEOUT=2s",
       "webhooks.reconciler.unstarted-every=1s",

@@ -13,6 +13,7 @@ import com.devcard.webhooks.app.WebhooksApplication;
 import com.devcard.webhooks.store.recovery.NewRecovery;
 import com.devcard.webhooks.store.recovery.Recovery;
 import com.devcard.webhooks.store.recovery.RecoveryRepository;
+import com.devcard.webhooks.testkit.WithWebhooksStack;
 import com.devcard.webhooks.workflows.TaskQueues;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -42,12 +43,13 @@ import tools.jackson.databind.JsonNode;
  * after 1 s), the receiver recovers, and a recovery retries each failed delivery once, two per
  * second, each visible in the delivery's log as a manual attempt.
  */
+@WithWebhooksStack
 @SpringBootTest(
     classes = WebhooksApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "spring.profiles.active=dev",
-      "webhooks.dev.ephemeral=true",
+      "WEBHOOKS_ALLOW_HTTP=true",
+      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
       "WEBHOOKS_RETRY_DELAYS=1s",
       "WEBHOOKS_DELIVERY_TIMEOUT=2s",
       "WEBHOOKS_RECOVERY_RATE=2",

@@ -3,8 +3,6 @@ package com.devcard.webhooks.store.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.store.secret.SecretCipher;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -55,17 +53,6 @@ class EmbeddedDatabaseTest {
   void theSharedDataSourceIsOnePerJvm() {
     assertThat(EmbeddedDatabase.dataSource()).isSameAs(EmbeddedDatabase.dataSource());
     assertThat(tables(EmbeddedDatabase.dataSource())).hasSize(6);
-  }
-
-  @Test
-  void anEmptyDatabaseUrlPointsAtADatabaseWithoutTables() throws Exception {
-    String url = EmbeddedDatabase.emptyDatabaseUrl();
-
-    try (Connection connection = DriverManager.getConnection(url, EmbeddedDatabase.USER, "")) {
-      assertThat(connection.getMetaData().getDatabaseProductVersion()).startsWith("17.");
-      assertThat(connection.getMetaData().getTables(null, "public", "webhook%", null).next())
-          .isFalse();
-    }
   }
 
   @Test

@@ -1,7 +1,5 @@
-package com.devcard.webhooks.workflows.testing;
+package com.devcard.webhooks.testkit;
 
-import com.devcard.webhooks.workflows.SearchAttributeRegistration;
-import io.temporal.testserver.TestServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Temporal's in-memory test server on a fixed port, in a process of its own, with the delivery
- * search attributes registered.
+ * Temporal's in-memory test server on a fixed loopback port, in a process of its own, with the
+ * delivery search attributes registered.
  *
  * <p>A process of its own because a server closed inside the caller's JVM keeps answering the
  * connections it already has for a while, which is no restart at all; and because the test server
@@ -111,8 +109,7 @@ public final class TemporalServerProcess implements AutoCloseable {
   /** The server process itself: {@code TemporalServerProcess <port>}. */
   public static void main(String[] args) throws InterruptedException {
     int port = Integer.parseInt(args[0]);
-    TestServer.createPortBoundServer(port);
-    SearchAttributeRegistration.register("127.0.0.1:" + port, "default");
+    TemporalServer.start(port, "default");
     System.out.println(READY);
     Thread.currentThread().join();
   }

@@ -1,4 +1,4 @@
-package com.devcard.webhooks.app.dev;
+package com.devcard.webhooks.dev;
 
 import java.util.ArrayList;
 import java.util.List;

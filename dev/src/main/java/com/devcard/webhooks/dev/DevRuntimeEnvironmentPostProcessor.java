@@ -1,9 +1,9 @@
-package com.devcard.webhooks.app.dev;
+package com.devcard.webhooks.dev;
 
-import com.devcard.webhooks.store.secret.SecretCipher;
+import com.devcard.webhooks.testkit.PostgresServer;
+import com.devcard.webhooks.testkit.TemporalServer;
+import com.devcard.webhooks.testkit.TestKeys;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
@@ -19,15 +19,22 @@ import org.springframework.core.env.Profiles;
 /**
  * The dev profile's one-command runtime. Before any bean exists, it starts what is not configured:
  * PostgreSQL unless {@code SPRING_DATASOURCE_URL} is set, Temporal unless {@code TEMPORAL_ADDRESS}
- * is set, and it supplies a master key and a JWT secret kept in the dev data folder. The app then
- * reaches both servers through their ports, exactly as in production.
+ * is set, both on 127.0.0.1 only, and it supplies a master key and a token secret of its own, kept
+ * in the dev data folder. The app then reaches both servers through their ports, exactly as in
+ * production.
  *
- * <p>With {@code webhooks.dev.ephemeral=true} (tests, demos) everything lives in a fresh temporary
- * folder on free ports and is gone when the process ends.
+ * <p>It only ever signs dev tokens with the secret it made itself: when the operator sets {@code
+ * WEBHOOKS_JWT_SECRET} or {@code WEBHOOKS_JWK_SET_URI}, no token is printed.
  */
 class DevRuntimeEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
-  static final String SOURCE_NAME = "devRuntime";
+  static final String PROFILE = "dev";
+
+  /** Set only when the dev runtime made the token secret: the one secret dev tokens use. */
+  static final String DEV_JWT_SECRET = "webhooks.dev.jwt-secret";
+
+  static final String DATA_DIR = "webhooks.dev.data-dir";
+  private static final String SOURCE_NAME = "devRuntime";
 
   @Override
   public int getOrder() {
@@ -38,55 +45,42 @@ class DevRuntimeEnvironmentPostProcessor implements EnvironmentPostProcessor, Or
   @Override
   public void postProcessEnvironment(
       ConfigurableEnvironment environment, SpringApplication application) {
-    if (!environment.acceptsProfiles(Profiles.of("dev"))
+    if (!environment.acceptsProfiles(Profiles.of(PROFILE))
         || environment.getPropertySources().contains(SOURCE_NAME)) {
       return;
     }
-    boolean ephemeral = environment.getProperty("webhooks.dev.ephemeral", Boolean.class, false);
     DevDataDirectory data =
-        ephemeral
-            ? DevDataDirectory.temporary()
-            : new DevDataDirectory(
-                Path.of(environment.getProperty("WEBHOOKS_DEV_DATA_DIR", ".devdata"))
-                    .toAbsolutePath());
+        new DevDataDirectory(
+            Path.of(environment.getProperty("WEBHOOKS_DEV_DATA_DIR", ".devdata")).toAbsolutePath());
     Map<String, Object> properties = new HashMap<>();
     DevRuntime runtime = new DevRuntime();
-    if (ephemeral) {
-      runtime.add(data::deleteRecursively); // closed last, after the servers using it
-    }
 
     if (isBlank(environment.getProperty("spring.datasource.url"))) {
-      int port =
-          ephemeral
-              ? 0
-              : environment.getProperty("WEBHOOKS_DEV_POSTGRES_PORT", Integer.class, 54329);
-      EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(data.postgres(), port);
+      int port = environment.getProperty("WEBHOOKS_DEV_POSTGRES_PORT", Integer.class, 54329);
+      PostgresServer postgres = PostgresServer.keepingData(data.postgres(), port);
       runtime.add(postgres);
       properties.put("spring.datasource.url", postgres.jdbcUrl());
-      properties.put("spring.datasource.username", "postgres");
+      properties.put("spring.datasource.username", PostgresServer.USER);
       properties.put("spring.datasource.password", "");
     }
     if (isBlank(environment.getProperty("TEMPORAL_ADDRESS"))) {
-      int port =
-          ephemeral
-              ? 0
-              : environment.getProperty("WEBHOOKS_DEV_TEMPORAL_PORT", Integer.class, 7233);
+      int port = environment.getProperty("WEBHOOKS_DEV_TEMPORAL_PORT", Integer.class, 7233);
       String namespace = environment.getProperty("TEMPORAL_NAMESPACE", "default");
-      EmbeddedTemporalServer temporal = EmbeddedTemporalServer.start(port, namespace);
+      TemporalServer temporal = TemporalServer.start(port, namespace);
       runtime.add(temporal);
       properties.put("TEMPORAL_ADDRESS", temporal.address());
     }
     if (isBlank(environment.getProperty("WEBHOOKS_MASTER_KEY"))) {
       properties.put(
-          "WEBHOOKS_MASTER_KEY", data.readOrCreate("master-key.json", SecretCipher::newKeysetJson));
+          "WEBHOOKS_MASTER_KEY", data.readOrCreate("master-key.json", TestKeys::newMasterKeyJson));
     }
     if (isBlank(environment.getProperty("WEBHOOKS_JWT_SECRET"))
         && isBlank(environment.getProperty("WEBHOOKS_JWK_SET_URI"))) {
-      properties.put(
-          "WEBHOOKS_JWT_SECRET",
-          data.readOrCreate("jwt-secret", DevRuntimeEnvironmentPostProcessor::randomSecret));
+      String secret = data.readOrCreate("jwt-secret", TestKeys::newJwtSecret);
+      properties.put("WEBHOOKS_JWT_SECRET", secret);
+      properties.put(DEV_JWT_SECRET, secret);
     }
-    properties.put("webhooks.dev.data-dir", data.root().toString());
+    properties.put(DATA_DIR, data.root().toString());
     environment.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, properties));
 
     if (!runtime.isEmpty()) {
@@ -102,12 +96,6 @@ class DevRuntimeEnvironmentPostProcessor implements EnvironmentPostProcessor, Or
         registry.registerDisposableBean("devRuntime", runtime);
       }
     };
-  }
-
-  private static String randomSecret() {
-    byte[] bytes = new byte[48];
-    new SecureRandom().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   private static boolean isBlank(String value) {

@@ -1,4 +1,4 @@
-package com.devcard.webhooks.app.dev;
+package com.devcard.webhooks.dev;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -13,11 +13,9 @@ import java.time.Instant;
 import java.util.Date;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
+import org.springframework.core.env.Environment;
 
 /**
  * Prints, in the dev profile only, bearer tokens valid for a day: a demo user's, an application
@@ -25,8 +23,6 @@ import org.springframework.stereotype.Component;
  * also written to {@code tokens.env} in the dev data folder, so {@code source .devdata/tokens.env}
  * sets them in a shell.
  */
-@Component
-@Profile("dev")
 class DevTokens {
 
   static final String DEMO_USER = "demo-user";
@@ -36,20 +32,24 @@ class DevTokens {
 
   private final String secret;
   private final String issuer;
+  private final String audience;
   private final DevDataDirectory data;
 
-  DevTokens(
-      @Value("${webhooks.jwt.secret:}") String secret,
-      @Value("${webhooks.jwt.issuer:}") String issuer,
-      @Value("${webhooks.dev.data-dir:.devdata}") String dataDir) {
-    this.secret = secret;
-    this.issuer = issuer;
-    this.data = new DevDataDirectory(Path.of(dataDir));
+  DevTokens(Environment environment) {
+    // Only the secret the dev runtime made itself: never one the operator supplied.
+    this.secret = environment.getProperty(DevRuntimeEnvironmentPostProcessor.DEV_JWT_SECRET, "");
+    this.issuer = environment.getProperty("webhooks.jwt.issuer", "");
+    this.audience = environment.getProperty("webhooks.jwt.audience", "");
+    this.data =
+        new DevDataDirectory(
+            Path.of(
+                environment.getProperty(DevRuntimeEnvironmentPostProcessor.DATA_DIR, ".devdata")));
   }
 
   @EventListener(ApplicationReadyEvent.class)
   void print() {
-    if (secret.getBytes(StandardCharsets.UTF_8).length < 32) {
+    if (secret.isEmpty()) {
+      log.info("a token secret or key set is configured: the dev runtime prints no tokens");
       return;
     }
     String user = sign(DEMO_USER, null);
@@ -94,6 +94,9 @@ class DevTokens {
     }
     if (!issuer.isBlank()) {
       claims.issuer(issuer);
+    }
+    if (!audience.isBlank()) {
+      claims.audience(audience);
     }
     try {
       SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());

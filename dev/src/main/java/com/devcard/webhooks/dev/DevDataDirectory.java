@@ -1,4 +1,4 @@
-package com.devcard.webhooks.app.dev;
+package com.devcard.webhooks.dev;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,35 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * The dev profile's data folder ({@code WEBHOOKS_DEV_DATA_DIR}, default {@code .devdata}): the
  * embedded PostgreSQL's files and the generated dev keys, kept across restarts.
  */
 record DevDataDirectory(Path root) {
-
-  /** A fresh folder under the system's temporary directory. */
-  static DevDataDirectory temporary() {
-    try {
-      return new DevDataDirectory(Files.createTempDirectory("devcard-webhooks-"));
-    } catch (IOException exception) {
-      throw new UncheckedIOException("cannot create a temporary dev data folder", exception);
-    }
-  }
-
-  void deleteRecursively() throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
-  }
 
   Path postgres() {
     return root.resolve("postgres");

@@ -1,0 +1,15 @@
+package com.devcard.webhooks.dev;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** The dev runtime's beans, added to the application only by {@link DevApplication}. */
+@Configuration(proxyBeanMethods = false)
+class DevConfiguration {
+
+  @Bean
+  DevTokens devTokens(Environment environment) {
+    return new DevTokens(environment);
+  }
+}
