@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A receiver that misbehaves on the wire, written on plain sockets so nothing smooths it over: it
- * reads the request, then never answers, or streams 100 MB, or drips its answer byte by byte.
+ * reads the request, then never answers, or streams 100 MB, or drips its answer byte by byte, or
+ * sends a header that never ends.
  */
 final class HostileReceiver implements AutoCloseable {
 
@@ -28,7 +29,9 @@ final class HostileReceiver implements AutoCloseable {
     /** The status line and headers, one byte every 200 ms. */
     TRICKLE_HEADERS,
     /** A 200 with its headers at once, then the body one byte every 100 ms. */
-    TRICKLE_BODY
+    TRICKLE_BODY,
+    /** A 200 whose first header goes on for 100 MB, as fast as the socket takes it. */
+    HEADER_BOMB
   }
 
   static final long HUGE_BODY_BYTES = 100L * 1024 * 1024;
@@ -66,7 +69,7 @@ final class HostileReceiver implements AutoCloseable {
     return requests.get();
   }
 
-  /** The most body bytes one connection managed to push before the client hung up. */
+  /** The most body (or header) bytes one connection managed to push before the client hung up. */
   long maxBodyBytesSent() {
     return maxBodyBytesSent.get();
   }
@@ -92,6 +95,10 @@ final class HostileReceiver implements AutoCloseable {
       switch (behaviour) {
         case SILENT -> in.transferTo(OutputStream.nullOutputStream()); // until the client hangs up
         case HUGE_BODY -> streamHugeBody(out);
+        case HEADER_BOMB -> {
+          out.write(ascii("HTTP/1.1 200 OK\r\nX-Bomb: "));
+          streamFiller(out);
+        }
         case TRICKLE_HEADERS ->
             drip(
                 out,
@@ -116,6 +123,10 @@ final class HostileReceiver implements AutoCloseable {
             "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: "
                 + HUGE_BODY_BYTES
                 + "\r\n\r\n"));
+    streamFiller(out);
+  }
+
+  private void streamFiller(OutputStream out) throws IOException {
     byte[] chunk = new byte[64 * 1024];
     long sent = 0;
     try {

@@ -33,9 +33,9 @@ import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Receivers that never answer, that stream 100 MB, that answer byte by byte, driven through the
- * running app: every attempt ends within the delivery timeout and is recorded, and the worker's
- * memory does not grow with what the receivers send.
+ * Receivers that never answer, that stream 100 MB of body or of one header, that answer byte by
+ * byte, driven through the running app: every attempt ends within the delivery timeout and is
+ * recorded, and the worker's memory does not grow with what the receivers send.
  */
 @WithWebhooksStack
 @SpringBootTest(
@@ -116,14 +116,15 @@ class HostileReceiversIT {
     int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
     log.info(
         "{} hostile deliveries done in {} ms; heap after GC {} -> {} MB; threads {} -> {};"
-            + " at most {} MB of a 100 MB body sent",
+            + " at most {} MB of a 100 MB body and {} MB of a 100 MB header sent",
         total,
         allDoneMs,
         heapBefore >> 20,
         heapAfter >> 20,
         threadsBefore,
         threadsAfter,
-        receivers.get(Behaviour.HUGE_BODY).maxBodyBytesSent() >> 20);
+        receivers.get(Behaviour.HUGE_BODY).maxBodyBytesSent() >> 20,
+        receivers.get(Behaviour.HEADER_BOMB).maxBodyBytesSent() >> 20);
 
     for (JsonNode delivery : deliveries) {
       String endpointId = delivery.get("endpointId").asString();
@@ -144,6 +145,12 @@ class HostileReceiversIT {
         assertThat(detail.get("status").asString()).isEqualTo("success");
         assertThat(attempt.get("responseCode").asInt()).isEqualTo(200);
         assertThat(attempt.get("responseBody").asString().length()).isLessThanOrEqualTo(16 * 1024);
+      } else if (behaviour == Behaviour.HEADER_BOMB) {
+        // Refused after 64 KiB of head: a failed attempt like any other, well before the timeout.
+        assertThat(detail.get("status").asString()).isEqualTo("failed");
+        assertThat(attempt.get("error").asString()).isEqualTo("response headers too large");
+        assertThat(attempt.get("responseCode").isNull()).isTrue();
+        assertThat(attempt.get("durationMs").asLong()).isLessThan(TIMEOUT_MS);
       } else {
         assertThat(detail.get("status").asString()).as("%s status", behaviour).isEqualTo("failed");
         assertThat(attempt.get("error").asString())
@@ -156,6 +163,8 @@ class HostileReceiversIT {
     }
     // The client hangs up after the first 16 KiB: socket buffers hold a few MB at most.
     assertThat(receivers.get(Behaviour.HUGE_BODY).maxBodyBytesSent())
+        .isLessThan(HostileReceiver.HUGE_BODY_BYTES / 4);
+    assertThat(receivers.get(Behaviour.HEADER_BOMB).maxBodyBytesSent())
         .isLessThan(HostileReceiver.HUGE_BODY_BYTES / 4);
     assertThat(heapAfter - heapBefore).as("heap growth after GC").isLessThan(32L << 20);
     assertThat(threadsAfter - threadsBefore).as("platform thread growth").isLessThan(20);

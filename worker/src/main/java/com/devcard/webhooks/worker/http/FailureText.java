@@ -15,6 +15,7 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.MessageConstraintException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.ProtocolException;
 
@@ -66,6 +67,13 @@ final class FailureText {
         return "connection closed by the receiver";
       }
       return "connection failed";
+    }
+    if (failure instanceof ResponseHeadTooLargeException) {
+      return "response headers too large";
+    }
+    if (failure instanceof MessageConstraintException) {
+      // Past a limit outside the head: junk before the status line, a chunk-size line, trailers.
+      return "invalid HTTP response";
     }
     if (failure instanceof ClientProtocolException
         || failure.getCause() instanceof ProtocolException) {

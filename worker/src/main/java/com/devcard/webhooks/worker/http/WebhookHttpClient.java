@@ -32,7 +32,8 @@ import org.apache.hc.core5.util.Timeout;
  * The one outbound HTTP client of the worker. Every address it dials passes the target rule (see
  * {@link GuardedDnsResolver}); redirects are never followed; a deadline covers the whole exchange,
  * from connect to the last byte, so a receiver that trickles its answer ends at the deadline too;
- * at most the first 16 KiB of a response body are read. A failure is a value, never an exception.
+ * the status line and headers are held within {@link ResponseHeadLimits}, and at most the first 16
+ * KiB of a response body are read. A failure is a value, never an exception.
  */
 public final class WebhookHttpClient implements AutoCloseable {
 
@@ -146,6 +147,7 @@ public final class WebhookHttpClient implements AutoCloseable {
     HttpClientConnectionManager connections =
         PoolingHttpClientConnectionManagerBuilder.create()
             .setDnsResolver(resolver)
+            .setConnectionFactory(ResponseHeadLimits.connectionFactory())
             .setMaxConnTotal(MAX_CONNECTIONS_TOTAL)
             .setMaxConnPerRoute(MAX_CONNECTIONS_PER_ROUTE)
             .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(timeout).build())
