@@ -48,6 +48,21 @@ class DeliveryPropertiesTest {
         .hasMessage("webhooks.delivery.timeout must be at most 60s");
   }
 
+  @Test
+  void anUndecryptableSecretGetsTwoMinutesOfRetriesUnlessSet() {
+    assertThat(delivery(Map.of()).keysetRolloutGrace()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(delivery(Map.of("WEBHOOKS_DELIVERY_KEYSETROLLOUTGRACE", "30s")).keysetRolloutGrace())
+        .isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void aKeysetRolloutGraceOverAnHourIsRefusedAtBinding() {
+    assertThatThrownBy(() -> delivery(Map.of("WEBHOOKS_DELIVERY_KEYSETROLLOUTGRACE", "2h")))
+        .isInstanceOf(BindException.class)
+        .rootCause()
+        .hasMessage("webhooks.delivery.keyset-rollout-grace must be between 0s and 1h");
+  }
+
   private static DeliveryProperties delivery(Map<String, Object> environment) {
     return binder(environment)
         .bindOrCreate("webhooks.delivery", Bindable.of(DeliveryProperties.class));

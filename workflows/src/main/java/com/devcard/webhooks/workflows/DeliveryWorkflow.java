@@ -12,7 +12,11 @@ public interface DeliveryWorkflow {
   @WorkflowMethod(name = "DeliveryWorkflow")
   DeliveryStatus deliver(DeliveryWorkflowInput input);
 
-  /** Ends the current wait early: the next attempt starts now. No effect while not waiting. */
+  /**
+   * Ends the current wait early: the next attempt starts now. Sent while an attempt runs, it ends
+   * the wait after that attempt before it begins (after the last scheduled attempt, when that one
+   * fails, one manual attempt follows). Several before the same attempt count as one.
+   */
   @SignalMethod(name = "retryNow")
   void retryNow();
 }

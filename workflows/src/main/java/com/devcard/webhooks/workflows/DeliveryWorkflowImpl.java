@@ -42,8 +42,16 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
 
   static final String MDC_DELIVERY_ID = "deliveryId";
 
+  /**
+   * Change id for keeping a "retry" that arrives during an attempt: it ends the wait after that
+   * attempt, or, after the last scheduled attempt, asks for one more manual attempt. Runs that
+   * started before this change keep dropping it, as they did when their history was written.
+   */
+  static final String KEEP_RETRY_DURING_ATTEMPT = "keep-retry-now-during-attempt";
+
   private static final Logger log = Workflow.getLogger(DeliveryWorkflowImpl.class);
 
+  /** A "retry" that no attempt has answered yet. */
   private boolean retryRequested;
 
   @Override
@@ -80,10 +88,13 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
     List<Duration> delays = input.retryDelays();
     int scheduledAttempts = delays.size() + 1;
     DeliveryStatus status = DeliveryStatus.FAILED;
+    boolean lastAttemptFailed = false;
     for (int attempt = input.attemptsMade() + 1; attempt <= scheduledAttempts; attempt++) {
       Duration wait =
           attempt == input.attemptsMade() + 1 ? input.firstWait() : delays.get(attempt - 2);
       AttemptTrigger trigger = waitBeforeAttempt(wait, attempt);
+      // This attempt answers every "retry" asked so far; one asked while it runs is kept.
+      retryRequested = false;
       Duration delayIfItFails = attempt < scheduledAttempts ? delays.get(attempt - 1) : null;
       AttemptOutcome outcome =
           activities.attempt(new AttemptRequest(input.deliveryId(), trigger, delayIfItFails));
@@ -95,11 +106,20 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
         status = DeliveryStatus.CANCELLED;
         break;
       }
+      lastAttemptFailed = true;
       log.info(
           "delivery {} attempt {} failed (response {})",
           input.deliveryId(),
           attempt,
           outcome.responseCode());
+    }
+    if (lastAttemptFailed && retryRequested && keepsRetryAskedDuringAttempt()) {
+      // "Retry" was answered 202 while the last scheduled attempt ran: no wait is left to cut
+      // short, so it gets the manual attempt a finished delivery would.
+      retryRequested = false;
+      log.info(
+          "delivery {}: retry asked during the last attempt; one more now", input.deliveryId());
+      status = oneManualAttempt(activities, input);
     }
     return status;
   }
@@ -149,15 +169,29 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
   }
 
   /**
-   * A durable timer, cut short by {@link #retryNow()}.
+   * Asked only when a "retry" came during an attempt, so that runs never retried carry no version
+   * marker in their history.
+   */
+  private static boolean keepsRetryAskedDuringAttempt() {
+    return Workflow.getVersion(KEEP_RETRY_DURING_ATTEMPT, Workflow.DEFAULT_VERSION, 1) >= 1;
+  }
+
+  /**
+   * A durable timer, cut short by {@link #retryNow()}, or skipped when "retry" came during the
+   * attempt before it.
    *
    * @return {@code MANUAL} when "retry" cut the wait short, so the attempt log shows who asked for
    *     it; {@code SCHEDULED} otherwise
    */
   private AttemptTrigger waitBeforeAttempt(Duration wait, int attempt) {
-    retryRequested = false;
     if (wait.isZero() || wait.isNegative()) {
       return AttemptTrigger.SCHEDULED;
+    }
+    if (retryRequested) {
+      if (keepsRetryAskedDuringAttempt()) {
+        return AttemptTrigger.MANUAL;
+      }
+      retryRequested = false;
     }
     TimerOptions options =
         TimerOptions.newBuilder()

@@ -1,11 +1,13 @@
 package com.devcard.webhooks.workflows;
 
+import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.BLOCK;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.FAIL;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.SUCCEED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.devcard.webhooks.workflows.ScriptedDeliveryActivities.KnownDelivery;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowFailedException;
@@ -46,6 +48,9 @@ class DeliveryHistoriesRecorderTest {
   static final String RETRY_NOW_THEN_SUCCESS = "delivery-retry-now-then-success.json";
   static final String MANUAL_ATTEMPT = "delivery-manual-attempt.json";
   static final String CANCELLED_DURING_A_WAIT = "delivery-cancelled-during-a-wait.json";
+  static final String RETRY_NOW_DURING_AN_ATTEMPT_DROPPED =
+      "delivery-retry-now-during-an-attempt-dropped.json";
+  static final String RETRY_NOW_DURING_AN_ATTEMPT = "delivery-retry-now-during-an-attempt.json";
 
   private static final String SECRET = "whsec_recorder0secret0never0in0history";
 
@@ -120,6 +125,55 @@ class DeliveryHistoriesRecorderTest {
         .isInstanceOf(WorkflowFailedException.class);
 
     write(client, input, CANCELLED_DURING_A_WAIT);
+  }
+
+  /**
+   * Recorded before {@link DeliveryWorkflowImpl#KEEP_RETRY_DURING_ATTEMPT}: the signal that came
+   * during the first attempt was dropped and the full wait followed. Runs like it still exist, so
+   * the current code must replay it on the old path. On the current code this recording fails its
+   * own check instead of writing a history of the new path under this name.
+   */
+  @Test
+  void recordRetryNowDuringAnAttemptDropped(TestWorkflowEnvironment testEnv, WorkflowClient client)
+      throws IOException, InterruptedException {
+    ScriptedDeliveryActivities activities =
+        DeliveryWorkflowRig.startWorker(testEnv, BLOCK, SUCCEED);
+    DeliveryWorkflowInput input = knownInput(activities, "recorded-retry-dropped");
+    WorkflowStub workflow = DeliveryWorkflowRig.start(client, input);
+    activities.awaitBlocked();
+    workflow.signal("retryNow");
+    activities.release();
+    workflow.getResult(DeliveryStatus.class);
+
+    WorkflowExecutionHistory history =
+        client.fetchHistory(TaskQueues.deliveryWorkflowId(input.deliveryId()));
+    assertThat(DeliveryWorkflowRig.count(history, EventType.EVENT_TYPE_MARKER_RECORDED)).isZero();
+    assertThat(DeliveryWorkflowRig.count(history, EventType.EVENT_TYPE_TIMER_STARTED)).isEqualTo(1);
+    write(client, input, RETRY_NOW_DURING_AN_ATTEMPT_DROPPED);
+  }
+
+  /** The first history with {@link DeliveryWorkflowImpl#KEEP_RETRY_DURING_ATTEMPT} at version 1. */
+  @Test
+  void recordRetryNowDuringAnAttempt(TestWorkflowEnvironment testEnv, WorkflowClient client)
+      throws IOException, InterruptedException {
+    ScriptedDeliveryActivities activities =
+        DeliveryWorkflowRig.startWorker(testEnv, BLOCK, SUCCEED);
+    DeliveryWorkflowInput input = knownInput(activities, "recorded-retry-during");
+    WorkflowStub workflow = DeliveryWorkflowRig.start(client, input);
+    activities.awaitBlocked();
+    workflow.signal("retryNow");
+    activities.release();
+    workflow.getResult(DeliveryStatus.class);
+
+    WorkflowExecutionHistory history =
+        client.fetchHistory(TaskQueues.deliveryWorkflowId(input.deliveryId()));
+    // the new path: a version marker, and the second attempt without a timer before it
+    assertThat(DeliveryWorkflowRig.count(history, EventType.EVENT_TYPE_MARKER_RECORDED))
+        .isEqualTo(1);
+    assertThat(DeliveryWorkflowRig.count(history, EventType.EVENT_TYPE_TIMER_STARTED)).isZero();
+    assertThat(DeliveryWorkflowRig.count(history, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED))
+        .isEqualTo(2);
+    write(client, input, RETRY_NOW_DURING_AN_ATTEMPT);
   }
 
   private static DeliveryWorkflowInput knownInput(

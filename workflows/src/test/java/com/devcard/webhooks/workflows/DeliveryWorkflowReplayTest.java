@@ -23,7 +23,9 @@ class DeliveryWorkflowReplayTest {
         DeliveryHistoriesRecorderTest.TWO_FAILURES_THEN_SUCCESS,
         DeliveryHistoriesRecorderTest.RETRY_NOW_THEN_SUCCESS,
         DeliveryHistoriesRecorderTest.MANUAL_ATTEMPT,
-        DeliveryHistoriesRecorderTest.CANCELLED_DURING_A_WAIT
+        DeliveryHistoriesRecorderTest.CANCELLED_DURING_A_WAIT,
+        DeliveryHistoriesRecorderTest.RETRY_NOW_DURING_AN_ATTEMPT_DROPPED,
+        DeliveryHistoriesRecorderTest.RETRY_NOW_DURING_AN_ATTEMPT
       })
   void aRecordedDeliveryReplaysOnTheCurrentWorkflow(String fileName) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
@@ -38,6 +40,55 @@ class DeliveryWorkflowReplayTest {
                     "histories/" + DeliveryHistoriesRecorderTest.TWO_FAILURES_THEN_SUCCESS,
                     RetriesWithoutWaiting.class))
         .hasStackTraceContaining("NonDeterministic");
+  }
+
+  @Test
+  void keepingARetryFromDuringAnAttemptWithoutAVersionFailsTheReplay() {
+    assertThatThrownBy(
+            () ->
+                WorkflowReplayer.replayWorkflowExecutionFromResource(
+                    "histories/"
+                        + DeliveryHistoriesRecorderTest.RETRY_NOW_DURING_AN_ATTEMPT_DROPPED,
+                    KeepsRetryWithoutAVersion.class))
+        .hasStackTraceContaining("NonDeterministic");
+  }
+
+  /**
+   * The change {@link DeliveryWorkflowImpl#KEEP_RETRY_DURING_ATTEMPT} guards, made without the
+   * guard: a run that dropped the signal and waited would now skip its wait. Public because the
+   * worker instantiates it by reflection.
+   */
+  public static class KeepsRetryWithoutAVersion implements DeliveryWorkflow {
+
+    private boolean retryRequested;
+
+    @Override
+    public DeliveryStatus deliver(DeliveryWorkflowInput input) {
+      DeliveryActivities activities =
+          Workflow.newActivityStub(
+              DeliveryActivities.class,
+              ActivityOptions.newBuilder()
+                  .setStartToCloseTimeout(DeliveryWorkflowImpl.ATTEMPT_START_TO_CLOSE)
+                  .build());
+      for (int attempt = 1; attempt <= input.retryDelays().size() + 1; attempt++) {
+        if (attempt > 1 && !retryRequested) {
+          Workflow.sleep(input.retryDelays().get(attempt - 2));
+        }
+        retryRequested = false;
+        AttemptOutcome outcome =
+            activities.attempt(
+                new AttemptRequest(input.deliveryId(), AttemptTrigger.SCHEDULED, null));
+        if (outcome.succeeded()) {
+          return DeliveryStatus.SUCCESS;
+        }
+      }
+      return DeliveryStatus.FAILED;
+    }
+
+    @Override
+    public void retryNow() {
+      retryRequested = true;
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package com.devcard.webhooks.workflows;
 
+import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.BLOCK;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.ENDPOINT_GONE;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.FAIL;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.SUCCEED;
@@ -201,6 +202,78 @@ class DeliveryWorkflowTest {
         .isLessThan(Duration.ofSeconds(30).toMillis());
     assertThat(calls.get(1).request())
         .isEqualTo(new AttemptRequest("d-retry-now", AttemptTrigger.MANUAL, Duration.ofMinutes(5)));
+  }
+
+  @Test
+  void retryNowDuringAnAttemptSkipsTheWaitAfterItOnceForAllItsSignals(
+      TestWorkflowEnvironment testEnv, WorkflowClient client) throws InterruptedException {
+    ScriptedDeliveryActivities activities =
+        DeliveryWorkflowRig.startWorker(testEnv, BLOCK, FAIL, SUCCEED);
+    DeliveryWorkflowInput input = DeliveryWorkflowRig.freshInput("d-retry-during");
+    WorkflowStub workflow = DeliveryWorkflowRig.start(client, input);
+    activities.awaitBlocked();
+
+    DeliveryWorkflow running =
+        client.newWorkflowStub(
+            DeliveryWorkflow.class, TaskQueues.deliveryWorkflowId("d-retry-during"));
+    running.retryNow();
+    running.retryNow();
+    activities.release();
+    DeliveryStatus status = workflow.getResult(DeliveryStatus.class);
+
+    assertThat(status).isEqualTo(DeliveryStatus.SUCCESS);
+    List<Call> calls = activities.calls();
+    assertThat(calls).hasSize(3);
+    // the 30s wait after the attempt the signals came during is skipped...
+    assertThat(calls.get(1).startedAtMillis() - calls.get(0).endedAtMillis())
+        .isBetween(0L, TOLERANCE.toMillis());
+    assertThat(calls.get(1).request())
+        .isEqualTo(
+            new AttemptRequest("d-retry-during", AttemptTrigger.MANUAL, Duration.ofMinutes(5)));
+    // ...and only that one: both signals were answered by the same attempt
+    assertWaited(calls.get(1), calls.get(2), Duration.ofMinutes(5));
+    assertThat(calls.get(2).request().trigger()).isEqualTo(AttemptTrigger.SCHEDULED);
+    WorkflowExecutionHistory history =
+        client.fetchHistory(TaskQueues.deliveryWorkflowId("d-retry-during"));
+    assertThat(DeliveryWorkflowRig.count(history, EventType.EVENT_TYPE_TIMER_STARTED)).isEqualTo(1);
+  }
+
+  @Test
+  void retryNowDuringTheLastAttemptGetsOneManualAttemptWhenItFails(
+      TestWorkflowEnvironment testEnv, WorkflowClient client) throws InterruptedException {
+    ScriptedDeliveryActivities activities =
+        DeliveryWorkflowRig.startWorker(testEnv, BLOCK, SUCCEED);
+    // attempts 1 to 3 were made by an earlier run: this one makes the last scheduled attempt
+    DeliveryWorkflowInput input =
+        new DeliveryWorkflowInput(
+            "d-retry-last",
+            "user-1",
+            "endpoint-1",
+            "card.viewed",
+            "hooks.example.com",
+            DeliveryWorkflowRig.DEFAULT_SCHEDULE,
+            3,
+            Duration.ZERO);
+    WorkflowStub workflow = DeliveryWorkflowRig.start(client, input);
+    activities.awaitBlocked();
+
+    client
+        .newWorkflowStub(DeliveryWorkflow.class, TaskQueues.deliveryWorkflowId("d-retry-last"))
+        .retryNow();
+    activities.release();
+    DeliveryStatus status = workflow.getResult(DeliveryStatus.class);
+
+    assertThat(status).isEqualTo(DeliveryStatus.SUCCESS);
+    List<Call> calls = activities.calls();
+    assertThat(calls)
+        .extracting(Call::request)
+        .containsExactly(
+            new AttemptRequest("d-retry-last", AttemptTrigger.SCHEDULED, null),
+            new AttemptRequest("d-retry-last", AttemptTrigger.MANUAL, null));
+    assertThat(calls.get(1).startedAtMillis() - calls.get(0).endedAtMillis())
+        .isBetween(0L, TOLERANCE.toMillis());
+    assertThat(DeliveryWorkflowRig.deliveryStatusAttribute(client, "d-retry-last"))
+        .isEqualTo("success");
   }
 
   @Test

@@ -121,12 +121,16 @@ public class SecretCipher {
     }
   }
 
+  /**
+   * @throws UndecryptableSecretException when no key of the keyset opens the ciphertext (or it was
+   *     stored for another endpoint)
+   */
   public String decrypt(byte[] ciphertext, String endpointId) {
     try {
       return new String(
           aead.decrypt(ciphertext, associatedData(endpointId)), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("endpoint secret could not be decrypted");
+      throw new UndecryptableSecretException();
     }
   }
 

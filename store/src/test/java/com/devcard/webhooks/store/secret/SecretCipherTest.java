@@ -58,8 +58,11 @@ class SecretCipherTest {
     byte[] ciphertext = cipher.encrypt(secret, "ep_1");
     SecretCipher other = SecretCipher.fromKeysetJson(SecretCipher.newKeysetJson());
 
+    // its own type, so that a delivery attempt can tell it from an infrastructure failure
     assertThatThrownBy(() -> other.decrypt(ciphertext, "ep_1"))
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(UndecryptableSecretException.class)
+        .hasMessage("endpoint secret could not be decrypted")
+        .hasNoCause();
   }
 
   @Test

@@ -10,9 +10,10 @@ import java.time.Duration;
  *
  * <ul>
  *   <li>{@code webhooks.delivery.attempts} (counter), tagged {@code outcome} = {@code success},
- *       {@code failure} or {@code cancelled} (no request made) and {@code status_class} = {@code
- *       2xx}, {@code 3xx}, {@code 4xx}, {@code 5xx}, {@code other} or {@code none} (no response:
- *       timeout, refused, forbidden address, or no request);
+ *       {@code failure}, {@code cancelled} (no request made) or {@code secret_undecryptable} (a
+ *       failed attempt, no request made: no key of the master keyset opens the endpoint's secret)
+ *       and {@code status_class} = {@code 2xx}, {@code 3xx}, {@code 4xx}, {@code 5xx}, {@code
+ *       other} or {@code none} (no response: timeout, refused, forbidden address, or no request);
  *   <li>{@code webhooks.delivery.attempt.duration} (timer with a histogram), tagged {@code
  *       outcome}: how long requests took, connect to last byte.
  * </ul>
@@ -43,6 +44,10 @@ public final class AttemptMetrics {
 
   void cancelled() {
     count("cancelled", "none");
+  }
+
+  void secretUndecryptable() {
+    count("secret_undecryptable", "none");
   }
 
   /** {@code 2xx} ... {@code 5xx}; {@code none} when no response came. */

@@ -6,6 +6,8 @@ import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.RecordedAttempt;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
 import com.devcard.webhooks.store.endpoint.EndpointSecrets;
+import com.devcard.webhooks.store.secret.UndecryptableSecretException;
+import com.devcard.webhooks.worker.DeliveryProperties;
 import com.devcard.webhooks.worker.http.HttpAttemptResult;
 import com.devcard.webhooks.worker.http.OutboundHttpSettings;
 import com.devcard.webhooks.worker.http.WebhookHttpClient;
@@ -16,24 +18,31 @@ import com.devcard.webhooks.workflows.CancelledRun;
 import com.devcard.webhooks.workflows.DeliveryActivities;
 import com.devcard.webhooks.workflows.DeliveryStatus;
 import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityInfo;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * One call, one attempt: load the delivery, sign, POST, record. An HTTP failure is an outcome; a
- * database failure is an exception, which Temporal retries without using up an attempt. Logs carry
- * the delivery id (MDC {@code deliveryId}) and the target host, never a secret, the payload or the
- * full URL.
+ * database failure is an exception, which Temporal retries without using up an attempt. A signing
+ * secret no key of the master keyset opens is an exception for a short grace, then a failed attempt
+ * (nothing sent), so the delivery neither hangs nor skips its schedule. Logs carry the delivery id
+ * (MDC {@code deliveryId}) and the target host, never a secret, the payload or the full URL.
  */
 @Component
 public class DeliveryActivitiesImpl implements DeliveryActivities {
 
   static final String MDC_DELIVERY_ID = "deliveryId";
+
+  /** The error an attempt records when the endpoint's signing secret cannot be decrypted. */
+  static final String SECRET_UNDECRYPTABLE = "signing secret cannot be decrypted";
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryActivitiesImpl.class);
 
@@ -42,18 +51,39 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
   private final WebhookHttpClient http;
   private final OutboundHttpSettings settings;
   private final AttemptMetrics metrics;
+  private final Duration keysetRolloutGrace;
 
+  /** With the default {@link DeliveryProperties#keysetRolloutGrace()}. */
   public DeliveryActivitiesImpl(
       DeliveryRepository deliveries,
       EndpointRepository endpoints,
       WebhookHttpClient http,
       OutboundHttpSettings settings,
       AttemptMetrics metrics) {
+    this(
+        deliveries,
+        endpoints,
+        http,
+        settings,
+        metrics,
+        new DeliveryProperties(
+            settings.timeout(), DeliveryProperties.DEFAULT_KEYSET_ROLLOUT_GRACE));
+  }
+
+  @Autowired
+  public DeliveryActivitiesImpl(
+      DeliveryRepository deliveries,
+      EndpointRepository endpoints,
+      WebhookHttpClient http,
+      OutboundHttpSettings settings,
+      AttemptMetrics metrics,
+      DeliveryProperties delivery) {
     this.deliveries = deliveries;
     this.endpoints = endpoints;
     this.http = http;
     this.settings = settings;
     this.metrics = metrics;
+    this.keysetRolloutGrace = delivery.keysetRolloutGrace();
   }
 
   @Override
@@ -87,7 +117,12 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
       deliveries.markCancelled(request.deliveryId());
       return cancelled(reason.get());
     }
-    Optional<EndpointSecrets> secrets = endpoints.secrets(delivery.delivery().endpointId());
+    Optional<EndpointSecrets> secrets;
+    try {
+      secrets = endpoints.secrets(delivery.delivery().endpointId());
+    } catch (UndecryptableSecretException undecryptable) {
+      return secretUndecryptable(request, attemptKey, delivery, undecryptable);
+    }
     if (secrets.isEmpty()) {
       // Deleted between the two reads.
       deliveries.markCancelled(request.deliveryId());
@@ -147,6 +182,49 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
         result.statusCode() == null ? "none" : result.statusCode(),
         result.durationMs(),
         result.error() == null ? "" : ", " + result.error(),
+        recorded.deliveryStatus());
+    return outcome(recorded);
+  }
+
+  /**
+   * No key of this worker's keyset opens the endpoint's secret. Retrying forever would leave the
+   * delivery pending with no attempt in its log; after the grace the attempt is recorded as failed,
+   * unsent, and the schedule goes on, so a later attempt succeeds once the key is back.
+   */
+  private AttemptOutcome secretUndecryptable(
+      AttemptRequest request,
+      String attemptKey,
+      DeliveryForAttempt delivery,
+      UndecryptableSecretException undecryptable) {
+    String endpointId = delivery.delivery().endpointId();
+    // Counted from the activity's first try, before any of Temporal's retries.
+    ActivityInfo activity = Activity.getExecutionContext().getInfo();
+    Instant firstTriedAt = Instant.ofEpochMilli(activity.getScheduledTimestamp());
+    Instant now = Instant.now();
+    if (now.isBefore(firstTriedAt.plus(keysetRolloutGrace))) {
+      log.warn(
+          "delivery {}: the signing secret of endpoint {} cannot be decrypted with this worker's"
+              + " master keyset; left to a retry, which a worker with a newer keyset may take",
+          request.deliveryId(),
+          endpointId);
+      throw undecryptable;
+    }
+    Optional<Instant> nextRetryAt = Optional.ofNullable(request.delayIfItFails()).map(now::plus);
+    RecordedAttempt recorded =
+        deliveries.recordAttempt(
+            request.deliveryId(),
+            attemptKey,
+            new AttemptResult(
+                request.trigger().wireValue(), now, 0, null, null, SECRET_UNDECRYPTABLE, false),
+            nextRetryAt);
+    metrics.secretUndecryptable();
+    log.error(
+        "delivery {}: attempt {} failed unsent: the signing secret of endpoint {} cannot be"
+            + " decrypted with the master keyset (is the key it was encrypted with missing?);"
+            + " delivery now {}",
+        request.deliveryId(),
+        recorded.attempt(),
+        endpointId,
         recorded.deliveryStatus());
     return outcome(recorded);
   }

@@ -29,16 +29,21 @@ class AttemptMetricsTest {
     metrics.sent(false, 503, 70);
     metrics.sent(false, null, 5000);
     metrics.cancelled();
+    metrics.secretUndecryptable();
 
     assertThat(count("success", "2xx")).isEqualTo(1);
     assertThat(count("failure", "5xx")).isEqualTo(2);
     assertThat(count("failure", "none")).isEqualTo(1);
     assertThat(count("cancelled", "none")).isEqualTo(1);
+    assertThat(count("secret_undecryptable", "none")).isEqualTo(1);
     // The histogram's buckets show in Prometheus (ObservabilityIT); here, what was recorded.
     Timer failures = registry.get(AttemptMetrics.DURATION).tag("outcome", "failure").timer();
     assertThat(failures.count()).isEqualTo(3);
     assertThat(failures.max(TimeUnit.MILLISECONDS)).isEqualTo(5000);
     assertThat(registry.find(AttemptMetrics.DURATION).tag("outcome", "cancelled").timer()).isNull();
+    assertThat(
+            registry.find(AttemptMetrics.DURATION).tag("outcome", "secret_undecryptable").timer())
+        .isNull();
   }
 
   private double count(String outcome, String statusClass) {
