@@ -1,43 +1,47 @@
 package com.devcard.webhooks.api.delivery;
 
-import com.devcard.webhooks.api.web.ApiTimes;
 import com.devcard.webhooks.store.delivery.Attempt;
 import com.devcard.webhooks.store.delivery.DeliveryDetail;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
-/** One delivery with the exact body sent ({@code payload}, embedded byte for byte) and its log. */
+/**
+ * One delivery with the exact body sent ({@code payload}, embedded byte for byte) and the latest
+ * {@value #LATEST_ATTEMPTS} attempts of its log, so that the view stays small however long the log
+ * grows; the rest is paged through {@code GET .../attempts}.
+ */
 record DeliveryDetailView(
     @JsonUnwrapped DeliveryView delivery,
     @JsonRawValue String payload,
-    List<AttemptView> attemptLog) {
+    @Schema(
+            description =
+                "The latest attempts (at most "
+                    + LATEST_ATTEMPTS
+                    + "), oldest of them first. Older ones: GET .../attempts with"
+                    + " attemptLogNextCursor.")
+        List<AttemptView> attemptLog,
+    @Schema(description = "How many attempts the whole log holds.") int attemptLogTotal,
+    @Schema(description = "True when attemptLog leaves out older attempts.")
+        boolean attemptLogTruncated,
+    @Schema(
+            description =
+                "When attemptLog is truncated: the cursor for GET .../attempts that pages on from"
+                    + " the oldest attempt shown; null otherwise.",
+            nullable = true)
+        String attemptLogNextCursor) {
 
-  record AttemptView(
-      int attempt,
-      String trigger,
-      String startedAt,
-      long durationMs,
-      Integer responseCode,
-      String responseBody,
-      String error) {
-
-    static AttemptView of(Attempt attempt) {
-      return new AttemptView(
-          attempt.attempt(),
-          attempt.trigger(),
-          ApiTimes.format(attempt.startedAt()),
-          attempt.durationMs(),
-          attempt.responseCode(),
-          attempt.responseBody(),
-          attempt.error());
-    }
-  }
+  static final int LATEST_ATTEMPTS = 50;
 
   static DeliveryDetailView of(DeliveryDetail detail) {
+    List<Attempt> log = detail.attemptLog();
     return new DeliveryDetailView(
         DeliveryView.of(detail.delivery()),
         detail.payload(),
-        detail.attemptLog().stream().map(AttemptView::of).toList());
+        log.stream().map(AttemptView::of).toList(),
+        detail.attemptTotal(),
+        detail.attemptLogTruncated(),
+        detail.attemptLogTruncated() ? AttemptCursor.encode(log.getFirst().attempt()) : null);
   }
 }

@@ -2,6 +2,9 @@ package com.devcard.webhooks.api.delivery;
 
 import com.devcard.webhooks.api.error.ApiException;
 import com.devcard.webhooks.api.error.ProblemTypes;
+import com.devcard.webhooks.api.limit.ManualAction;
+import com.devcard.webhooks.api.limit.ManualActionLimiter;
+import com.devcard.webhooks.api.limit.UserLimitsProperties;
 import com.devcard.webhooks.store.delivery.Delivery;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.PendingDelivery;
@@ -19,6 +22,9 @@ import org.springframework.stereotype.Component;
  * by a compare-and-set against the delivery as the request first read it, and gets a new workflow
  * run that makes one manual attempt: of retries that saw the same delivery, only one makes an
  * attempt, even when the others arrive after it has ended.
+ *
+ * <p>Bounded twice, both checked before anything is sent: per endpoint and minute by the {@link
+ * ManualActionLimiter}, and per delivery by the number of manual attempts its log may hold.
  */
 @Component
 class DeliveryRetries {
@@ -29,28 +35,48 @@ class DeliveryRetries {
   private final EndpointRepository endpoints;
   private final DeliveryWorkflows workflows;
   private final DeliveryRuns runs;
+  private final ManualActionLimiter limiter;
+  private final int maxManualAttempts;
 
   DeliveryRetries(
       DeliveryRepository deliveries,
       EndpointRepository endpoints,
       DeliveryWorkflows workflows,
-      DeliveryRuns runs) {
+      DeliveryRuns runs,
+      ManualActionLimiter limiter,
+      UserLimitsProperties limits) {
     this.deliveries = deliveries;
     this.endpoints = endpoints;
     this.workflows = workflows;
     this.runs = runs;
+    this.limiter = limiter;
+    this.maxManualAttempts = limits.maxManualAttempts();
   }
 
   /**
    * @return the delivery as it is once the attempt is under way
    * @throws ApiException 404 when the endpoint or the delivery is not the user's (or the endpoint
-   *     is deleted), 409 when the delivery cannot be retried, 503 when a waiting delivery cannot be
-   *     signalled
+   *     is deleted), 429 when the endpoint has had its share of retries this minute, 409 when the
+   *     delivery cannot be retried or has had the most manual attempts allowed, 503 when a waiting
+   *     delivery cannot be signalled
    */
   Delivery retry(String userId, String endpointId, String deliveryId) {
     Endpoint endpoint =
         endpoints.find(userId, endpointId).orElseThrow(() -> ApiException.notFound("Endpoint"));
     Delivery delivery = find(userId, endpointId, deliveryId);
+    limiter.admit(endpointId, ManualAction.RETRY);
+    // The count only grows, and reopening below also requires the attempts seen: a delivery
+    // below the cap now was below it when it was read.
+    if (deliveries.countManualAttempts(deliveryId) >= maxManualAttempts) {
+      throw new ApiException(
+              HttpStatus.CONFLICT,
+              ProblemTypes.MANUAL_ATTEMPT_LIMIT_REACHED,
+              "Manual attempt limit reached",
+              "The delivery has had "
+                  + maxManualAttempts
+                  + " manual attempts, the most allowed; it cannot be retried again.")
+          .withExtension("maxManualAttempts", maxManualAttempts);
+    }
     DeliveryMdc.run(
         deliveryId,
         () -> {
@@ -85,7 +111,8 @@ class DeliveryRetries {
     if (!endpoint.active()) {
       throw conflict("The endpoint is inactive; activate it before retrying its deliveries.");
     }
-    if (!deliveries.reopenForManualAttempt(delivery.id(), delivery.status(), delivery.attempts())) {
+    if (!deliveries.reopenForManualAttempt(
+        delivery.id(), delivery.status(), delivery.attempts(), maxManualAttempts)) {
       Optional<Delivery> now = deliveries.findById(delivery.id());
       if (now.isPresent() && unchanged(delivery, now.get())) {
         throw conflict(

@@ -41,7 +41,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> handleApiException(ApiException exception) {
-    return ResponseEntity.status(exception.status()).body(Problems.of(exception));
+    ResponseEntity.BodyBuilder response = ResponseEntity.status(exception.status());
+    exception
+        .retryAfter()
+        .ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, RetryAfter.seconds(wait)));
+    return response.body(Problems.of(exception));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -18,6 +18,9 @@ public final class ProblemTypes {
   public static final URI FORBIDDEN = of("forbidden");
   public static final URI ENDPOINT_LIMIT_REACHED = of("endpoint-limit-reached");
   public static final URI CONFLICT = of("conflict");
+  public static final URI RATE_LIMITED = of("rate-limited");
+  public static final URI RECOVERY_ALREADY_RUNNING = of("recovery-already-running");
+  public static final URI MANUAL_ATTEMPT_LIMIT_REACHED = of("manual-attempt-limit-reached");
   public static final URI SERVICE_UNAVAILABLE = of("service-unavailable");
   public static final URI INTERNAL = of("internal-error");
 

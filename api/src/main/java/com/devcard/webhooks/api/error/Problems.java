@@ -23,6 +23,7 @@ public final class Problems {
     if (!exception.errors().isEmpty()) {
       problem.setProperty("errors", exception.errors());
     }
+    exception.extensions().forEach(problem::setProperty);
     return problem;
   }
 

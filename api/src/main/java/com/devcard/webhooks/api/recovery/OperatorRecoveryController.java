@@ -4,8 +4,13 @@ import com.devcard.webhooks.api.error.ApiException;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
 import com.devcard.webhooks.store.recovery.Recovery;
 import com.devcard.webhooks.store.recovery.RecoveryRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -27,6 +32,8 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/admin")
 class OperatorRecoveryController {
 
+  private static final String PROBLEM = "application/problem+json";
+
   private final EndpointRepository endpoints;
   private final RecoveryRepository recoveries;
   private final Recoveries recovering;
@@ -38,6 +45,30 @@ class OperatorRecoveryController {
     this.recovering = recovering;
   }
 
+  @Operation(
+      summary = "Recover failed deliveries across users",
+      description =
+          "Retries once, paced, every failed delivery matching userId, endpointId and since (at"
+              + " least one of them), or every one with {\"all\": true}. With endpointId, at most"
+              + " one recovery of that endpoint runs at a time, whoever started it.")
+  @ApiResponse(responseCode = "202", description = "The recovery, running.")
+  @ApiResponse(
+      responseCode = "400",
+      description = "No filter, a bad field, or all combined with a filter.",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such endpoint.",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "409",
+      description =
+          "A recovery of endpointId is running (type .../recovery-already-running): its id is in"
+              + " detail and in the member recoveryId.",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   @PostMapping(path = "/recover", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<RecoveryView> recover(
       @AuthenticationPrincipal Jwt jwt, @RequestBody JsonNode body) {

@@ -1,10 +1,15 @@
 package com.devcard.webhooks.api.recovery;
 
+import com.devcard.webhooks.api.error.ApiException;
+import com.devcard.webhooks.api.error.ProblemTypes;
+import com.devcard.webhooks.api.limit.UserLimitsProperties;
 import com.devcard.webhooks.store.recovery.NewRecovery;
 import com.devcard.webhooks.store.recovery.Recovery;
+import com.devcard.webhooks.store.recovery.RecoveryAlreadyRunningException;
 import com.devcard.webhooks.store.recovery.RecoveryRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /** Creating and cancelling recoveries: the store first, then the workflow. */
@@ -16,29 +21,50 @@ class Recoveries {
   private final RecoveryRepository recoveries;
   private final RecoveryWorkflows workflows;
   private final RecoveryProperties properties;
+  private final UserLimitsProperties limits;
 
   Recoveries(
-      RecoveryRepository recoveries, RecoveryWorkflows workflows, RecoveryProperties properties) {
+      RecoveryRepository recoveries,
+      RecoveryWorkflows workflows,
+      RecoveryProperties properties,
+      UserLimitsProperties limits) {
     this.recoveries = recoveries;
     this.workflows = workflows;
     this.properties = properties;
+    this.limits = limits;
   }
 
   /**
-   * Snapshots the matching failed deliveries and starts the workflow at the configured rate.
+   * Snapshots the matching failed deliveries and starts the workflow at the configured rate. A
+   * user's recovery leaves out deliveries that have had the most manual attempts allowed, as
+   * "retry" refuses them; an operator's takes them all.
    *
    * @param ownerUserId who may see it through {@code /api/recoveries}; {@code null} for operators
+   * @throws ApiException 409 when a recovery of the filter's endpoint is running
    */
   Recovery start(String ownerUserId, String createdBy, RecoveryRequests.Filter filter) {
-    Recovery recovery =
-        recoveries.create(
-            new NewRecovery(
-                ownerUserId,
-                createdBy,
-                filter.userId(),
-                filter.endpointId(),
-                filter.since(),
-                properties.rate()));
+    Recovery recovery;
+    try {
+      recovery =
+          recoveries.create(
+              new NewRecovery(
+                  ownerUserId,
+                  createdBy,
+                  filter.userId(),
+                  filter.endpointId(),
+                  filter.since(),
+                  properties.rate(),
+                  ownerUserId == null ? null : limits.maxManualAttempts()));
+    } catch (RecoveryAlreadyRunningException running) {
+      throw new ApiException(
+              HttpStatus.CONFLICT,
+              ProblemTypes.RECOVERY_ALREADY_RUNNING,
+              "Recovery already running",
+              "Recovery "
+                  + running.runningRecoveryId()
+                  + " of this endpoint is still running; wait for it to end or cancel it.")
+          .withExtension("recoveryId", running.runningRecoveryId());
+    }
     log.info(
         "recovery {} created: {} failed deliveries at {}/s",
         recovery.id(),

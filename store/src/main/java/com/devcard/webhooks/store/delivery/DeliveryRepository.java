@@ -33,6 +33,9 @@ public class DeliveryRepository {
       DeliveryRowMapper.COLUMNS
           + ", e.url, d.retry_delays_ms, d.manual_attempt_requested_at, d.workflow_started";
 
+  private static final String ATTEMPT_COLUMNS =
+      "attempt, trigger, started_at, duration_ms, response_code, response_body, error";
+
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
 
@@ -56,15 +59,26 @@ public class DeliveryRepository {
         .optional();
   }
 
-  /** The delivery with its payload and attempt log, under the same rule as {@link #find}. */
+  /** The delivery with its payload and whole attempt log, under the same rule as {@link #find}. */
   public Optional<DeliveryDetail> findDetail(String userId, String endpointId, String deliveryId) {
+    return findDetail(userId, endpointId, deliveryId, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The delivery with its payload, its latest {@code latestAttempts} attempts (oldest of them
+   * first) and the size of its whole log, under the same rule as {@link #find}.
+   */
+  public Optional<DeliveryDetail> findDetail(
+      String userId, String endpointId, String deliveryId, int latestAttempts) {
     return transactions.execute(
         status ->
             jdbc.sql(
                     "select "
                         + DeliveryRowMapper.COLUMNS
                         + ", (select payload from webhook_events ev where ev.id = d.event_id)"
-                        + " as payload"
+                        + " as payload,"
+                        + " (select count(*) from webhook_delivery_attempts a"
+                        + " where a.delivery_id = d.id) as attempt_total"
                         + FROM_OWNED_DELIVERY)
                 .param("id", deliveryId)
                 .param("endpointId", endpointId)
@@ -74,30 +88,85 @@ public class DeliveryRepository {
                         new DeliveryDetail(
                             DeliveryRowMapper.INSTANCE.mapRow(rs, rowNum),
                             rs.getString("payload"),
-                            List.of()))
+                            List.of(),
+                            rs.getInt("attempt_total")))
                 .optional()
                 .map(
                     detail ->
                         new DeliveryDetail(
-                            detail.delivery(), detail.payload(), attempts(deliveryId))));
+                            detail.delivery(),
+                            detail.payload(),
+                            latestAttempts(deliveryId, latestAttempts),
+                            detail.attemptTotal())));
   }
 
-  private List<Attempt> attempts(String deliveryId) {
+  private List<Attempt> latestAttempts(String deliveryId, int count) {
+    List<Attempt> newestFirst =
+        jdbc.sql(
+                "select "
+                    + ATTEMPT_COLUMNS
+                    + " from webhook_delivery_attempts where delivery_id = :id"
+                    + " order by attempt desc limit :count")
+            .param("id", deliveryId)
+            .param("count", count)
+            .query(DeliveryRepository::attempt)
+            .list();
+    return newestFirst.reversed();
+  }
+
+  /**
+   * A page of the delivery's attempts, newest first, those numbered below {@code before} when it is
+   * given; empty under the same rule as {@link #find}. Keyed on the attempt number, which never
+   * changes, so attempts recorded meanwhile (newer ones) never shift a page.
+   */
+  public Optional<AttemptPage> attemptPage(
+      String userId, String endpointId, String deliveryId, Optional<Integer> before, int limit) {
+    return transactions.execute(
+        status -> {
+          if (find(userId, endpointId, deliveryId).isEmpty()) {
+            return Optional.empty();
+          }
+          List<Attempt> rows =
+              jdbc.sql(
+                      "select "
+                          + ATTEMPT_COLUMNS
+                          + " from webhook_delivery_attempts where delivery_id = :id"
+                          + " and attempt < :before order by attempt desc limit :fetch")
+                  .param("id", deliveryId)
+                  .param("before", before.orElse(Integer.MAX_VALUE))
+                  .param("fetch", limit + 1)
+                  .query(DeliveryRepository::attempt)
+                  .list();
+          if (rows.size() <= limit) {
+            return Optional.of(new AttemptPage(rows, Optional.empty()));
+          }
+          List<Attempt> items = rows.subList(0, limit);
+          return Optional.of(new AttemptPage(items, Optional.of(items.get(limit - 1).attempt())));
+        });
+  }
+
+  private static Attempt attempt(ResultSet rs, int rowNum) throws SQLException {
+    return new Attempt(
+        rs.getInt("attempt"),
+        rs.getString("trigger"),
+        instant(rs, "started_at"),
+        rs.getLong("duration_ms"),
+        nullableInt(rs, "response_code"),
+        rs.getString("response_body"),
+        rs.getString("error"));
+  }
+
+  /**
+   * How many attempts of the delivery were manual: asked for by "retry" (on a finished delivery, or
+   * cutting a wait short) or made by a bulk recovery.
+   */
+  public int countManualAttempts(String deliveryId) {
     return jdbc.sql(
-            "select attempt, trigger, started_at, duration_ms, response_code, response_body, error"
-                + " from webhook_delivery_attempts where delivery_id = :id order by attempt")
+            "select count(*) from webhook_delivery_attempts"
+                + " where delivery_id = :id and trigger = 'manual'")
         .param("id", deliveryId)
-        .query(
-            (rs, rowNum) ->
-                new Attempt(
-                    rs.getInt("attempt"),
-                    rs.getString("trigger"),
-                    instant(rs, "started_at"),
-                    rs.getLong("duration_ms"),
-                    nullableInt(rs, "response_code"),
-                    rs.getString("response_body"),
-                    rs.getString("error")))
-        .list();
+        .query(Integer.class)
+        .single();
   }
 
   /**
@@ -322,16 +391,28 @@ public class DeliveryRepository {
    * started by the caller, or by the reconciler should the caller fail to.
    */
   public boolean reopenForManualAttempt(String deliveryId, String seenStatus, int seenAttempts) {
+    return reopenForManualAttempt(deliveryId, seenStatus, seenAttempts, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Like {@link #reopenForManualAttempt(String, String, int)}, unless the delivery already has
+   * {@code maxManualAttempts} manual attempts in its log.
+   */
+  public boolean reopenForManualAttempt(
+      String deliveryId, String seenStatus, int seenAttempts, int maxManualAttempts) {
     return jdbc.sql(
-                "update webhook_deliveries set status = 'pending', cancel_reason = null,"
+                "update webhook_deliveries d set status = 'pending', cancel_reason = null,"
                     + " next_retry_at = null, manual_attempt_requested_at = now(),"
                     + " workflow_started = false, updated_at = now()"
                     + " where id = :id and status = :seenStatus and attempts = :seenAttempts"
                     + " and (status in ('success', 'failed')"
-                    + " or (status = 'cancelled' and cancel_reason = 'operator'))")
+                    + " or (status = 'cancelled' and cancel_reason = 'operator'))"
+                    + " and (select count(*) from webhook_delivery_attempts a"
+                    + " where a.delivery_id = d.id and a.trigger = 'manual') < :maxManual")
             .param("id", deliveryId)
             .param("seenStatus", seenStatus)
             .param("seenAttempts", seenAttempts)
+            .param("maxManual", maxManualAttempts)
             .update()
         == 1;
   }

@@ -43,24 +43,24 @@ public class RecoveryRepository {
    * Creates a running recovery and, in the same transaction, its snapshot: every {@code failed}
    * delivery of an active, non-deleted endpoint that matches the filters, numbered from 1 oldest
    * first. Deliveries that fail later are not part of it, so {@code total} is final at once.
+   *
+   * <p>At most one recovery of an endpoint runs at a time: a unique index on running recoveries per
+   * endpoint decides between concurrent creates, so exactly one of them wins.
+   *
+   * @throws RecoveryAlreadyRunningException when a recovery of {@code endpointId} is running
    */
   public Recovery create(NewRecovery recovery) {
     return transactions.execute(
         status -> {
           String id = Ids.newId("rcv");
-          jdbc.sql(
-                  "insert into webhook_recoveries (id, owner_user_id, created_by, user_id,"
-                      + " endpoint_id, since, rate, state, total, created_at, updated_at)"
-                      + " values (:id, :ownerUserId, :createdBy, :userId, :endpointId, :since,"
-                      + " :rate, 'running', 0, now(), now())")
-              .param("id", id)
-              .param("ownerUserId", recovery.ownerUserId(), Types.VARCHAR)
-              .param("createdBy", recovery.createdBy())
-              .param("userId", recovery.userId(), Types.VARCHAR)
-              .param("endpointId", recovery.endpointId(), Types.VARCHAR)
-              .param("since", timestamp(recovery.since()), Types.TIMESTAMP_WITH_TIMEZONE)
-              .param("rate", recovery.ratePerSecond())
-              .update();
+          // A running recovery that ends between the refused insert and the look-up frees the
+          // endpoint: try again rather than report a recovery that is no longer running.
+          for (int tries = 0; !insert(id, recovery); tries++) {
+            Optional<String> running = runningOf(recovery.endpointId());
+            if (running.isPresent() || tries == 2) {
+              throw new RecoveryAlreadyRunningException(running.orElse("unknown"));
+            }
+          }
           int total = snapshot(id, recovery);
           jdbc.sql("update webhook_recoveries set total = :total where id = :id")
               .param("total", total)
@@ -68,6 +68,35 @@ public class RecoveryRepository {
               .update();
           return find(id).orElseThrow();
         });
+  }
+
+  /** False when a recovery of the same endpoint is running (the insert waits for its commit). */
+  private boolean insert(String id, NewRecovery recovery) {
+    return jdbc.sql(
+                "insert into webhook_recoveries (id, owner_user_id, created_by, user_id,"
+                    + " endpoint_id, since, rate, state, total, created_at, updated_at)"
+                    + " values (:id, :ownerUserId, :createdBy, :userId, :endpointId, :since,"
+                    + " :rate, 'running', 0, now(), now())"
+                    + " on conflict (endpoint_id) where state = 'running' do nothing")
+            .param("id", id)
+            .param("ownerUserId", recovery.ownerUserId(), Types.VARCHAR)
+            .param("createdBy", recovery.createdBy())
+            .param("userId", recovery.userId(), Types.VARCHAR)
+            .param("endpointId", recovery.endpointId(), Types.VARCHAR)
+            .param("since", timestamp(recovery.since()), Types.TIMESTAMP_WITH_TIMEZONE)
+            .param("rate", recovery.ratePerSecond())
+            .update()
+        == 1;
+  }
+
+  /** The running recovery of the endpoint, if any. */
+  public Optional<String> runningOf(String endpointId) {
+    return jdbc.sql(
+            "select id from webhook_recoveries where endpoint_id = :endpointId"
+                + " and state = 'running'")
+        .param("endpointId", endpointId)
+        .query(String.class)
+        .optional();
   }
 
   private int snapshot(String recoveryId, NewRecovery recovery) {
@@ -87,6 +116,11 @@ public class RecoveryRepository {
     if (recovery.since() != null) {
       sql.append(" and d.created_at >= :since");
     }
+    if (recovery.maxManualAttempts() != null) {
+      sql.append(
+          " and (select count(*) from webhook_delivery_attempts a"
+              + " where a.delivery_id = d.id and a.trigger = 'manual') < :maxManualAttempts");
+    }
     JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("recoveryId", recoveryId);
     if (recovery.userId() != null) {
       statement = statement.param("userId", recovery.userId());
@@ -96,6 +130,9 @@ public class RecoveryRepository {
     }
     if (recovery.since() != null) {
       statement = statement.param("since", timestamp(recovery.since()));
+    }
+    if (recovery.maxManualAttempts() != null) {
+      statement = statement.param("maxManualAttempts", recovery.maxManualAttempts());
     }
     return statement.update();
   }

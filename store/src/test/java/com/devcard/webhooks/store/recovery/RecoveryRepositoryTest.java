@@ -2,6 +2,7 @@ package com.devcard.webhooks.store.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.AttemptResult;
@@ -207,8 +208,8 @@ class RecoveryRepositoryTest {
   void runningRecoveriesAreListedByIdAndCounted() {
     long before = recoveries.countRunning();
     Recovery first = recoveries.create(ownRecovery(endpointId, BASE));
-    Recovery second = recoveries.create(ownRecovery(endpointId, BASE));
-    Recovery ended = recoveries.create(ownRecovery(endpointId, BASE));
+    Recovery second = recoveries.create(ownRecovery(newEndpoint(user), BASE));
+    Recovery ended = recoveries.create(ownRecovery(newEndpoint(user), BASE));
     recoveries.finish(ended.id(), "completed");
 
     assertThat(recoveries.countRunning()).isEqualTo(before + 2);
@@ -221,7 +222,119 @@ class RecoveryRepositoryTest {
         .contains(second.id());
   }
 
+  @Test
+  void aSecondRecoveryOfAnEndpointIsRefusedWhileTheFirstRunsNamingIt() {
+    Recovery running = recoveries.create(ownRecovery(endpointId, BASE));
+    long rows = recoveryRows();
+
+    assertThatThrownBy(() -> recoveries.create(ownRecovery(endpointId, BASE.plusSeconds(5))))
+        .isInstanceOfSatisfying(
+            RecoveryAlreadyRunningException.class,
+            refused -> assertThat(refused.runningRecoveryId()).isEqualTo(running.id()));
+    // An operator's recovery of the same endpoint is refused the same way.
+    assertThatThrownBy(() -> recoveries.create(operatorRecovery(null, endpointId, null)))
+        .isInstanceOf(RecoveryAlreadyRunningException.class);
+    assertThat(recoveryRows()).isEqualTo(rows);
+    assertThat(recoveries.runningOf(endpointId)).contains(running.id());
+  }
+
+  @Test
+  void anEndedRecoveryFreesItsEndpoint() {
+    Recovery cancelled = recoveries.create(ownRecovery(endpointId, BASE));
+    recoveries.finish(cancelled.id(), "cancelled");
+    Recovery completed = recoveries.create(ownRecovery(endpointId, BASE));
+    recoveries.finish(completed.id(), "completed");
+
+    Recovery next = recoveries.create(ownRecovery(endpointId, BASE));
+
+    assertThat(next.state()).isEqualTo("running");
+    assertThat(recoveries.runningOf(endpointId)).contains(next.id());
+  }
+
+  @Test
+  void recoveriesWithoutAnEndpointFilterAreNotLimited() {
+    Recovery own = recoveries.create(ownRecovery(endpointId, BASE));
+
+    Recovery ofTheUser = recoveries.create(operatorRecovery(user, null, null));
+    Recovery ofTheUserAgain = recoveries.create(operatorRecovery(user, null, BASE));
+
+    assertThat(List.of(own, ofTheUser, ofTheUserAgain))
+        .extracting(Recovery::state)
+        .containsOnly("running");
+  }
+
+  @Test
+  void concurrentCreatesForOneEndpointStartExactlyOne() throws Exception {
+    failedDelivery(endpointId, BASE.plusSeconds(1));
+    List<Callable<String>> creates = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      creates.add(
+          () -> {
+            try {
+              return "started " + recoveries.create(ownRecovery(endpointId, BASE)).id();
+            } catch (RecoveryAlreadyRunningException refused) {
+              return "refused " + refused.runningRecoveryId();
+            }
+          });
+    }
+
+    List<String> answers = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(12);
+    try {
+      for (Future<String> answer : pool.invokeAll(creates)) {
+        answers.add(answer.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    List<String> started = answers.stream().filter(a -> a.startsWith("started ")).toList();
+    assertThat(started).hasSize(1);
+    String winner = started.getFirst().substring("started ".length());
+    assertThat(answers).containsOnly("started " + winner, "refused " + winner);
+    assertThat(
+            store
+                .jdbc()
+                .sql("select count(*) from webhook_recoveries where endpoint_id = :id")
+                .param("id", endpointId)
+                .query(Long.class)
+                .single())
+        .isOne();
+  }
+
+  @Test
+  void deliveriesWithTheMostManualAttemptsAllowedAreLeftOutWhenAsked() {
+    String capped = failedDelivery(endpointId, BASE.plusSeconds(1));
+    String belowCap = failedDelivery(endpointId, BASE.plusSeconds(2));
+    manualAttempt(capped);
+    manualAttempt(capped);
+    manualAttempt(belowCap);
+
+    Recovery withCap =
+        recoveries.create(new NewRecovery(user, user, user, endpointId, BASE, 10, 2));
+    recoveries.finish(withCap.id(), "cancelled");
+    Recovery withoutCap = recoveries.create(ownRecovery(endpointId, BASE));
+
+    assertThat(withCap.total()).isOne();
+    assertThat(item(withCap, 1).deliveryId()).isEqualTo(belowCap);
+    assertThat(withoutCap.total()).isEqualTo(2);
+  }
+
   // --- helpers
+
+  private static long recoveryRows() {
+    return store.jdbc().sql("select count(*) from webhook_recoveries").query(Long.class).single();
+  }
+
+  private static void manualAttempt(String deliveryId) {
+    store
+        .deliveries()
+        .recordAttempt(
+            deliveryId,
+            "key-" + UUID.randomUUID(),
+            new AttemptResult("manual", Instant.now(), 10, 503, "down", null, false),
+            Optional.empty());
+  }
 
   private NewRecovery ownRecovery(String endpoint, Instant since) {
     return new NewRecovery(user, user, user, endpoint, since, 10);

@@ -27,6 +27,7 @@ class EmbeddedDatabaseTest {
             "webhook_delivery_attempts",
             "webhook_endpoints",
             "webhook_events",
+            "webhook_manual_action_times",
             "webhook_recoveries",
             "webhook_recovery_items");
   }
@@ -52,7 +53,7 @@ class EmbeddedDatabaseTest {
   @Test
   void theSharedDataSourceIsOnePerJvm() {
     assertThat(EmbeddedDatabase.dataSource()).isSameAs(EmbeddedDatabase.dataSource());
-    assertThat(tables(EmbeddedDatabase.dataSource())).hasSize(6);
+    assertThat(tables(EmbeddedDatabase.dataSource())).hasSize(7);
   }
 
   @Test

@@ -227,9 +227,10 @@ class RecoveryActivitiesImplTest {
   @Test
   void finishingCompletesARunningRecoveryButNeverOverwritesACancel() {
     CreatedEndpoint endpoint = endpoint();
-    Recovery completed = recover(endpoint);
+    // One at a time: at most one recovery of an endpoint runs.
     Recovery cancelled = recover(endpoint);
     recoveries.finish(cancelled.id(), "cancelled");
+    Recovery completed = recover(endpoint);
 
     assertThat(activities.finish(new RecoveryFinish(completed.id(), RecoveryState.COMPLETED)))
         .isEqualTo(RecoveryState.COMPLETED);
