@@ -3,7 +3,8 @@ package com.devcard.webhooks.store.recovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.devcard.webhooks.store.testing.EmbeddedDatabase;
+import com.devcard.webhooks.testkit.PostgresServer;
+import com.devcard.webhooks.testkit.TestDatabases;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -25,7 +26,8 @@ class OneRunningRecoveryMigrationTest {
   void theOldestRunningRecoveryOfAnEndpointKeepsRunningAndTheOthersAreCancelled()
       throws LiquibaseException {
     DataSource dataSource =
-        new DriverManagerDataSource(EmbeddedDatabase.emptyDatabaseUrl(), EmbeddedDatabase.USER, "");
+        new DriverManagerDataSource(
+            TestDatabases.server().jdbcUrl(TestDatabases.newDatabase()), PostgresServer.USER, "");
     migrate(dataSource, "classpath:db/changelog/before-005.yaml");
     JdbcClient jdbc = JdbcClient.create(dataSource);
     recovery(jdbc, "rcv_a_old", "ep_a", "running", "2026-01-01T00:00:00Z");
@@ -36,7 +38,7 @@ class OneRunningRecoveryMigrationTest {
     recovery(jdbc, "rcv_all_1", null, "running", "2026-01-01T00:00:00Z");
     recovery(jdbc, "rcv_all_2", null, "running", "2026-01-01T00:01:00Z");
 
-    migrate(dataSource, EmbeddedDatabase.CHANGELOG);
+    migrate(dataSource, TestDatabases.CHANGELOG);
 
     Map<String, String> states =
         jdbc
