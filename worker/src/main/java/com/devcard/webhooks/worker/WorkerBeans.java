@@ -17,7 +17,11 @@ import org.springframework.context.annotation.Configuration;
  * must be beans there too.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DeliveryProperties.class, TargetProperties.class})
+@EnableConfigurationProperties({
+  DeliveryProperties.class,
+  TargetProperties.class,
+  ReceiverProperties.class
+})
 @ComponentScan(basePackageClasses = WorkerBeans.class)
 public class WorkerBeans {
 

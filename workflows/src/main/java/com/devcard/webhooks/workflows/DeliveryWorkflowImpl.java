@@ -49,6 +49,25 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
    */
   static final String KEEP_RETRY_DURING_ATTEMPT = "keep-retry-now-during-attempt";
 
+  /**
+   * Change id for honouring a receiver's {@code Retry-After}: the wait after a {@code 429} or
+   * {@code 503} that asked for one is the longer of the scheduled delay and the wait asked for.
+   * Asked only when an outcome carries such a wait, so other runs carry no marker.
+   */
+  static final String HONOUR_RETRY_AFTER = "honour-retry-after";
+
+  /**
+   * Change id for ending the schedule early when an attempt leaves the delivery finished before its
+   * last attempt: the receiver answered {@code 410} (the delivery ended {@code failed}).
+   */
+  static final String END_WHEN_FINISHED_EARLY = "end-when-finished-early";
+
+  /**
+   * Change id for waiting on a durable timer when the endpoint's rate limit gave the attempt a slot
+   * in the future, then making the attempt in it.
+   */
+  static final String WAIT_FOR_RATE_LIMIT_SLOT = "wait-for-rate-limit-slot";
+
   private static final Logger log = Workflow.getLogger(DeliveryWorkflowImpl.class);
 
   /** A "retry" that no attempt has answered yet. */
@@ -89,15 +108,18 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
     int scheduledAttempts = delays.size() + 1;
     DeliveryStatus status = DeliveryStatus.FAILED;
     boolean lastAttemptFailed = false;
+    Duration askedWait = null;
     for (int attempt = input.attemptsMade() + 1; attempt <= scheduledAttempts; attempt++) {
+      boolean first = attempt == input.attemptsMade() + 1;
       Duration wait =
-          attempt == input.attemptsMade() + 1 ? input.firstWait() : delays.get(attempt - 2);
-      AttemptTrigger trigger = waitBeforeAttempt(wait, attempt);
+          first ? input.firstWait() : waitAfterFailure(delays.get(attempt - 2), askedWait);
+      boolean receiverAsked = !first && !wait.equals(delays.get(attempt - 2));
+      AttemptTrigger trigger = waitBeforeAttempt(wait, attempt, receiverAsked);
       // This attempt answers every "retry" asked so far; one asked while it runs is kept.
       retryRequested = false;
       Duration delayIfItFails = attempt < scheduledAttempts ? delays.get(attempt - 1) : null;
       AttemptOutcome outcome =
-          activities.attempt(new AttemptRequest(input.deliveryId(), trigger, delayIfItFails));
+          attempt(activities, AttemptRequest.paced(input.deliveryId(), trigger, delayIfItFails));
       if (outcome.succeeded()) {
         status = DeliveryStatus.SUCCESS;
         break;
@@ -106,7 +128,19 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
         status = DeliveryStatus.CANCELLED;
         break;
       }
+      if (delayIfItFails != null && outcome.deliveryStatus().isFinal() && endsWhenFinishedEarly()) {
+        // The receiver answered 410: its endpoint is disabled, no attempt follows.
+        log.info(
+            "delivery {} attempt {} ended it {} (response {})",
+            input.deliveryId(),
+            attempt,
+            outcome.deliveryStatus().wireValue(),
+            outcome.responseCode());
+        status = outcome.deliveryStatus();
+        break;
+      }
       lastAttemptFailed = true;
+      askedWait = outcome.retryAfter();
       log.info(
           "delivery {} attempt {} failed (response {})",
           input.deliveryId(),
@@ -124,12 +158,49 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
     return status;
   }
 
+  /**
+   * The scheduled delay, or the longer wait the receiver asked for (capped by the activity). Asks
+   * for the version only when the receiver asked for a longer wait.
+   */
+  private static Duration waitAfterFailure(Duration scheduled, Duration asked) {
+    if (asked == null || asked.compareTo(scheduled) <= 0) {
+      return scheduled;
+    }
+    return Workflow.getVersion(HONOUR_RETRY_AFTER, Workflow.DEFAULT_VERSION, 1) >= 1
+        ? asked
+        : scheduled;
+  }
+
   /** "Retry" on a finished delivery: one attempt now, none scheduled after it. */
   private static DeliveryStatus oneManualAttempt(
       DeliveryActivities activities, DeliveryWorkflowInput input) {
     AttemptOutcome outcome =
-        activities.attempt(new AttemptRequest(input.deliveryId(), AttemptTrigger.MANUAL, null));
+        attempt(activities, AttemptRequest.paced(input.deliveryId(), AttemptTrigger.MANUAL, null));
     return outcome.succeeded() ? DeliveryStatus.SUCCESS : outcome.deliveryStatus();
+  }
+
+  /**
+   * One attempt, made in a slot of the endpoint's rate limit: while the activity answers with a
+   * slot in the future instead of making it, wait on a durable timer for that slot (no worker
+   * thread or activity slot is held meanwhile, and no attempt is used up), then ask again holding
+   * it.
+   */
+  static AttemptOutcome attempt(DeliveryActivities activities, AttemptRequest request) {
+    AttemptOutcome outcome = activities.attempt(request);
+    while (outcome.waitsForSlot()
+        && Workflow.getVersion(WAIT_FOR_RATE_LIMIT_SLOT, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      Workflow.newTimer(
+              outcome.slotWait(),
+              TimerOptions.newBuilder()
+                  .setSummary(
+                      "wait "
+                          + RetrySchedule.formatOne(outcome.slotWait())
+                          + " for a slot of the endpoint's rate limit")
+                  .build())
+          .get();
+      outcome = activities.attempt(request.withSlot(outcome.slot()));
+    }
+    return outcome;
   }
 
   /**
@@ -176,6 +247,11 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
     return Workflow.getVersion(KEEP_RETRY_DURING_ATTEMPT, Workflow.DEFAULT_VERSION, 1) >= 1;
   }
 
+  /** Asked only when an attempt before the last one finished the delivery without success. */
+  private static boolean endsWhenFinishedEarly() {
+    return Workflow.getVersion(END_WHEN_FINISHED_EARLY, Workflow.DEFAULT_VERSION, 1) >= 1;
+  }
+
   /**
    * A durable timer, cut short by {@link #retryNow()}, or skipped when "retry" came during the
    * attempt before it.
@@ -183,7 +259,7 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
    * @return {@code MANUAL} when "retry" cut the wait short, so the attempt log shows who asked for
    *     it; {@code SCHEDULED} otherwise
    */
-  private AttemptTrigger waitBeforeAttempt(Duration wait, int attempt) {
+  private AttemptTrigger waitBeforeAttempt(Duration wait, int attempt, boolean receiverAsked) {
     if (wait.isZero() || wait.isNegative()) {
       return AttemptTrigger.SCHEDULED;
     }
@@ -195,7 +271,12 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
     }
     TimerOptions options =
         TimerOptions.newBuilder()
-            .setSummary("wait " + RetrySchedule.formatOne(wait) + " before attempt " + attempt)
+            .setSummary(
+                "wait "
+                    + RetrySchedule.formatOne(wait)
+                    + " before attempt "
+                    + attempt
+                    + (receiverAsked ? " (Retry-After)" : ""))
             .build();
     Promise<?>[] timer = new Promise<?>[1];
     CancellationScope scope =

@@ -1,7 +1,10 @@
 package com.devcard.webhooks.workflows;
 
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.BLOCK;
+import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.BUSY_FOR_2M;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.FAIL;
+import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.GONE;
+import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.NO_SLOT_FOR_10S;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.SUCCEED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,6 +54,9 @@ class DeliveryHistoriesRecorderTest {
   static final String RETRY_NOW_DURING_AN_ATTEMPT_DROPPED =
       "delivery-retry-now-during-an-attempt-dropped.json";
   static final String RETRY_NOW_DURING_AN_ATTEMPT = "delivery-retry-now-during-an-attempt.json";
+  static final String RETRY_AFTER_HONOURED = "delivery-retry-after-honoured.json";
+  static final String RECEIVER_GONE = "delivery-receiver-gone.json";
+  static final String WAITED_FOR_A_SLOT = "delivery-waited-for-a-rate-limit-slot.json";
 
   private static final String SECRET = "whsec_recorder0secret0never0in0history";
 
@@ -174,6 +180,59 @@ class DeliveryHistoriesRecorderTest {
     assertThat(DeliveryWorkflowRig.count(history, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED))
         .isEqualTo(2);
     write(client, input, RETRY_NOW_DURING_AN_ATTEMPT);
+  }
+
+  /** The first history with {@link DeliveryWorkflowImpl#HONOUR_RETRY_AFTER} at version 1. */
+  @Test
+  void recordRetryAfterHonoured(TestWorkflowEnvironment testEnv, WorkflowClient client)
+      throws IOException {
+    ScriptedDeliveryActivities activities =
+        DeliveryWorkflowRig.startWorker(testEnv, BUSY_FOR_2M, SUCCEED);
+    DeliveryWorkflowInput input = knownInput(activities, "recorded-retry-after");
+
+    DeliveryWorkflowRig.newWorkflow(client, input).deliver(input);
+
+    WorkflowExecutionHistory history =
+        client.fetchHistory(TaskQueues.deliveryWorkflowId(input.deliveryId()));
+    assertThat(DeliveryWorkflowRig.count(history, EventType.EVENT_TYPE_MARKER_RECORDED))
+        .isEqualTo(1);
+    write(client, input, RETRY_AFTER_HONOURED);
+  }
+
+  /** The first history with {@link DeliveryWorkflowImpl#END_WHEN_FINISHED_EARLY} at version 1. */
+  @Test
+  void recordReceiverGone(TestWorkflowEnvironment testEnv, WorkflowClient client)
+      throws IOException {
+    ScriptedDeliveryActivities activities = DeliveryWorkflowRig.startWorker(testEnv, FAIL, GONE);
+    DeliveryWorkflowInput input = knownInput(activities, "recorded-gone");
+
+    DeliveryWorkflowRig.newWorkflow(client, input).deliver(input);
+
+    WorkflowExecutionHistory history =
+        client.fetchHistory(TaskQueues.deliveryWorkflowId(input.deliveryId()));
+    assertThat(DeliveryWorkflowRig.count(history, EventType.EVENT_TYPE_MARKER_RECORDED))
+        .isEqualTo(1);
+    assertThat(DeliveryWorkflowRig.count(history, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED))
+        .isEqualTo(2);
+    write(client, input, RECEIVER_GONE);
+  }
+
+  /** The first history with {@link DeliveryWorkflowImpl#WAIT_FOR_RATE_LIMIT_SLOT} at version 1. */
+  @Test
+  void recordWaitedForASlot(TestWorkflowEnvironment testEnv, WorkflowClient client)
+      throws IOException {
+    ScriptedDeliveryActivities activities =
+        DeliveryWorkflowRig.startWorker(testEnv, NO_SLOT_FOR_10S, FAIL, NO_SLOT_FOR_10S, SUCCEED);
+    DeliveryWorkflowInput input = knownInput(activities, "recorded-slot");
+
+    DeliveryWorkflowRig.newWorkflow(client, input).deliver(input);
+
+    WorkflowExecutionHistory history =
+        client.fetchHistory(TaskQueues.deliveryWorkflowId(input.deliveryId()));
+    assertThat(DeliveryWorkflowRig.count(history, EventType.EVENT_TYPE_MARKER_RECORDED))
+        .isEqualTo(1);
+    assertThat(DeliveryWorkflowRig.count(history, EventType.EVENT_TYPE_TIMER_STARTED)).isEqualTo(3);
+    write(client, input, WAITED_FOR_A_SLOT);
   }
 
   private static DeliveryWorkflowInput knownInput(

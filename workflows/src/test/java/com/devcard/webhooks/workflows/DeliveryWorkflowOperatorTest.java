@@ -35,7 +35,7 @@ class DeliveryWorkflowOperatorTest {
     assertThat(status).isEqualTo(DeliveryStatus.FAILED);
     assertThat(activities.calls())
         .extracting(ScriptedDeliveryActivities.Call::request)
-        .containsExactly(new AttemptRequest("d-manual-fails", AttemptTrigger.MANUAL, null));
+        .containsExactly(AttemptRequest.paced("d-manual-fails", AttemptTrigger.MANUAL, null));
     assertThat(DeliveryWorkflowRig.deliveryStatusAttribute(client, "d-manual-fails"))
         .isEqualTo("failed");
     WorkflowExecutionHistory history =

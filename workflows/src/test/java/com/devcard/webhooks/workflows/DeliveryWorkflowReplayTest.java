@@ -25,7 +25,10 @@ class DeliveryWorkflowReplayTest {
         DeliveryHistoriesRecorderTest.MANUAL_ATTEMPT,
         DeliveryHistoriesRecorderTest.CANCELLED_DURING_A_WAIT,
         DeliveryHistoriesRecorderTest.RETRY_NOW_DURING_AN_ATTEMPT_DROPPED,
-        DeliveryHistoriesRecorderTest.RETRY_NOW_DURING_AN_ATTEMPT
+        DeliveryHistoriesRecorderTest.RETRY_NOW_DURING_AN_ATTEMPT,
+        DeliveryHistoriesRecorderTest.RETRY_AFTER_HONOURED,
+        DeliveryHistoriesRecorderTest.RECEIVER_GONE,
+        DeliveryHistoriesRecorderTest.WAITED_FOR_A_SLOT
       })
   void aRecordedDeliveryReplaysOnTheCurrentWorkflow(String fileName) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(

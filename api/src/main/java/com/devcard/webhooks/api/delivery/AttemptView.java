@@ -2,8 +2,16 @@ package com.devcard.webhooks.api.delivery;
 
 import com.devcard.webhooks.api.web.ApiTimes;
 import com.devcard.webhooks.store.delivery.Attempt;
+import java.time.Duration;
 
-/** One attempt of a delivery's log, as the detail view and the attempt pages show it. */
+/**
+ * One attempt of a delivery's log, as the detail view and the attempt pages show it.
+ *
+ * @param retryAfterSeconds the wait the receiver asked for in the {@code Retry-After} header of a
+ *     {@code 429} or {@code 503}, in whole seconds (rounded up), as asked: the wait honoured is at
+ *     most {@code WEBHOOKS_RETRY_AFTER_MAX} and shows in the delivery's {@code nextRetryAt}; {@code
+ *     null} when it asked for none
+ */
 record AttemptView(
     int attempt,
     String trigger,
@@ -11,7 +19,8 @@ record AttemptView(
     long durationMs,
     Integer responseCode,
     String responseBody,
-    String error) {
+    String error,
+    Long retryAfterSeconds) {
 
   static AttemptView of(Attempt attempt) {
     return new AttemptView(
@@ -21,6 +30,14 @@ record AttemptView(
         attempt.durationMs(),
         attempt.responseCode(),
         attempt.responseBody(),
-        attempt.error());
+        attempt.error(),
+        wholeSeconds(attempt.retryAfter()));
+  }
+
+  private static Long wholeSeconds(Duration wait) {
+    if (wait == null) {
+      return null;
+    }
+    return wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
   }
 }

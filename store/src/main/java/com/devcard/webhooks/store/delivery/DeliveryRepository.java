@@ -10,6 +10,7 @@ import com.devcard.webhooks.store.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -34,7 +35,8 @@ public class DeliveryRepository {
           + ", e.url, d.retry_delays_ms, d.manual_attempt_requested_at, d.workflow_started";
 
   private static final String ATTEMPT_COLUMNS =
-      "attempt, trigger, started_at, duration_ms, response_code, response_body, error";
+      "attempt, trigger, started_at, duration_ms, response_code, response_body, error,"
+          + " retry_after_ms";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -153,7 +155,13 @@ public class DeliveryRepository {
         rs.getLong("duration_ms"),
         nullableInt(rs, "response_code"),
         rs.getString("response_body"),
-        rs.getString("error"));
+        rs.getString("error"),
+        millis(rs, "retry_after_ms"));
+  }
+
+  private static Duration millis(ResultSet rs, String column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : Duration.ofMillis(value);
   }
 
   /**
@@ -270,10 +278,10 @@ public class DeliveryRepository {
           jdbc.sql(
                   "insert into webhook_delivery_attempts (delivery_id, attempt, attempt_key,"
                       + " trigger, started_at, duration_ms, response_code, response_body, error,"
-                      + " success, delivery_status)"
+                      + " success, delivery_status, retry_after_ms)"
                       + " values (:deliveryId, :attempt, :attemptKey, :trigger, :startedAt,"
                       + " :durationMs, :responseCode, :responseBody, :error, :success,"
-                      + " :deliveryStatus)")
+                      + " :deliveryStatus, :retryAfterMs)")
               .param("deliveryId", deliveryId)
               .param("attempt", number)
               .param("attemptKey", attemptKey)
@@ -285,6 +293,10 @@ public class DeliveryRepository {
               .param("error", withoutNul(result.error()), Types.VARCHAR)
               .param("success", result.success())
               .param("deliveryStatus", newStatus)
+              .param(
+                  "retryAfterMs",
+                  result.retryAfter() == null ? null : result.retryAfter().toMillis(),
+                  Types.BIGINT)
               .update();
           jdbc.sql(
                   "update webhook_deliveries set attempts = :attempts,"
@@ -299,7 +311,8 @@ public class DeliveryRepository {
               .param("nextRetryAt", timestamp(newNextRetryAt), Types.TIMESTAMP_WITH_TIMEZONE)
               .param("id", deliveryId)
               .update();
-          return new RecordedAttempt(number, newStatus, result.responseCode(), result.success());
+          return new RecordedAttempt(
+              number, newStatus, result.responseCode(), result.success(), result.retryAfter());
         });
   }
 
@@ -326,7 +339,7 @@ public class DeliveryRepository {
 
   private Optional<RecordedAttempt> recorded(String attemptKey) {
     return jdbc.sql(
-            "select attempt, delivery_status, response_code, success"
+            "select attempt, delivery_status, response_code, success, retry_after_ms"
                 + " from webhook_delivery_attempts where attempt_key = :attemptKey")
         .param("attemptKey", attemptKey)
         .query(
@@ -335,7 +348,8 @@ public class DeliveryRepository {
                     rs.getInt("attempt"),
                     rs.getString("delivery_status"),
                     nullableInt(rs, "response_code"),
-                    rs.getBoolean("success")))
+                    rs.getBoolean("success"),
+                    millis(rs, "retry_after_ms")))
         .optional();
   }
 

@@ -8,6 +8,7 @@ import com.devcard.webhooks.store.endpoint.EndpointRepository;
 import com.devcard.webhooks.store.endpoint.EndpointSecrets;
 import com.devcard.webhooks.store.secret.UndecryptableSecretException;
 import com.devcard.webhooks.worker.DeliveryProperties;
+import com.devcard.webhooks.worker.ReceiverProperties;
 import com.devcard.webhooks.worker.http.HttpAttemptResult;
 import com.devcard.webhooks.worker.http.OutboundHttpSettings;
 import com.devcard.webhooks.worker.http.WebhookHttpClient;
@@ -52,6 +53,7 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
   private final OutboundHttpSettings settings;
   private final AttemptMetrics metrics;
   private final Duration keysetRolloutGrace;
+  private final ReceiverProperties receivers;
 
   /** With the default {@link DeliveryProperties#keysetRolloutGrace()}. */
   public DeliveryActivitiesImpl(
@@ -70,7 +72,7 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
             settings.timeout(), DeliveryProperties.DEFAULT_KEYSET_ROLLOUT_GRACE));
   }
 
-  @Autowired
+  /** With the default {@link ReceiverProperties}. */
   public DeliveryActivitiesImpl(
       DeliveryRepository deliveries,
       EndpointRepository endpoints,
@@ -78,6 +80,19 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
       OutboundHttpSettings settings,
       AttemptMetrics metrics,
       DeliveryProperties delivery) {
+    this(deliveries, endpoints, http, settings, metrics, delivery, ReceiverProperties.DEFAULTS);
+  }
+
+  @Autowired
+  public DeliveryActivitiesImpl(
+      DeliveryRepository deliveries,
+      EndpointRepository endpoints,
+      WebhookHttpClient http,
+      OutboundHttpSettings settings,
+      AttemptMetrics metrics,
+      DeliveryProperties delivery,
+      ReceiverProperties receivers) {
+    this.receivers = receivers;
     this.deliveries = deliveries;
     this.endpoints = endpoints;
     this.http = http;
@@ -105,7 +120,10 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
     if (earlier.isPresent()) {
       log.info(
           "attempt {} was already made and recorded; not sending again", earlier.get().attempt());
-      return outcome(earlier.get());
+      return outcome(
+          earlier.get(),
+          honoured(earlier.get().retryAfter()),
+          Integer.valueOf(HttpAttemptResult.GONE).equals(earlier.get().responseCode()));
     }
     Optional<DeliveryForAttempt> loaded = deliveries.loadForAttempt(request.deliveryId());
     if (loaded.isEmpty()) {
@@ -154,11 +172,13 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
 
     Instant endedAt = Instant.now();
     boolean success = result.succeeded();
-    // The next wait is measured from the end of this attempt.
+    // A 429 or 503 may ask for a longer wait than the schedule's, never for an extra attempt.
+    Duration honouredWait = honoured(result.retryAfter());
+    // The next wait is measured from the end of this attempt. A 410 ends the delivery.
     Optional<Instant> nextRetryAt =
-        success || request.delayIfItFails() == null
+        success || result.gone() || request.delayIfItFails() == null
             ? Optional.empty()
-            : Optional.of(endedAt.plus(request.delayIfItFails()));
+            : Optional.of(endedAt.plus(longer(request.delayIfItFails(), honouredWait)));
     RecordedAttempt recorded =
         deliveries.recordAttempt(
             request.deliveryId(),
@@ -170,7 +190,8 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
                 result.statusCode(),
                 result.bodyPrefix(),
                 result.error(),
-                success),
+                success,
+                result.retryAfter()),
             nextRetryAt);
     metrics.sent(success, result.statusCode(), result.durationMs());
     log.info(
@@ -183,7 +204,15 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
         result.durationMs(),
         result.error() == null ? "" : ", " + result.error(),
         recorded.deliveryStatus());
-    return outcome(recorded);
+    return outcome(recorded, honouredWait, result.gone());
+  }
+
+  private Duration honoured(Duration asked) {
+    return asked == null ? null : receivers.honoured(asked);
+  }
+
+  private static Duration longer(Duration scheduled, Duration asked) {
+    return asked == null || asked.compareTo(scheduled) <= 0 ? scheduled : asked;
   }
 
   /**
@@ -270,10 +299,19 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
   }
 
   private static AttemptOutcome outcome(RecordedAttempt recorded) {
+    return outcome(recorded, null, false);
+  }
+
+  private static AttemptOutcome outcome(
+      RecordedAttempt recorded, Duration retryAfter, boolean gone) {
     return new AttemptOutcome(
         recorded.attempt(),
         DeliveryStatus.fromWireValue(recorded.deliveryStatus()),
         recorded.responseCode(),
-        recorded.success());
+        recorded.success(),
+        retryAfter,
+        gone,
+        null,
+        null);
   }
 }

@@ -5,6 +5,7 @@ import com.devcard.webhooks.netguard.TargetPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import org.apache.hc.client5.http.io.HttpClientConnectionManager;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
@@ -120,7 +122,8 @@ public final class WebhookHttpClient implements AutoCloseable {
         // Drop the connection: closing the response would otherwise read the rest of the body.
         request.cancel();
       }
-      return HttpAttemptResult.response(status, prefix.text(), millisSince(started));
+      return HttpAttemptResult.response(
+          status, prefix.text(), millisSince(started), retryAfter(response, status));
     } catch (IOException | RuntimeException e) {
       String error =
           deadlinePassed.get()
@@ -133,6 +136,14 @@ public final class WebhookHttpClient implements AutoCloseable {
       deadline.cancel(false);
       closeQuietly(response);
     }
+  }
+
+  private static Duration retryAfter(ClassicHttpResponse response, int status) {
+    if (!HttpAttemptResult.honoursRetryAfter(status)) {
+      return null;
+    }
+    Header header = response.getFirstHeader("Retry-After");
+    return RetryAfter.parse(header == null ? null : header.getValue(), Instant.now()).orElse(null);
   }
 
   @Override

@@ -218,6 +218,84 @@ class DeliveryActivitiesImplTest {
   }
 
   @Test
+  void aRetryAfterLongerThanTheDelayMovesTheNextRetryAndIsLogged() {
+    receiver.stubFor(
+        post("/busy").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "120")));
+    CreatedEndpoint endpoint = endpoint(receiverUrl("/busy"));
+    String deliveryId = dispatch(endpoint, payload());
+
+    AttemptOutcome outcome = activities(true).attempt(scheduled(deliveryId, NEXT_DELAY));
+    Instant ended = Instant.now();
+
+    assertThat(outcome.retryAfter()).isEqualTo(Duration.ofSeconds(120));
+    assertThat(outcome.deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
+    DeliveryDetail detail = detail(endpoint, deliveryId);
+    assertThat(detail.delivery().nextRetryAt())
+        .isCloseTo(ended.plusSeconds(120), within(2, ChronoUnit.SECONDS));
+    assertThat(detail.attemptLog().getFirst().retryAfter()).isEqualTo(Duration.ofSeconds(120));
+  }
+
+  @Test
+  void aRetryAfterShorterThanTheDelayKeepsTheScheduleButIsLogged() {
+    receiver.stubFor(
+        post("/brief").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "5")));
+    CreatedEndpoint endpoint = endpoint(receiverUrl("/brief"));
+    String deliveryId = dispatch(endpoint, payload());
+
+    activities(true).attempt(scheduled(deliveryId, NEXT_DELAY));
+    Instant ended = Instant.now();
+
+    DeliveryDetail detail = detail(endpoint, deliveryId);
+    assertThat(detail.delivery().nextRetryAt())
+        .isCloseTo(ended.plus(NEXT_DELAY), within(2, ChronoUnit.SECONDS));
+    assertThat(detail.attemptLog().getFirst().retryAfter()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void anAbsurdRetryAfterIsCappedAtTheMaximumAndLoggedAsAsked() {
+    receiver.stubFor(
+        post("/greedy")
+            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "999999")));
+    CreatedEndpoint endpoint = endpoint(receiverUrl("/greedy"));
+    String deliveryId = dispatch(endpoint, payload());
+
+    AttemptOutcome outcome = activities(true).attempt(scheduled(deliveryId, NEXT_DELAY));
+    Instant ended = Instant.now();
+
+    assertThat(outcome.retryAfter()).isEqualTo(Duration.ofHours(1));
+    assertThat(detail(endpoint, deliveryId).delivery().nextRetryAt())
+        .isCloseTo(ended.plus(Duration.ofHours(1)), within(2, ChronoUnit.SECONDS));
+    assertThat(detail(endpoint, deliveryId).attemptLog().getFirst().retryAfter())
+        .isEqualTo(Duration.ofSeconds(999_999));
+  }
+
+  @Test
+  void aRetryAfterOnTheLastAttemptAddsNone() {
+    receiver.stubFor(
+        post("/last").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "60")));
+    CreatedEndpoint endpoint = endpoint(receiverUrl("/last"));
+    String deliveryId = dispatch(endpoint, payload());
+
+    AttemptOutcome outcome = activities(true).attempt(scheduled(deliveryId, null));
+
+    assertThat(outcome.deliveryStatus()).isEqualTo(DeliveryStatus.FAILED);
+    assertThat(detail(endpoint, deliveryId).delivery().nextRetryAt()).isNull();
+  }
+
+  @Test
+  void a410EndsTheDeliveryFailedEvenWithRetriesLeft() {
+    receiver.stubFor(post("/gone").willReturn(aResponse().withStatus(410)));
+    CreatedEndpoint endpoint = endpoint(receiverUrl("/gone"));
+    String deliveryId = dispatch(endpoint, payload());
+
+    AttemptOutcome outcome = activities(true).attempt(scheduled(deliveryId, NEXT_DELAY));
+
+    assertThat(outcome.gone()).isTrue();
+    assertThat(outcome.deliveryStatus()).isEqualTo(DeliveryStatus.FAILED);
+    assertThat(detail(endpoint, deliveryId).delivery().nextRetryAt()).isNull();
+  }
+
+  @Test
   void aReceiverSlowerThanTheTimeoutIsRecordedAsATimeout() {
     receiver.stubFor(post("/slow").willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));
     CreatedEndpoint endpoint = endpoint(receiverUrl("/slow"));

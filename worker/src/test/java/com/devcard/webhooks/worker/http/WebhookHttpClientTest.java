@@ -74,6 +74,39 @@ class WebhookHttpClientTest {
   }
 
   @Test
+  void aRetryAfterOfA429Or503IsReadAndOfAnyOtherStatusIgnored() {
+    receiver.stubFor(
+        post("/busy").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "120")));
+    receiver.stubFor(
+        post("/limited").willReturn(aResponse().withStatus(429).withHeader("Retry-After", " 7 ")));
+    receiver.stubFor(
+        post("/broken").willReturn(aResponse().withStatus(500).withHeader("Retry-After", "120")));
+    receiver.stubFor(
+        post("/nonsense")
+            .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "tomorrow")));
+
+    assertThat(client.post(url("/busy"), HEADERS, BODY).retryAfter())
+        .isEqualTo(Duration.ofSeconds(120));
+    assertThat(client.post(url("/limited"), HEADERS, BODY).retryAfter())
+        .isEqualTo(Duration.ofSeconds(7));
+    assertThat(client.post(url("/broken"), HEADERS, BODY).retryAfter()).isNull();
+    HttpAttemptResult nonsense = client.post(url("/nonsense"), HEADERS, BODY);
+    assertThat(nonsense.statusCode()).isEqualTo(503);
+    assertThat(nonsense.retryAfter()).isNull();
+  }
+
+  @Test
+  void a410IsGone() {
+    receiver.stubFor(post("/gone").willReturn(aResponse().withStatus(410)));
+
+    HttpAttemptResult result = client.post(url("/gone"), HEADERS, BODY);
+
+    assertThat(result.gone()).isTrue();
+    assertThat(result.succeeded()).isFalse();
+    assertThat(client.post(url("/missing"), HEADERS, BODY).gone()).isFalse();
+  }
+
+  @Test
   void aSlowReceiverTimesOutAtTheDeadline() {
     replaceClient(newClient(Duration.ofSeconds(1), true, true, HostResolver.system()));
     receiver.stubFor(post("/slow").willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));

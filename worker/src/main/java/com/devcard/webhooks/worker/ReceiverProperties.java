@@ -1,0 +1,33 @@
+package com.devcard.webhooks.worker;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code webhooks.receivers.*}: how far receivers steer delivery.
+ *
+ * @param retryAfterMax {@code WEBHOOKS_RETRY_AFTER_MAX}: the longest wait a {@code 429} or {@code
+ *     503} can ask for with {@code Retry-After}; longer waits are cut to it. Between 0s and 7d.
+ */
+@ConfigurationProperties(prefix = "webhooks.receivers")
+public record ReceiverProperties(@DefaultValue("1h") Duration retryAfterMax) {
+
+  public static final Duration MAX_RETRY_AFTER_MAX = Duration.ofDays(7);
+
+  public static final ReceiverProperties DEFAULTS = new ReceiverProperties(Duration.ofHours(1));
+
+  public ReceiverProperties {
+    if (retryAfterMax == null
+        || retryAfterMax.isNegative()
+        || retryAfterMax.compareTo(MAX_RETRY_AFTER_MAX) > 0) {
+      throw new IllegalArgumentException(
+          "webhooks.receivers.retry-after-max must be between 0s and 7d");
+    }
+  }
+
+  /** The wait honoured for the one a receiver asked for: at most {@link #retryAfterMax()}. */
+  public Duration honoured(Duration asked) {
+    return asked.compareTo(retryAfterMax) > 0 ? retryAfterMax : asked;
+  }
+}
