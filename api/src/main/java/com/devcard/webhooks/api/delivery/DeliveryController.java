@@ -1,10 +1,18 @@
 package com.devcard.webhooks.api.delivery;
 
 import com.devcard.webhooks.api.error.ApiException;
+import com.devcard.webhooks.api.openapi.ApiTags;
+import com.devcard.webhooks.api.openapi.ProblemResponses;
 import com.devcard.webhooks.store.Page;
 import com.devcard.webhooks.store.delivery.Delivery;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
 /** The delivery log of one endpoint, newest first, and "retry" on one delivery. */
 @RestController
 @RequestMapping("/api/webhooks/{endpointId}/deliveries")
+@Tag(name = ApiTags.DELIVERIES)
 class DeliveryController {
+
+  static final String ENDPOINT_ID = "The endpoint's id.";
+  static final String EXAMPLE_ENDPOINT_ID = "ep_01JQ8Z6W3RX4B5C6D7E8F9G0HJ";
+  static final String DELIVERY_ID = "The delivery's id.";
+  static final String EXAMPLE_DELIVERY_ID = "dlv_01JQ8Z7K2M3N4P5Q6R7S8T9V0W";
 
   private static final Set<String> STATUSES = Set.of("pending", "success", "failed", "cancelled");
 
@@ -35,13 +49,37 @@ class DeliveryController {
     this.retries = retries;
   }
 
+  @Operation(
+      operationId = "listDeliveries",
+      summary = "List an endpoint's deliveries",
+      description =
+          """
+          The endpoint's deliveries, newest first, a page at a time, without payloads and \
+          attempt logs. Pass the answer's `nextCursor` as `cursor` for the next page; pages stay \
+          stable while new deliveries arrive.""")
+  @ApiResponse(responseCode = "200", description = "One page of deliveries.")
+  @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+  @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+  @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
   @GetMapping
   DeliveryPageView list(
       @AuthenticationPrincipal Jwt jwt,
-      @PathVariable String endpointId,
-      @RequestParam(defaultValue = "20") int limit,
-      @RequestParam(required = false) String cursor,
-      @RequestParam(required = false) String status) {
+      @Parameter(description = ENDPOINT_ID, example = EXAMPLE_ENDPOINT_ID) @PathVariable
+          String endpointId,
+      @Parameter(description = "Deliveries per page, 1 to 100.", example = "20")
+          @RequestParam(defaultValue = "20")
+          int limit,
+      @Parameter(description = "The `nextCursor` of the previous page; absent for the first page.")
+          @RequestParam(required = false)
+          String cursor,
+      @Parameter(
+              description = "Only deliveries with this status.",
+              schema =
+                  @Schema(
+                      type = "string",
+                      allowableValues = {"pending", "success", "failed", "cancelled"}))
+          @RequestParam(required = false)
+          String status) {
     if (limit < 1 || limit > 100) {
       throw ApiException.validation("limit", "must be between 1 and 100");
     }
@@ -63,11 +101,24 @@ class DeliveryController {
         page.next().map(DeliveryCursor::encode).orElse(null));
   }
 
+  @Operation(
+      operationId = "getDelivery",
+      summary = "Get a delivery",
+      description =
+          """
+          One delivery with the exact payload it sends (the same bytes on every attempt) and \
+          every attempt made, in order: when, what triggered it, how long it took, and the \
+          receiver's status and the start of its body, or why no response came.""")
+  @ApiResponse(responseCode = "200", description = "The delivery with its payload and attempts.")
+  @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+  @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
   @GetMapping("/{deliveryId}")
   DeliveryDetailView get(
       @AuthenticationPrincipal Jwt jwt,
-      @PathVariable String endpointId,
-      @PathVariable String deliveryId) {
+      @Parameter(description = ENDPOINT_ID, example = EXAMPLE_ENDPOINT_ID) @PathVariable
+          String endpointId,
+      @Parameter(description = DELIVERY_ID, example = EXAMPLE_DELIVERY_ID) @PathVariable
+          String deliveryId) {
     return deliveries
         .findDetail(jwt.getSubject(), endpointId, deliveryId)
         .map(DeliveryDetailView::of)
@@ -75,11 +126,46 @@ class DeliveryController {
   }
 
   /** One attempt now; see {@link DeliveryRetries}. */
+  @Operation(
+      operationId = "retryDelivery",
+      summary = "Retry a delivery now",
+      description =
+          """
+          Makes one attempt now, logged with trigger `manual`. A delivery waiting between \
+          attempts is attempted at once and its schedule goes on from there. A finished one \
+          (`success`, `failed`, or `cancelled` by an operator) turns `pending` and gets one \
+          attempt, with no schedule after it; of retries that saw the delivery in the same \
+          state, only one makes an attempt. The endpoint must be active.""")
+  @ApiResponse(
+      responseCode = "202",
+      description = "The attempt is under way; the delivery as it is now.",
+      content = @Content(schema = @Schema(implementation = DeliveryView.class)))
+  @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+  @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+  @ApiResponse(
+      responseCode = "409",
+      description =
+          "The endpoint is inactive, or the delivery was cancelled with its endpoint (only an"
+              + " operator's cancellation can be undone).",
+      content =
+          @Content(
+              mediaType = ProblemResponses.MEDIA_TYPE,
+              schema = @Schema(ref = ProblemResponses.SCHEMA)))
+  @ApiResponse(
+      responseCode = "503",
+      description =
+          "The delivery's workflow could not be reached to cut its wait short; try again shortly.",
+      content =
+          @Content(
+              mediaType = ProblemResponses.MEDIA_TYPE,
+              schema = @Schema(ref = ProblemResponses.SCHEMA)))
   @PostMapping("/{deliveryId}/retry")
   ResponseEntity<DeliveryView> retry(
       @AuthenticationPrincipal Jwt jwt,
-      @PathVariable String endpointId,
-      @PathVariable String deliveryId) {
+      @Parameter(description = ENDPOINT_ID, example = EXAMPLE_ENDPOINT_ID) @PathVariable
+          String endpointId,
+      @Parameter(description = DELIVERY_ID, example = EXAMPLE_DELIVERY_ID) @PathVariable
+          String deliveryId) {
     return ResponseEntity.accepted()
         .body(DeliveryView.of(retries.retry(jwt.getSubject(), endpointId, deliveryId)));
   }

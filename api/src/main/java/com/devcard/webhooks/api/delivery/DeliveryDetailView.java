@@ -5,22 +5,57 @@ import com.devcard.webhooks.store.delivery.Attempt;
 import com.devcard.webhooks.store.delivery.DeliveryDetail;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /** One delivery with the exact body sent ({@code payload}, embedded byte for byte) and its log. */
+@Schema(description = "A delivery with the payload it sends and every attempt made.")
 record DeliveryDetailView(
     @JsonUnwrapped DeliveryView delivery,
-    @JsonRawValue String payload,
-    List<AttemptView> attemptLog) {
+    @Schema(
+            type = "object",
+            description =
+                "The body POSTed to the receiver, byte for byte the same on every attempt: the"
+                    + " event's `id`, `type`, `createdAt` and `data`.",
+            example =
+                "{\"id\":\"evt_01JQ8Z7K2JABCDEFGHJKMNPQRS\",\"type\":\"card.viewed\","
+                    + "\"createdAt\":\"2026-11-28T10:15:30.123Z\",\"data\":{\"cardId\":\"c_7\"}}")
+        @JsonRawValue
+        String payload,
+    @Schema(description = "Every attempt, first to last.") List<AttemptView> attemptLog) {
 
+  @Schema(description = "One attempt: a POST to the endpoint and its outcome.")
   record AttemptView(
-      int attempt,
-      String trigger,
-      String startedAt,
-      long durationMs,
-      Integer responseCode,
-      String responseBody,
-      String error) {
+      @Schema(description = "The attempt's number: 1, 2, 3, ... without gaps.", example = "2")
+          int attempt,
+      @Schema(
+              description =
+                  "`scheduled` when the retry schedule made it, `manual` when a retry or a"
+                      + " recovery asked for it.",
+              allowableValues = {"scheduled", "manual"},
+              example = "scheduled")
+          String trigger,
+      @Schema(description = "When the attempt started.", example = "2026-11-28T10:16:00.789Z")
+          String startedAt,
+      @Schema(
+              description =
+                  "How long the request took, to the response's last byte or the failure.",
+              example = "412")
+          long durationMs,
+      @Schema(
+              description = "The receiver's status code; null if no response came.",
+              example = "503")
+          Integer responseCode,
+      @Schema(
+              description = "The start of the receiver's response body (at most 16 KiB), or null.",
+              example = "Service Unavailable")
+          String responseBody,
+      @Schema(
+              description =
+                  "Why no response came (such as `timeout after 5s`, `connection refused`);"
+                      + " null when one came.",
+              example = "timeout after 5s")
+          String error) {
 
     static AttemptView of(Attempt attempt) {
       return new AttemptView(

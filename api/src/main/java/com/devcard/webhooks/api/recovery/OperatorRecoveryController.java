@@ -1,9 +1,17 @@
 package com.devcard.webhooks.api.recovery;
 
 import com.devcard.webhooks.api.error.ApiException;
+import com.devcard.webhooks.api.openapi.ApiTags;
+import com.devcard.webhooks.api.openapi.ProblemResponses;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
 import com.devcard.webhooks.store.recovery.Recovery;
 import com.devcard.webhooks.store.recovery.RecoveryRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +33,7 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 @RequestMapping("/api/admin")
+@Tag(name = ApiTags.OPERATORS)
 class OperatorRecoveryController {
 
   private final EndpointRepository endpoints;
@@ -38,6 +47,29 @@ class OperatorRecoveryController {
     this.recovering = recovering;
   }
 
+  @Operation(
+      operationId = "recoverDeliveries",
+      summary = "Recover failed deliveries across users",
+      description =
+          """
+          Retries, once each, every delivery that is `failed` right now, of an active endpoint, \
+          matching every filter given, oldest first and paced like a user's recovery. An empty \
+          body is a 400, never "everything": `{"all": true}` alone covers every failed delivery \
+          of every user.""",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              content = @Content(schema = @Schema(implementation = OperatorRecoverRequest.class))))
+  @ApiResponse(
+      responseCode = "202",
+      description = "Started; `Location` is the recovery's URL.",
+      content = @Content(schema = @Schema(implementation = RecoveryView.class)))
+  @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+  @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+  @ApiResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
+  @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+  @ApiResponse(responseCode = "413", ref = ProblemResponses.PAYLOAD_TOO_LARGE)
+  @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
   @PostMapping(path = "/recover", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<RecoveryView> recover(
       @AuthenticationPrincipal Jwt jwt, @RequestBody JsonNode body) {
@@ -52,14 +84,43 @@ class OperatorRecoveryController {
         .body(RecoveryView.of(recovery));
   }
 
+  @Operation(
+      operationId = "getAnyRecovery",
+      summary = "Follow any recovery",
+      description = "Any recovery, whoever started it, with its progress.")
+  @ApiResponse(responseCode = "200", description = "The recovery.")
+  @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+  @ApiResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
+  @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
   @GetMapping("/recoveries/{recoveryId}")
-  RecoveryView get(@PathVariable String recoveryId) {
+  RecoveryView get(
+      @Parameter(
+              description = RecoveryController.RECOVERY_ID,
+              example = RecoveryController.EXAMPLE_RECOVERY_ID)
+          @PathVariable
+          String recoveryId) {
     return RecoveryView.of(find(recoveryId));
   }
 
   /** Cancels a running recovery; an ended one is answered as it is. */
+  @Operation(
+      operationId = "cancelAnyRecovery",
+      summary = "Stop any recovery",
+      description =
+          """
+          Marks any running recovery `cancelled`, whoever started it: no item that has not \
+          started is attempted. A recovery that has already ended is answered as it is.""")
+  @ApiResponse(responseCode = "200", description = "The recovery, cancelled or as it ended.")
+  @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+  @ApiResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
+  @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
   @DeleteMapping("/recoveries/{recoveryId}")
-  RecoveryView cancel(@PathVariable String recoveryId) {
+  RecoveryView cancel(
+      @Parameter(
+              description = RecoveryController.RECOVERY_ID,
+              example = RecoveryController.EXAMPLE_RECOVERY_ID)
+          @PathVariable
+          String recoveryId) {
     return RecoveryView.of(recovering.cancel(find(recoveryId)));
   }
 

@@ -2,10 +2,18 @@ package com.devcard.webhooks.api.recovery;
 
 import com.devcard.webhooks.api.error.ApiException;
 import com.devcard.webhooks.api.error.ProblemTypes;
+import com.devcard.webhooks.api.openapi.ApiTags;
+import com.devcard.webhooks.api.openapi.ProblemResponses;
 import com.devcard.webhooks.store.endpoint.Endpoint;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
 import com.devcard.webhooks.store.recovery.Recovery;
 import com.devcard.webhooks.store.recovery.RecoveryRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
@@ -26,7 +34,11 @@ import tools.jackson.databind.JsonNode;
  * after {@code since}. Another user's recovery, like one an operator started, is answered 404.
  */
 @RestController
+@Tag(name = ApiTags.RECOVERIES)
 class RecoveryController {
+
+  static final String RECOVERY_ID = "The recovery's id.";
+  static final String EXAMPLE_RECOVERY_ID = "rcv_01JQ8Z9A1B2C3D4E5F6G7H8J9K";
 
   private final EndpointRepository endpoints;
   private final RecoveryRepository recoveries;
@@ -39,12 +51,44 @@ class RecoveryController {
     this.recovering = recovering;
   }
 
+  @Operation(
+      operationId = "recoverEndpoint",
+      summary = "Recover an endpoint's failed deliveries",
+      description =
+          """
+          Retries, once each, every delivery of the endpoint that is `failed` right now and was \
+          created at or after `since`, oldest first, paced to a few per second (10 by default). \
+          The set is fixed at creation, so `total` is final in the answer. Each attempt is a \
+          `manual` entry in the delivery's log, with no schedule after it; a delivery that is \
+          no longer failed when its turn comes is skipped. The endpoint must be active.""",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              content = @Content(schema = @Schema(implementation = RecoverEndpointRequest.class))))
+  @ApiResponse(
+      responseCode = "202",
+      description = "Started; `Location` is the recovery's URL.",
+      content = @Content(schema = @Schema(implementation = RecoveryView.class)))
+  @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+  @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+  @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+  @ApiResponse(
+      responseCode = "409",
+      description = "The endpoint is inactive.",
+      content =
+          @Content(
+              mediaType = ProblemResponses.MEDIA_TYPE,
+              schema = @Schema(ref = ProblemResponses.SCHEMA)))
+  @ApiResponse(responseCode = "413", ref = ProblemResponses.PAYLOAD_TOO_LARGE)
+  @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
   @PostMapping(
       path = "/api/webhooks/{endpointId}/recover",
       consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<RecoveryView> recover(
       @AuthenticationPrincipal Jwt jwt,
-      @PathVariable String endpointId,
+      @Parameter(description = "The endpoint's id.", example = "ep_01JQ8Z6W3RX4B5C6D7E8F9G0HJ")
+          @PathVariable
+          String endpointId,
       @RequestBody JsonNode body) {
     Instant since = RecoveryRequests.ownerSince(body);
     String userId = jwt.getSubject();
@@ -64,14 +108,38 @@ class RecoveryController {
         .body(RecoveryView.of(recovery));
   }
 
+  @Operation(
+      operationId = "getRecovery",
+      summary = "Follow a recovery",
+      description = "A recovery the user started, with its progress.")
+  @ApiResponse(responseCode = "200", description = "The recovery.")
+  @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+  @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
   @GetMapping("/api/recoveries/{recoveryId}")
-  RecoveryView get(@AuthenticationPrincipal Jwt jwt, @PathVariable String recoveryId) {
+  RecoveryView get(
+      @AuthenticationPrincipal Jwt jwt,
+      @Parameter(description = RECOVERY_ID, example = EXAMPLE_RECOVERY_ID) @PathVariable
+          String recoveryId) {
     return RecoveryView.of(owned(jwt, recoveryId));
   }
 
   /** Cancels a running recovery; an ended one is answered as it is. */
+  @Operation(
+      operationId = "cancelRecovery",
+      summary = "Stop a recovery",
+      description =
+          """
+          Marks a running recovery `cancelled`: no item that has not started is attempted. \
+          Attempts already under way finish and are counted, so `done` may still rise a little. \
+          A recovery that has already ended is answered as it is.""")
+  @ApiResponse(responseCode = "200", description = "The recovery, cancelled or as it ended.")
+  @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+  @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
   @DeleteMapping("/api/recoveries/{recoveryId}")
-  RecoveryView cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable String recoveryId) {
+  RecoveryView cancel(
+      @AuthenticationPrincipal Jwt jwt,
+      @Parameter(description = RECOVERY_ID, example = EXAMPLE_RECOVERY_ID) @PathVariable
+          String recoveryId) {
     return RecoveryView.of(recovering.cancel(owned(jwt, recoveryId)));
   }
 
