@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A request a receiver got, checked the way the README tells receivers to: with the guide's Java
- * code for the GitHub-style header and with the official Standard Webhooks library.
+ * A request a receiver got, checked the way the receiver guide (docs/receiving-webhooks.md) tells
+ * receivers to: with the guide's Java code for the GitHub-style header and with the official
+ * Standard Webhooks library.
  */
 record ReceivedDelivery(byte[] body, Map<String, List<String>> headers) {
 

@@ -38,8 +38,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Secret rotation end to end: the rotate route, then real deliveries checked by receivers that hold
- * only the old secret, only the new one, or both, with the README's Java code (GitHub-style header)
- * and the official Standard Webhooks library, during and after the grace period.
+ * only the old secret, only the new one, or both, with the receiver guide's Java code (GitHub-style
+ * header) and the official Standard Webhooks library, during and after the grace period.
  */
 @WithWebhooksStack
 @SpringBootTest(

@@ -29,19 +29,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Records the histories {@link DeliveryWorkflowReplayTest} replays. Skipped in a normal build.
- * Never regenerate an existing file: each one is a history an older version of {@link
- * DeliveryWorkflowImpl} wrote, which the current one must still replay (the first three predate
- * {@code oneManualAttempt} in the input and the cancellation handling). Record only a new one, by
- * method:
- *
- * <pre>
- * ./mvnw -B -o -pl workflows test -Dhistories.record=true \
- *     -Dtest='DeliveryHistoriesRecorderTest#recordManualAttempt'
- * </pre>
- *
- * The histories hold ids and outcomes only; each recording checks that the secret the fake activity
- * signs with is not in it.
+ * Records the histories {@link DeliveryWorkflowReplayTest} replays; skipped unless {@code
+ * -Dhistories.record=true}. Record new methods only, one at a time, never over an existing file:
+ * docs/changing-workflows.md has the command and the policy.
  */
 @EnabledIfSystemProperty(named = "histories.record", matches = "true")
 class DeliveryHistoriesRecorderTest {

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Replays histories recorded from real runs (see {@link DeliveryHistoriesRecorderTest}), so that a
  * change to {@link DeliveryWorkflowImpl} that would break workflows already running fails the
- * build.
+ * build. When a change needs {@code Workflow.getVersion}: docs/changing-workflows.md.
  */
 class DeliveryWorkflowReplayTest {
 

@@ -18,14 +18,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Records the histories {@link RecoveryWorkflowReplayTest} replays. Skipped in a normal build;
- * regenerate the files only when a change to {@link RecoveryWorkflowImpl} is meant to break running
- * recoveries (after versioning it with {@code Workflow.getVersion}, keep the old files and add new
- * ones):
- *
- * <pre>
- * ./mvnw -B -o -pl workflows test -Dtest=RecoveryHistoriesRecorderTest -Dhistories.record=true
- * </pre>
+ * Records the histories {@link RecoveryWorkflowReplayTest} replays; skipped unless {@code
+ * -Dhistories.record=true}. Record new methods only, one at a time, never over an existing file:
+ * docs/changing-workflows.md has the command and the policy.
  */
 @EnabledIfSystemProperty(named = "histories.record", matches = "true")
 class RecoveryHistoriesRecorderTest {

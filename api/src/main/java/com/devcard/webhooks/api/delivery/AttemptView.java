@@ -2,25 +2,48 @@ package com.devcard.webhooks.api.delivery;
 
 import com.devcard.webhooks.api.web.ApiTimes;
 import com.devcard.webhooks.store.delivery.Attempt;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 
-/**
- * One attempt of a delivery's log, as the detail view and the attempt pages show it.
- *
- * @param retryAfterSeconds the wait the receiver asked for in the {@code Retry-After} header of a
- *     {@code 429} or {@code 503}, in whole seconds (rounded up), as asked: the wait honoured is at
- *     most {@code WEBHOOKS_RETRY_AFTER_MAX} and shows in the delivery's {@code nextRetryAt}; {@code
- *     null} when it asked for none
- */
+/** One attempt of a delivery's log, as the detail view and the attempt pages show it. */
+@Schema(description = "One attempt: a POST to the endpoint and its outcome.")
 record AttemptView(
-    int attempt,
-    String trigger,
-    String startedAt,
-    long durationMs,
-    Integer responseCode,
-    String responseBody,
-    String error,
-    Long retryAfterSeconds) {
+    @Schema(description = "The attempt's number: 1, 2, 3, ... without gaps.", example = "2")
+        int attempt,
+    @Schema(
+            description =
+                "`scheduled` when the retry schedule made it, `manual` when a retry or a"
+                    + " recovery asked for it.",
+            allowableValues = {"scheduled", "manual"},
+            example = "scheduled")
+        String trigger,
+    @Schema(description = "When the attempt started.", example = "2026-11-28T10:16:00.789Z")
+        String startedAt,
+    @Schema(
+            description = "How long the request took, to the response's last byte or the failure.",
+            example = "412")
+        long durationMs,
+    @Schema(description = "The receiver's status code; null if no response came.", example = "503")
+        Integer responseCode,
+    @Schema(
+            description = "The start of the receiver's response body (at most 16 KiB), or null.",
+            example = "Service Unavailable")
+        String responseBody,
+    @Schema(
+            description =
+                "Why no response came (such as `timeout after 5s`, `connection refused`);"
+                    + " null when one came.",
+            example = "timeout after 5s")
+        String error,
+    @Schema(
+            description =
+                "The wait the receiver asked for in the `Retry-After` header of a 429 or 503, in"
+                    + " whole seconds (rounded up), as asked. The wait honoured is at most"
+                    + " `WEBHOOKS_RETRY_AFTER_MAX` (1 hour by default) and shows in the"
+                    + " delivery's `nextRetryAt`. Null when the receiver asked for none.",
+            example = "120",
+            nullable = true)
+        Long retryAfterSeconds) {
 
   static AttemptView of(Attempt attempt) {
     return new AttemptView(

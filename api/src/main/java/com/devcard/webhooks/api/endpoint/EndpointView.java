@@ -3,17 +3,32 @@ package com.devcard.webhooks.api.endpoint;
 import com.devcard.webhooks.api.web.ApiTimes;
 import com.devcard.webhooks.store.endpoint.Endpoint;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /** An endpoint as the API shows it: never with its secret. */
+@Schema(description = "A webhook endpoint, without its secret.")
 record EndpointView(
-    String id,
-    String url,
-    List<String> events,
-    String description,
-    @JsonProperty("isActive") boolean isActive,
-    String createdAt,
-    String updatedAt) {
+    @Schema(description = "The endpoint's id.", example = "ep_01JQ8Z6W3RX4B5C6D7E8F9G0HJ")
+        String id,
+    @Schema(
+            description = "Where deliveries are POSTed.",
+            example = "https://hooks.example.com/devcard")
+        String url,
+    @Schema(
+            description = "The event types it receives.",
+            example = "[\"card.viewed\", \"contact.saved\"]")
+        List<String> events,
+    @Schema(description = "The user's note, or null.", example = "CRM sync") String description,
+    @Schema(
+            description = "Whether it receives deliveries; false after it was deactivated.",
+            example = "true")
+        @JsonProperty("isActive")
+        boolean isActive,
+    @Schema(description = "When it was registered.", example = "2026-11-28T10:15:30.123Z")
+        String createdAt,
+    @Schema(description = "When it last changed.", example = "2026-11-28T10:15:30.123Z")
+        String updatedAt) {
 
   static EndpointView of(Endpoint endpoint) {
     return new EndpointView(

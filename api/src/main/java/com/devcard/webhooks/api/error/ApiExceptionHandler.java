@@ -20,6 +20,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every failure into RFC 9457 problem+json with a stable type. Spring's own MVC failures
@@ -93,10 +94,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
     DatabindException mapping = causeOfType(exception, DatabindException.class);
     if (mapping != null && !mapping.getPath().isEmpty()) {
+      // Strict binding refuses unknown fields: say so, as the routes that read JSON by hand do.
+      String message =
+          mapping instanceof UnrecognizedPropertyException
+              ? "is not a known field"
+              : "has the wrong type";
       return ResponseEntity.badRequest()
           .body(
               Problems.validation(
-                  List.of(new FieldError(JsonPaths.of(mapping.getPath()), "has the wrong type"))));
+                  List.of(new FieldError(JsonPaths.of(mapping.getPath()), message))));
     }
     String detail =
         causeOfType(exception, JacksonException.class) != null

@@ -1,7 +1,12 @@
 package com.devcard.webhooks.api.secret;
 
+import com.devcard.webhooks.api.openapi.ApiTags;
+import com.devcard.webhooks.api.openapi.ProblemResponses;
 import com.devcard.webhooks.store.secret.ReEncryptionReport;
 import com.devcard.webhooks.store.secret.SecretReEncryptor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * again.
  */
 @RestController
+@Tag(name = ApiTags.OPERATORS)
 class MasterKeyController {
 
   private static final Logger log = LoggerFactory.getLogger(MasterKeyController.class);
@@ -31,6 +37,18 @@ class MasterKeyController {
     this.batchSize = batchSize;
   }
 
+  @Operation(
+      operationId = "reEncryptSecrets",
+      summary = "Re-encrypt the stored secrets",
+      description =
+          """
+          Re-encrypts every stored endpoint secret under the primary key of the master keyset, \
+          in short batches, safe beside live traffic, and answers the counts when done. Secrets \
+          already under the primary key are skipped, so an interrupted run is simply run again. \
+          Once it answers `"complete": true`, older keys can leave the keyset.""")
+  @ApiResponse(responseCode = "200", description = "What the run did.")
+  @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+  @ApiResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
   @PostMapping("/api/admin/master-key/re-encrypt")
   ReEncryptionView reEncrypt(@AuthenticationPrincipal Jwt jwt) {
     log.info("re-encryption of endpoint secrets requested by {}", jwt.getSubject());

@@ -1,0 +1,29 @@
+package com.devcard.webhooks.api.endpoint;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+
+/**
+ * The shape of a {@code PATCH /api/webhooks/{id}} body, for the OpenAPI document: the controller
+ * reads the body as a tree, because a field that is absent and one that is {@code null} mean
+ * different things.
+ */
+@Schema(description = "The fields to change; an absent field stays as it is.")
+record UpdateEndpointRequest(
+    @Schema(
+            description = "A new target URL, under the same rules as when registering.",
+            example = "https://hooks.example.com/devcard-v2")
+        String url,
+    @Schema(
+            description = "The new list of event types: 1 to 50 distinct types.",
+            example = "[\"card.viewed\"]")
+        List<String> events,
+    @Schema(
+            description = "A new note (at most 256 characters), or null to clear it.",
+            example = "CRM sync (staging)")
+        String description,
+    @Schema(
+            description =
+                "false pauses the endpoint and cancels its pending deliveries; true resumes it.",
+            example = "false")
+        Boolean isActive) {}
