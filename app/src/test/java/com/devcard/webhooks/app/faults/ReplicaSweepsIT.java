@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.app.WebhooksApplication;
 import com.devcard.webhooks.store.secret.SecretCipher;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import java.time.Duration;
@@ -51,6 +53,14 @@ class ReplicaSweepsIT {
                 () ->
                     recorder.runs("pending-deliveries", "first") >= 2
                         && recorder.runs("pending-deliveries", "second") >= 2);
+        // What operators see of it: the rounds that ran in this process, and how long they took.
+        Timer sweeps =
+            first
+                .getBean(MeterRegistry.class)
+                .get("webhooks.sweep")
+                .tag("sweep", "pending-deliveries")
+                .timer();
+        assertThat(sweeps.count()).isGreaterThanOrEqualTo(2);
       } finally {
         if (second != null) {
           second.close();
