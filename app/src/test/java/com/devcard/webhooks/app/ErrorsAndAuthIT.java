@@ -63,6 +63,15 @@ class ErrorsAndAuthIT {
   }
 
   @Test
+  void withoutAnAudienceSettingTokensWithAnyAudienceOrNoneAreAccepted() {
+    assertThat(api.get("/api/webhooks", tokens.withAudience("u1", "someone-else")).status())
+        .isEqualTo(200);
+    assertThat(api.get("/api/webhooks", tokens.withAudience("u1", "a", "b")).status())
+        .isEqualTo(200);
+    assertThat(api.get("/api/webhooks", tokens.user("u1")).status()).isEqualTo(200);
+  }
+
+  @Test
   void unsignedAlgNoneTokenIs401() {
     String header =
         Base64.getUrlEncoder()

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 
 /** Signs bearer tokens with the running app's HS256 secret. */
 public final class TestTokens {
@@ -36,6 +37,15 @@ public final class TestTokens {
     return new TestTokens(otherSecret).user(userId);
   }
 
+  /** A user token whose {@code aud} is the one value given (a string) or several (an array). */
+  public String withAudience(String userId, String... audience) {
+    return sign(
+        new JWTClaimsSet.Builder()
+            .subject(userId)
+            .audience(List.of(audience))
+            .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1)))));
+  }
+
   public String sign(String subject, String scope, Instant expiresAt) {
     JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject);
     if (expiresAt != null) {
@@ -44,6 +54,10 @@ public final class TestTokens {
     if (scope != null) {
       claims.claim("scope", scope);
     }
+    return sign(claims);
+  }
+
+  private String sign(JWTClaimsSet.Builder claims) {
     try {
       SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
       jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));

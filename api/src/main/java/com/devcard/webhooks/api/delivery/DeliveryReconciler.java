@@ -1,7 +1,9 @@
 package com.devcard.webhooks.api.delivery;
 
+import com.devcard.webhooks.api.sweep.Sweeps;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.PendingDelivery;
+import com.devcard.webhooks.store.sweep.Sweep;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
  * that lost its state (the dev profile's in-memory server after a restart) gets each one back,
  * carrying on from its recorded attempts and its next retry time. Each sweep also catches a
  * workflow run an operator terminated in the Temporal UI (the delivery ends {@code cancelled}) and
- * a manual attempt whose run the "retry" request could not start.
+ * a manual attempt whose run the "retry" request could not start. However many api processes there
+ * are, each sweep runs in one of them at a time (see {@link Sweeps}).
  */
 @Component
 class DeliveryReconciler {
@@ -34,16 +37,22 @@ class DeliveryReconciler {
 
   private final DeliveryRepository deliveries;
   private final DeliveryRuns runs;
+  private final Sweeps sweeps;
 
-  DeliveryReconciler(DeliveryRepository deliveries, DeliveryRuns runs) {
+  DeliveryReconciler(DeliveryRepository deliveries, DeliveryRuns runs, Sweeps sweeps) {
     this.deliveries = deliveries;
     this.runs = runs;
+    this.sweeps = sweeps;
   }
 
   @Scheduled(
       fixedDelayString = "${webhooks.reconciler.unstarted-every:5s}",
       initialDelayString = "${webhooks.reconciler.unstarted-every:5s}")
   void startUnstarted() {
+    sweeps.runAlone(Sweep.UNSTARTED_DELIVERIES, this::startUnstartedNow);
+  }
+
+  private void startUnstartedNow() {
     List<PendingDelivery> batch;
     // Bounded: a delivery left unstarted on purpose (its run found closed and the delivery changed
     // meanwhile) comes back in the next batch; the next run goes on.
@@ -68,6 +77,10 @@ class DeliveryReconciler {
       fixedDelayString = "${webhooks.reconciler.full-sweep-every:5m}",
       initialDelayString = "${webhooks.reconciler.full-sweep-every:5m}")
   void sweepAllPending() {
+    sweeps.runAlone(Sweep.PENDING_DELIVERIES, this::checkAllPending);
+  }
+
+  private void checkAllPending() {
     Optional<String> after = Optional.empty();
     int total = 0;
     while (true) {

@@ -5,8 +5,10 @@ import com.devcard.webhooks.store.delivery.Delivery;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.PendingDelivery;
 import com.devcard.webhooks.workflows.DeliveryWorkflowInput;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowServiceException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -72,8 +74,9 @@ class DeliveryRuns {
         case EXISTS -> afterRefusedStart(pending);
         case UNREACHABLE -> false;
       };
-    } catch (RuntimeException unreachable) {
-      log.warn("reconciler: Temporal unreachable ({})", unreachable.getClass().getSimpleName());
+    } catch (WorkflowServiceException | StatusRuntimeException unreachable) {
+      // Only Temporal failing is "try again later"; anything else is not the sweep's to hide.
+      log.warn("reconciler: Temporal unreachable; the sweep stops here", unreachable);
       return false;
     }
   }

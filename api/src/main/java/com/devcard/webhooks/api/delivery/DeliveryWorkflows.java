@@ -7,12 +7,14 @@ import com.devcard.webhooks.workflows.DeliverySearchAttributes;
 import com.devcard.webhooks.workflows.DeliveryWorkflow;
 import com.devcard.webhooks.workflows.DeliveryWorkflowInput;
 import com.devcard.webhooks.workflows.TaskQueues;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowServiceException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -82,7 +84,20 @@ public class DeliveryWorkflows implements DisposableBean {
    */
   public void startAllSoon(List<DispatchedDelivery> dispatched) {
     if (!dispatched.isEmpty()) {
-      starter.execute(() -> startAll(dispatched));
+      starter.execute(() -> startAllLogged(dispatched));
+    }
+  }
+
+  private void startAllLogged(List<DispatchedDelivery> dispatched) {
+    try {
+      startAll(dispatched);
+    } catch (RuntimeException failure) {
+      // Off the request thread no caller would see it. The deliveries are stored, so the
+      // reconciler does start them; the failure is logged whole to be fixed.
+      log.error(
+          "starting the workflows of {} dispatched deliveries failed; the reconciler starts them",
+          dispatched.size(),
+          failure);
     }
   }
 
@@ -144,11 +159,11 @@ public class DeliveryWorkflows implements DisposableBean {
       return StartResult.STARTED;
     } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
       return StartResult.EXISTS;
-    } catch (RuntimeException unreachable) {
+    } catch (WorkflowServiceException | StatusRuntimeException unreachable) {
       log.warn(
-          "delivery {} not started yet (Temporal: {}); the reconciler will start it",
+          "delivery {} not started yet (Temporal unreachable); the reconciler will start it",
           input.deliveryId(),
-          unreachable.getClass().getSimpleName());
+          unreachable);
       return StartResult.UNREACHABLE;
     }
   }
@@ -156,7 +171,7 @@ public class DeliveryWorkflows implements DisposableBean {
   /**
    * The status of the delivery's latest workflow run; empty when Temporal has none.
    *
-   * @throws RuntimeException when Temporal cannot be reached
+   * @throws WorkflowServiceException when Temporal cannot be reached
    */
   Optional<WorkflowExecutionStatus> latestRun(String deliveryId) {
     try {
@@ -179,8 +194,8 @@ public class DeliveryWorkflows implements DisposableBean {
       return SignalResult.SIGNALLED;
     } catch (WorkflowNotFoundException notRunning) {
       return SignalResult.NOT_RUNNING;
-    } catch (RuntimeException unreachable) {
-      log.warn("retry not signalled (Temporal: {})", unreachable.getClass().getSimpleName());
+    } catch (WorkflowServiceException | StatusRuntimeException unreachable) {
+      log.warn("retry not signalled (Temporal unreachable)", unreachable);
       return SignalResult.UNREACHABLE;
     }
   }
@@ -198,12 +213,13 @@ public class DeliveryWorkflows implements DisposableBean {
       log.info("workflow cancel requested");
     } catch (WorkflowNotFoundException finished) {
       // Nothing to stop.
-    } catch (RuntimeException unreachable) {
+    } catch (WorkflowServiceException | StatusRuntimeException unreachable) {
       // Its next attempt finds the delivery cancelled and sends nothing.
       log.warn(
-          "delivery {} workflow not cancelled now ({}); it stops at its next attempt",
+          "delivery {} workflow not cancelled now (Temporal unreachable); it stops at its next"
+              + " attempt",
           deliveryId,
-          unreachable.getClass().getSimpleName());
+          unreachable);
     }
   }
 

@@ -55,18 +55,40 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   // A transaction that cannot begin or roll back (the database went away mid-request) is a
-  // TransactionException, not a DataAccessException: both mean the database is unreachable.
+  // TransactionException, not a DataAccessException. Only an outage is a 503: a value the
+  // database refused is the client's, and anything else the service's own fault.
   @ExceptionHandler({DataAccessException.class, TransactionException.class})
   ResponseEntity<ProblemDetail> handleDatabase(Exception exception) {
-    log.error("database failure while handling a request: {}", exception.getClass().getName());
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, "5")
-        .body(
-            Problems.of(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                ProblemTypes.SERVICE_UNAVAILABLE,
-                "Service unavailable",
-                "The service cannot reach its database right now; try again shortly."));
+    return switch (DatabaseFailure.of(exception)) {
+      case REFUSED_VALUE -> {
+        // The checks at the edge missed this value: say so loudly enough to add one.
+        log.warn(
+            "the database refused a value of a request (SQLSTATE {}): {}",
+            DatabaseFailure.sqlState(exception),
+            exception.getClass().getName());
+        yield ResponseEntity.badRequest()
+            .body(
+                Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    ProblemTypes.VALIDATION,
+                    "Validation failed",
+                    "A value in the request cannot be stored: a time outside 4713 BC to 294276 AD,"
+                        + " or text with a NUL character."));
+      }
+      case OUTAGE -> {
+        log.error(
+            "database unreachable while handling a request: {}", exception.getClass().getName());
+        yield ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+            .header(HttpHeaders.RETRY_AFTER, "5")
+            .body(
+                Problems.of(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    ProblemTypes.SERVICE_UNAVAILABLE,
+                    "Service unavailable",
+                    "The service cannot reach its database right now; try again shortly."));
+      }
+      case SERVICE_FAULT -> handleUnexpected(exception);
+    };
   }
 
   @ExceptionHandler(Exception.class)

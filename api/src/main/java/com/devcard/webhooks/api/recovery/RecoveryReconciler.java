@@ -1,8 +1,12 @@
 package com.devcard.webhooks.api.recovery;
 
+import com.devcard.webhooks.api.sweep.Sweeps;
 import com.devcard.webhooks.store.recovery.Recovery;
 import com.devcard.webhooks.store.recovery.RecoveryRepository;
+import com.devcard.webhooks.store.sweep.Sweep;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowServiceException;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -18,6 +22,7 @@ import org.springframework.stereotype.Component;
  * workflow (Temporal was down when it was created, or lost its state: the dev profile's in-memory
  * server after a restart) is started again at its first pending item; one whose workflow was
  * cancelled or terminated in the Temporal UI, without its cleanup running, is marked cancelled.
+ * However many api processes there are, the sweep runs in one of them at a time.
  */
 @Component
 class RecoveryReconciler {
@@ -27,10 +32,12 @@ class RecoveryReconciler {
 
   private final RecoveryRepository recoveries;
   private final RecoveryWorkflows workflows;
+  private final Sweeps sweeps;
 
-  RecoveryReconciler(RecoveryRepository recoveries, RecoveryWorkflows workflows) {
+  RecoveryReconciler(RecoveryRepository recoveries, RecoveryWorkflows workflows, Sweeps sweeps) {
     this.recoveries = recoveries;
     this.workflows = workflows;
+    this.sweeps = sweeps;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -42,6 +49,10 @@ class RecoveryReconciler {
       fixedDelayString = "${webhooks.reconciler.recoveries-every:30s}",
       initialDelayString = "${webhooks.reconciler.recoveries-every:30s}")
   void sweep() {
+    sweeps.runAlone(Sweep.RUNNING_RECOVERIES, this::checkRunning);
+  }
+
+  private void checkRunning() {
     Optional<String> after = Optional.empty();
     List<Recovery> batch;
     do {
@@ -60,10 +71,8 @@ class RecoveryReconciler {
     Optional<WorkflowExecutionStatus> status;
     try {
       status = workflows.status(recovery.id());
-    } catch (RuntimeException unreachable) {
-      log.warn(
-          "reconciler: Temporal unreachable ({}); recoveries not checked",
-          unreachable.getClass().getSimpleName());
+    } catch (WorkflowServiceException | StatusRuntimeException unreachable) {
+      log.warn("reconciler: Temporal unreachable; recoveries not checked", unreachable);
       return false;
     }
     if (status.isEmpty()) {

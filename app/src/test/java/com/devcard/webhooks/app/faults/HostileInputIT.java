@@ -14,6 +14,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,14 @@ class HostileInputIT {
 
     Response get(String path) {
       return api.get(path, attackerToken);
+    }
+
+    Response get(String path, String token) {
+      return api.get(path, token);
+    }
+
+    String admin() {
+      return tokens.withScope(attacker, "webhooks:admin");
     }
 
     Response withAuthorization(String authorization) {
@@ -184,7 +193,8 @@ class HostileInputIT {
             scopes(),
             anotherUsersIds(),
             rejectedPaths(),
-            queriesAndMethods())
+            queriesAndMethods(),
+            valuesTheDatabaseCannotHold())
         .flatMap(List::stream);
   }
 
@@ -591,6 +601,22 @@ class HostileInputIT {
             t ->
                 t.createWithToken(
                     t.tokens().sign("s".repeat(129), null, Instant.now().plusSeconds(600)))),
+        // The subject is the user id every query filters on: NUL would reach the database.
+        new Case(
+            "subject with NUL",
+            401,
+            UNAUTHORIZED,
+            t -> t.get("/api/webhooks", t.hostile().withSubject(t.attacker() + "\u0000"))),
+        new Case(
+            "subject of NUL alone",
+            401,
+            UNAUTHORIZED,
+            t -> t.get("/api/webhooks", t.hostile().withSubject("\u0000"))),
+        new Case(
+            "subject with an escape character",
+            401,
+            UNAUTHORIZED,
+            t -> t.createWithToken(t.hostile().withSubject(t.attacker() + "\u001b[2J"))),
         new Case(
             "payload swapped for the victim's",
             401,
@@ -851,6 +877,104 @@ class HostileInputIT {
             405,
             METHOD,
             t -> t.api().get("/api/events", t.publisher())));
+  }
+
+  /**
+   * Values PostgreSQL cannot hold (a time outside 4713 BC to 294276 AD, NUL in text) or no id ever
+   * holds (control characters): each is the client's mistake, a 400 naming it, never a 503 from the
+   * database.
+   */
+  private static List<Case> valuesTheDatabaseCannotHold() {
+    Function<String, Function<Target, Response>> list =
+        raw ->
+            t ->
+                t.get(
+                    "/api/webhooks/" + t.attackerEndpoint() + "/deliveries?cursor=" + cursor(raw));
+    Function<String, Function<Target, Response>> recover =
+        since ->
+            t ->
+                t.api()
+                    .post(
+                        "/api/webhooks/" + t.attackerEndpoint() + "/recover",
+                        t.attackerToken(),
+                        "{\"since\": \"" + since + "\"}");
+    Function<String, Function<Target, Response>> operatorRecover =
+        body -> t -> t.api().post("/api/admin/recover", t.admin(), body);
+    Function<String, Function<Target, Response>> path =
+        target -> t -> t.raw().getVerbatim(target, t.attackerToken());
+    return List.of(
+        new Case(
+            "a cursor in the year 300000",
+            400,
+            VALIDATION,
+            list.apply("+300000-01-01T00:00:00Z|dlv_x")),
+        new Case(
+            "a cursor in the year -5000",
+            400,
+            VALIDATION,
+            list.apply("-5000-01-01T00:00:00Z|dlv_x")),
+        new Case(
+            "a cursor whose id holds NUL",
+            400,
+            VALIDATION,
+            list.apply("2026-01-01T00:00:00Z|dlv_\u0000")),
+        new Case(
+            "a cursor whose id holds a control character",
+            400,
+            VALIDATION,
+            list.apply("2026-01-01T00:00:00Z|dlv_\u0001")),
+        new Case(
+            "recover since the year 300000",
+            400,
+            VALIDATION,
+            recover.apply("+300000-01-01T00:00:00Z")),
+        new Case(
+            "recover since the year -5000",
+            400,
+            VALIDATION,
+            recover.apply("-5000-01-01T00:00:00Z")),
+        new Case(
+            "operator recovery since the year 300000",
+            400,
+            VALIDATION,
+            operatorRecover.apply("{\"since\": \"+300000-01-01T00:00:00Z\"}")),
+        new Case(
+            "operator recovery for a userId with NUL",
+            400,
+            VALIDATION,
+            operatorRecover.apply("{\"userId\": \"u\\u0000\"}")),
+        new Case(
+            "operator recovery for an endpointId with a control character",
+            400,
+            VALIDATION,
+            operatorRecover.apply("{\"endpointId\": \"ep_\\u0007\"}")),
+        new Case(
+            "a control character in an id", 400, VALIDATION, path.apply("/api/webhooks/ep%01x")),
+        new Case(
+            "DEL in a delivery id",
+            400,
+            VALIDATION,
+            t ->
+                t.raw()
+                    .getVerbatim(
+                        "/api/webhooks/" + t.attackerEndpoint() + "/deliveries/dlv%7F",
+                        t.attackerToken())),
+        new Case(
+            "a C1 control in a recovery id",
+            400,
+            VALIDATION,
+            path.apply("/api/recoveries/rcv%C2%85")),
+        new Case(
+            "an escape character in an operator's recovery id",
+            400,
+            VALIDATION,
+            t -> t.raw().getVerbatim("/api/admin/recoveries/rcv%1B", t.admin())));
+  }
+
+  private static String cursor(String raw) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Missing or mistyped values are validation failures; a body that is no object is malformed. */

@@ -82,6 +82,11 @@ final class HostileTokens {
     return sign(JWSAlgorithm.HS256, macSigner(), claims);
   }
 
+  /** Correctly signed and valid, with any subject at all: control characters, NUL. */
+  String withSubject(String subject) {
+    return sign(JWSAlgorithm.HS256, macSigner(), valid(subject));
+  }
+
   /** A valid token of one subject whose payload is swapped for another subject's. */
   String tamperedSubject(String signedToken, String otherSubject) {
     String[] parts = signedToken.split("\\.");
