@@ -3,6 +3,7 @@ package com.devcard.webhooks.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.app.ApiClient.Response;
+import com.devcard.webhooks.testkit.WithWebhooksStack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,12 +11,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** With {@code WEBHOOKS_JWT_AUDIENCE} set, a token must name that audience in {@code aud}. */
+@WithWebhooksStack
 @SpringBootTest(
     classes = WebhooksApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "spring.profiles.active=dev",
-      "webhooks.dev.ephemeral=true",
+      "WEBHOOKS_ALLOW_HTTP=true",
+      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
       "WEBHOOKS_JWT_AUDIENCE=devcard-webhooks"
     })
 class JwtAudienceIT {

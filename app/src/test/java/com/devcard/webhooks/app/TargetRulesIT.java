@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.devcard.webhooks.app.ApiClient.Response;
-import com.devcard.webhooks.testkit.WithWebhooksStack;
 import com.devcard.webhooks.netguard.AddressRule;
+import com.devcard.webhooks.testkit.WithWebhooksStack;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.app.WebhooksApplication;
-import com.devcard.webhooks.store.secret.SecretCipher;
+import com.devcard.webhooks.testkit.WebhooksStack;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
@@ -38,13 +38,12 @@ class ReplicaSweepsIT {
   @Timeout(value = 4, unit = TimeUnit.MINUTES)
   void eachSweepRunsInOneReplicaAtATime() throws Exception {
     SweepRecorder recorder = new SweepRecorder();
-    try (TestPostgres postgres = TestPostgres.start();
-        TestTemporal temporal = TestTemporal.start()) {
-      Map<String, String> settings = settings(postgres, temporal);
+    try (WebhooksStack stack = WebhooksStack.start()) {
+      Map<String, String> settings = settings(stack);
       ConfigurableApplicationContext first = replica("first", settings, recorder);
       ConfigurableApplicationContext second = null;
       try {
-        insertPendingDeliveries(postgres.jdbc());
+        insertPendingDeliveries(stack.jdbc());
         second = replica("second", settings, recorder);
         await()
             .atMost(Duration.ofMinutes(2))
@@ -90,15 +89,10 @@ class ReplicaSweepsIT {
         });
   }
 
-  private static Map<String, String> settings(TestPostgres postgres, TestTemporal temporal) {
+  /** Two api processes on one database and one Temporal: the stack's settings, for both. */
+  private static Map<String, String> settings(WebhooksStack stack) {
     Map<String, String> settings = new HashMap<>();
-    settings.put("spring.profiles.active", "external");
-    settings.put("spring.datasource.url", postgres.jdbcUrl());
-    settings.put("spring.datasource.username", "postgres");
-    settings.put("spring.datasource.password", "");
-    settings.put("TEMPORAL_ADDRESS", temporal.address());
-    settings.put("WEBHOOKS_MASTER_KEY", SecretCipher.newKeysetJson());
-    settings.put("WEBHOOKS_JWT_SECRET", "replica-test-secret-of-at-least-32-bytes");
+    stack.settings().forEach((name, value) -> settings.put(name, String.valueOf(value)));
     settings.put("WEBHOOKS_ROLES", "api");
     settings.put("server.port", "0");
     settings.put("webhooks.reconciler.unstarted-every", SWEEP_EVERY);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.devcard.webhooks.store.testing.EmbeddedDatabase;
+import com.devcard.webhooks.testkit.PostgresServer;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -31,7 +32,7 @@ class SweepLocksTest {
     database = EmbeddedDatabase.freshDataSource();
     otherProcessPool = new HikariDataSource();
     otherProcessPool.setJdbcUrl(((HikariDataSource) database).getJdbcUrl());
-    otherProcessPool.setUsername(EmbeddedDatabase.USER);
+    otherProcessPool.setUsername(PostgresServer.USER);
     otherProcessPool.setMaximumPoolSize(2);
     thisProcess = new SweepLocks(database);
     otherProcess = new SweepLocks(otherProcessPool);
