@@ -6,3 +6,38 @@
 alter table webhook_delivery_attempts
     add column retry_after_ms bigint check (retry_after_ms >= 0);
 --rollback alter table webhook_delivery_attempts drop column retry_after_ms;
+
+--changeset devcard-webhooks:006-endpoint-disabled-reason
+-- Why an inactive endpoint is inactive: 'user' (its owner set it inactive), 'gone' (the receiver
+-- answered 410) or 'failing' (disabled automatically after failing for too long), and since when.
+-- Endpoints inactive before this column existed were all set inactive by their owners.
+alter table webhook_endpoints
+    add column disabled_reason text check (disabled_reason in ('user', 'gone', 'failing')),
+    add column disabled_at timestamptz;
+update webhook_endpoints set disabled_reason = 'user', disabled_at = updated_at where not is_active;
+alter table webhook_endpoints
+    add constraint webhook_endpoints_disabled_reason_ck
+    check ((disabled_reason is null) = is_active and (disabled_at is null) = is_active);
+--rollback alter table webhook_endpoints drop constraint webhook_endpoints_disabled_reason_ck;
+--rollback alter table webhook_endpoints drop column disabled_at;
+--rollback alter table webhook_endpoints drop column disabled_reason;
+
+--changeset devcard-webhooks:006-endpoint-rate-limit
+-- At most rate_limit attempts per second to the endpoint, across every worker; null for none.
+alter table webhook_endpoints
+    add column rate_limit int check (rate_limit between 1 and 1000);
+-- The rate limit's state, kept apart from the endpoint row (which dispatch holds FOR SHARE while it
+-- inserts deliveries). Two clocks, both advanced by one slot (1/rate_limit seconds) at a time in
+-- single statements, so concurrent workers never share a slot:
+-- next_free_at queues the attempts: each one waiting takes the next free slot and sleeps until
+--   then, so a burst wakes up spread out instead of all at once;
+-- next_start_at admits them (the generic cell rate algorithm): an attempt may start when
+--   next_start_at is at most half a slot away, and moves it one slot past the later of itself and
+--   now. Starts are thus never closer than the limit allows, whatever the timers' delays, and at
+--   most rate_limit + 1 fall in any one second.
+create table webhook_endpoint_rate_slots (
+    endpoint_id   text        primary key references webhook_endpoints (id),
+    next_free_at  timestamptz not null,
+    next_start_at timestamptz not null
+);
+--rollback drop table webhook_endpoint_rate_slots;

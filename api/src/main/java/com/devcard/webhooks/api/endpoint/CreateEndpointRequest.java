@@ -2,6 +2,7 @@ package com.devcard.webhooks.api.endpoint;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /** The body of {@code POST /api/webhooks}; checked by {@link EndpointValidator}. */
 @Schema(description = "A new endpoint.")
@@ -22,4 +23,12 @@ record CreateEndpointRequest(
     @Schema(
             description = "A note for the user: at most 256 characters, no control characters.",
             example = "CRM sync")
-        String description) {}
+        String description,
+    @Schema(
+            type = "integer",
+            description =
+                "At most this many attempts per second to this endpoint, across every worker:"
+                    + " 1 to 1000, or null (the default) for no limit.",
+            example = "20",
+            nullable = true)
+        JsonNode rateLimit) {}

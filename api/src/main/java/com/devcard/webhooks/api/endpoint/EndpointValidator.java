@@ -21,7 +21,10 @@ class EndpointValidator {
 
   static final int MAX_EVENTS = 50;
   static final int MAX_DESCRIPTION = 256;
-  private static final Set<String> PATCHABLE = Set.of("url", "events", "description", "isActive");
+  static final int MIN_RATE_LIMIT = 1;
+  static final int MAX_RATE_LIMIT = 1000;
+  private static final Set<String> PATCHABLE =
+      Set.of("url", "events", "description", "isActive", "rateLimit");
 
   private final TargetPolicy targetPolicy;
   private final EventTypeCatalog catalog;
@@ -36,9 +39,14 @@ class EndpointValidator {
     checkUrl(request.url(), errors);
     checkEvents(request.events(), errors);
     checkDescription(request.description(), errors);
+    Optional<Integer> rateLimit = rateLimit(request.rateLimit(), errors);
     throwIfAny(errors);
     return new NewEndpoint(
-        userId, request.url(), List.copyOf(request.events()), blankToNull(request.description()));
+        userId,
+        request.url(),
+        List.copyOf(request.events()),
+        blankToNull(request.description()),
+        rateLimit.orElse(null));
   }
 
   /** A PATCH body: only the fields present change; {@code description: null} clears it. */
@@ -91,8 +99,34 @@ class EndpointValidator {
         errors.add(new FieldError("isActive", "must be true or false"));
       }
     }
+    Optional<Optional<Integer>> rateLimit = Optional.empty();
+    if (body.has("rateLimit")) {
+      rateLimit = Optional.of(rateLimit(body.get("rateLimit"), errors));
+    }
     throwIfAny(errors);
-    return new EndpointChanges(url, events, description, active);
+    return new EndpointChanges(url, events, description, active, rateLimit);
+  }
+
+  /** A limit of 1 to 1000 attempts per second; empty for JSON null or no value (no limit). */
+  private static Optional<Integer> rateLimit(JsonNode node, List<FieldError> errors) {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return Optional.empty();
+    }
+    if (node.isIntegralNumber()
+        && node.canConvertToInt()
+        && node.intValue() >= MIN_RATE_LIMIT
+        && node.intValue() <= MAX_RATE_LIMIT) {
+      return Optional.of(node.intValue());
+    }
+    errors.add(
+        new FieldError(
+            "rateLimit",
+            "must be a whole number of attempts per second from "
+                + MIN_RATE_LIMIT
+                + " to "
+                + MAX_RATE_LIMIT
+                + ", or null for no limit"));
+    return Optional.empty();
   }
 
   private void checkUrl(String url, List<FieldError> errors) {

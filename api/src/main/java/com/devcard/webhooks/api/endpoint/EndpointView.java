@@ -25,6 +25,13 @@ record EndpointView(
             example = "true")
         @JsonProperty("isActive")
         boolean isActive,
+    @Schema(
+            description =
+                "At most this many attempts per second to this endpoint, across every worker;"
+                    + " null for no limit.",
+            example = "20",
+            nullable = true)
+        Integer rateLimit,
     @Schema(description = "When it was registered.", example = "2026-11-28T10:15:30.123Z")
         String createdAt,
     @Schema(description = "When it last changed.", example = "2026-11-28T10:15:30.123Z")
@@ -37,6 +44,7 @@ record EndpointView(
         endpoint.events(),
         endpoint.description(),
         endpoint.active(),
+        endpoint.rateLimit(),
         ApiTimes.format(endpoint.createdAt()),
         ApiTimes.format(endpoint.updatedAt()));
   }

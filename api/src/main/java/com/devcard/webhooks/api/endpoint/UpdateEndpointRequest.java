@@ -26,4 +26,11 @@ record UpdateEndpointRequest(
             description =
                 "false pauses the endpoint and cancels its pending deliveries; true resumes it.",
             example = "false")
-        Boolean isActive) {}
+        Boolean isActive,
+    @Schema(
+            description =
+                "At most this many attempts per second to this endpoint (1 to 1000), or null to"
+                    + " remove the limit.",
+            example = "20",
+            nullable = true)
+        Integer rateLimit) {}

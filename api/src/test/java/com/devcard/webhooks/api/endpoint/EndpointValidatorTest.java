@@ -24,7 +24,18 @@ class EndpointValidatorTest {
       new EndpointValidator(TestTargets.policy(), TestEventTypes.catalog());
 
   private NewEndpoint create(String url, List<String> events, String description) {
-    return validator.validateCreate("u_1", new CreateEndpointRequest(url, events, description));
+    return validator.validateCreate(
+        "u_1", new CreateEndpointRequest(url, events, description, null));
+  }
+
+  private NewEndpoint createLimited(String rateLimitJson) {
+    return validator.validateCreate(
+        "u_1",
+        new CreateEndpointRequest(
+            URL,
+            events("card.viewed"),
+            null,
+            JSON.readTree("{\"r\": " + rateLimitJson + "}").get("r")));
   }
 
   private EndpointChanges change(String json) {
@@ -39,6 +50,33 @@ class EndpointValidatorTest {
   void aValidEndpointIsTakenAsGivenWithABlankDescriptionDropped() {
     assertThat(create(URL, events("card.viewed", "contact.saved"), "  "))
         .isEqualTo(new NewEndpoint("u_1", URL, List.of("card.viewed", "contact.saved"), null));
+  }
+
+  @Test
+  void aRateLimitOfOneToAThousandPerSecondIsTakenOnCreate() {
+    assertThat(createLimited("1").rateLimit()).isEqualTo(1);
+    assertThat(createLimited("1000").rateLimit()).isEqualTo(1000);
+    assertThat(createLimited("null").rateLimit()).isNull();
+  }
+
+  @Test
+  void aRateLimitOutOfRangeOrNotAWholeNumberIsRefused() {
+    for (String refused :
+        List.of("0", "1001", "-5", "2.5", "\"20\"", "true", "[20]", "9999999999")) {
+      assertThat(fieldsRefusedBy(() -> createLimited(refused)))
+          .as(refused)
+          .containsExactly("rateLimit");
+      assertThat(fieldsRefusedBy(() -> change("{\"rateLimit\": " + refused + "}")))
+          .as(refused)
+          .containsExactly("rateLimit");
+    }
+  }
+
+  @Test
+  void aChangeSetsOrClearsTheRateLimit() {
+    assertThat(change("{\"rateLimit\": 20}").rateLimit()).contains(Optional.of(20));
+    assertThat(change("{\"rateLimit\": null}").rateLimit()).contains(Optional.empty());
+    assertThat(change("{\"description\": \"x\"}").rateLimit()).isEmpty();
   }
 
   @Test

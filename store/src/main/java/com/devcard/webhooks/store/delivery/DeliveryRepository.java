@@ -227,7 +227,8 @@ public class DeliveryRepository {
     return jdbc.sql(
             "select "
                 + DeliveryRowMapper.COLUMNS
-                + ", ev.payload, e.url, e.is_active, e.deleted_at is not null as endpoint_deleted"
+                + ", ev.payload, e.url, e.is_active, e.deleted_at is not null as endpoint_deleted,"
+                + " e.rate_limit"
                 + " from webhook_deliveries d"
                 + " join webhook_endpoints e on e.id = d.endpoint_id"
                 + " join webhook_events ev on ev.id = d.event_id"
@@ -240,7 +241,8 @@ public class DeliveryRepository {
                     rs.getString("payload"),
                     rs.getString("url"),
                     rs.getBoolean("is_active"),
-                    rs.getBoolean("endpoint_deleted")))
+                    rs.getBoolean("endpoint_deleted"),
+                    nullableInt(rs, "rate_limit")))
         .optional();
   }
 

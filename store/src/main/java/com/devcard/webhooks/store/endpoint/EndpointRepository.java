@@ -65,9 +65,9 @@ public class EndpointRepository {
           Endpoint created =
               jdbc.sql(
                       "insert into webhook_endpoints (id, user_id, url, events, description,"
-                          + " is_active, secret_ciphertext, created_at, updated_at)"
+                          + " is_active, secret_ciphertext, rate_limit, created_at, updated_at)"
                           + " values (:id, :userId, :url, :events, :description, true,"
-                          + " :secret, now(), now())"
+                          + " :secret, :rateLimit, now(), now())"
                           + " returning "
                           + EndpointRowMapper.COLUMNS)
                   .param("id", id)
@@ -76,6 +76,7 @@ public class EndpointRepository {
                   .param("events", textArray(endpoint.events()))
                   .param("description", endpoint.description())
                   .param("secret", cipher.encrypt(secret, id))
+                  .param("rateLimit", endpoint.rateLimit(), Types.INTEGER)
                   .query(EndpointRowMapper.INSTANCE)
                   .single();
           return new CreatedEndpoint(created, secret);
@@ -137,6 +138,14 @@ public class EndpointRepository {
                           + " then cast(:description as text) else description end,"
                           + " is_active = case when :setActive then cast(:active as boolean)"
                           + " else is_active end,"
+                          // The owner's own switch: off is 'user', on clears any reason.
+                          + " disabled_reason = case when not :setActive then disabled_reason"
+                          + " when cast(:active as boolean) then null else 'user' end,"
+                          + " disabled_at = case when not :setActive then disabled_at"
+                          + " when cast(:active as boolean) then null"
+                          + " when is_active then now() else disabled_at end,"
+                          + " rate_limit = case when :setRateLimit then cast(:rateLimit as int)"
+                          + " else rate_limit end,"
                           + " updated_at = now()"
                           + " where id = :id and user_id = :userId and deleted_at is null"
                           + " returning "
@@ -149,6 +158,9 @@ public class EndpointRepository {
                   .param("description", changes.description().flatMap(d -> d).orElse(null))
                   .param("setActive", changes.active().isPresent())
                   .param("active", changes.active().orElse(null))
+                  .param("setRateLimit", changes.rateLimit().isPresent())
+                  .param(
+                      "rateLimit", changes.rateLimit().flatMap(r -> r).orElse(null), Types.INTEGER)
                   .param("id", endpointId)
                   .param("userId", userId)
                   .query(EndpointRowMapper.INSTANCE)

@@ -22,9 +22,10 @@ class EmbeddedDatabaseTest {
   @Test
   void aFreshDataSourceHasTheWholeSchema() {
     assertThat(tables(EmbeddedDatabase.freshDataSource()))
-        .containsExactly(
+        .containsExactlyInAnyOrder(
             "webhook_deliveries",
             "webhook_delivery_attempts",
+            "webhook_endpoint_rate_slots",
             "webhook_endpoints",
             "webhook_events",
             "webhook_manual_action_times",
@@ -53,7 +54,7 @@ class EmbeddedDatabaseTest {
   @Test
   void theSharedDataSourceIsOnePerJvm() {
     assertThat(EmbeddedDatabase.dataSource()).isSameAs(EmbeddedDatabase.dataSource());
-    assertThat(tables(EmbeddedDatabase.dataSource())).hasSize(7);
+    assertThat(tables(EmbeddedDatabase.dataSource())).hasSize(8);
   }
 
   @Test

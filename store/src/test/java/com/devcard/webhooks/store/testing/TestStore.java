@@ -3,6 +3,7 @@ package com.devcard.webhooks.store.testing;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.DispatchRepository;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
+import com.devcard.webhooks.store.ratelimit.RateLimitSlots;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -14,7 +15,8 @@ public record TestStore(
     JdbcClient jdbc,
     EndpointRepository endpoints,
     DispatchRepository dispatches,
-    DeliveryRepository deliveries) {
+    DeliveryRepository deliveries,
+    RateLimitSlots rateLimits) {
 
   /** Repositories on a new migrated database, using {@link EmbeddedDatabase#testCipher()}. */
   public static TestStore fresh() {
@@ -30,6 +32,7 @@ public record TestStore(
         jdbc,
         new EndpointRepository(jdbc, EmbeddedDatabase.testCipher(), transactions),
         new DispatchRepository(jdbc, transactions),
-        new DeliveryRepository(jdbc, transactions));
+        new DeliveryRepository(jdbc, transactions),
+        new RateLimitSlots(jdbc));
   }
 }

@@ -6,6 +6,7 @@ import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.RecordedAttempt;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
 import com.devcard.webhooks.store.endpoint.EndpointSecrets;
+import com.devcard.webhooks.store.ratelimit.RateLimitSlots;
 import com.devcard.webhooks.store.secret.UndecryptableSecretException;
 import com.devcard.webhooks.worker.DeliveryProperties;
 import com.devcard.webhooks.worker.ReceiverProperties;
@@ -54,17 +55,20 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
   private final AttemptMetrics metrics;
   private final Duration keysetRolloutGrace;
   private final ReceiverProperties receivers;
+  private final RateLimitGate rateLimit;
 
   /** With the default {@link DeliveryProperties#keysetRolloutGrace()}. */
   public DeliveryActivitiesImpl(
       DeliveryRepository deliveries,
       EndpointRepository endpoints,
+      RateLimitSlots rateLimits,
       WebhookHttpClient http,
       OutboundHttpSettings settings,
       AttemptMetrics metrics) {
     this(
         deliveries,
         endpoints,
+        rateLimits,
         http,
         settings,
         metrics,
@@ -76,23 +80,34 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
   public DeliveryActivitiesImpl(
       DeliveryRepository deliveries,
       EndpointRepository endpoints,
+      RateLimitSlots rateLimits,
       WebhookHttpClient http,
       OutboundHttpSettings settings,
       AttemptMetrics metrics,
       DeliveryProperties delivery) {
-    this(deliveries, endpoints, http, settings, metrics, delivery, ReceiverProperties.DEFAULTS);
+    this(
+        deliveries,
+        endpoints,
+        rateLimits,
+        http,
+        settings,
+        metrics,
+        delivery,
+        ReceiverProperties.DEFAULTS);
   }
 
   @Autowired
   public DeliveryActivitiesImpl(
       DeliveryRepository deliveries,
       EndpointRepository endpoints,
+      RateLimitSlots rateLimits,
       WebhookHttpClient http,
       OutboundHttpSettings settings,
       AttemptMetrics metrics,
       DeliveryProperties delivery,
       ReceiverProperties receivers) {
     this.receivers = receivers;
+    this.rateLimit = new RateLimitGate(rateLimits);
     this.deliveries = deliveries;
     this.endpoints = endpoints;
     this.http = http;
@@ -134,6 +149,15 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
     if (reason.isPresent()) {
       deliveries.markCancelled(request.deliveryId());
       return cancelled(reason.get());
+    }
+    Optional<RateLimitSlots.Slot> slot = slotToWaitFor(request, delivery);
+    if (slot.isPresent()) {
+      metrics.throttled();
+      log.debug(
+          "rate limit of endpoint {}: attempt waits {} for its slot",
+          delivery.delivery().endpointId(),
+          slot.get().remaining());
+      return AttemptOutcome.waitForSlot(slot.get().at(), slot.get().remaining());
     }
     Optional<EndpointSecrets> secrets;
     try {
@@ -205,6 +229,20 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
         result.error() == null ? "" : ", " + result.error(),
         recorded.deliveryStatus());
     return outcome(recorded, honouredWait, result.gone());
+  }
+
+  /**
+   * The slot of the endpoint's rate limit this attempt must wait for; empty when it may start now:
+   * the endpoint has no limit, the limit has room, or the caller cannot wait (it sends at once).
+   */
+  private Optional<RateLimitSlots.Slot> slotToWaitFor(
+      AttemptRequest request, DeliveryForAttempt delivery) {
+    Integer perSecond = delivery.endpointRateLimit();
+    if (perSecond == null || !request.waitsForSlot()) {
+      return Optional.empty();
+    }
+    return rateLimit.waitFor(
+        delivery.delivery().endpointId(), perSecond, request.reservedSlot() != null);
   }
 
   private Duration honoured(Duration asked) {

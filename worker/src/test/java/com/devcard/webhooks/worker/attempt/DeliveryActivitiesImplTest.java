@@ -296,6 +296,43 @@ class DeliveryActivitiesImplTest {
   }
 
   @Test
+  void anAttemptOverTheRateLimitIsNotMadeButGivenASlot() {
+    receiver.stubFor(post("/limited").willReturn(aResponse().withStatus(204)));
+    CreatedEndpoint endpoint = endpoint(receiverUrl("/limited"));
+    store
+        .endpoints()
+        .update(
+            userId,
+            endpoint.endpoint().id(),
+            new EndpointChanges(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(Optional.of(1))));
+    String first = dispatch(endpoint, payload());
+    String second = dispatch(endpoint, payload());
+    DeliveryActivities activities = activities(true);
+
+    AttemptOutcome made = activities.attempt(paced(first));
+    AttemptOutcome waiting = activities.attempt(paced(second));
+
+    assertThat(made.succeeded()).isTrue();
+    assertThat(waiting.waitsForSlot()).isTrue();
+    assertThat(waiting.attemptNumber()).isZero();
+    assertThat(waiting.deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
+    assertThat(waiting.slotWait()).isBetween(Duration.ofMillis(800), Duration.ofSeconds(1));
+    assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/limited")))).hasSize(1);
+    assertThat(detail(endpoint, second).attemptLog()).isEmpty();
+    assertThat(detail(endpoint, second).delivery().status()).isEqualTo("pending");
+    assertThat(meters.get(AttemptMetrics.THROTTLED).counter().count()).isEqualTo(1);
+
+    // a caller that cannot wait for a slot is not held back
+    AttemptOutcome unpaced = activities.attempt(scheduled(second, NEXT_DELAY));
+    assertThat(unpaced.succeeded()).isTrue();
+  }
+
+  @Test
   void aReceiverSlowerThanTheTimeoutIsRecordedAsATimeout() {
     receiver.stubFor(post("/slow").willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));
     CreatedEndpoint endpoint = endpoint(receiverUrl("/slow"));
@@ -519,7 +556,16 @@ class DeliveryActivitiesImplTest {
     WebhookHttpClient client = new WebhookHttpClient(settings);
     toClose.add(client);
     return new DeliveryActivitiesImpl(
-        store.deliveries(), store.endpoints(), client, settings, new AttemptMetrics(meters));
+        store.deliveries(),
+        store.endpoints(),
+        store.rateLimits(),
+        client,
+        settings,
+        new AttemptMetrics(meters));
+  }
+
+  private static AttemptRequest paced(String deliveryId) {
+    return AttemptRequest.paced(deliveryId, AttemptTrigger.SCHEDULED, NEXT_DELAY);
   }
 
   private static AttemptRequest scheduled(String deliveryId, Duration delayIfItFails) {

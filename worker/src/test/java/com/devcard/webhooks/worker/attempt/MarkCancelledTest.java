@@ -47,6 +47,7 @@ class MarkCancelledTest {
         new DeliveryActivitiesImpl(
             store.deliveries(),
             store.endpoints(),
+            store.rateLimits(),
             http,
             settings,
             new AttemptMetrics(new SimpleMeterRegistry()));

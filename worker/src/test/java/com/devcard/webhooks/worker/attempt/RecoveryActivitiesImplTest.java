@@ -78,6 +78,7 @@ class RecoveryActivitiesImplTest {
         new DeliveryActivitiesImpl(
             store.deliveries(),
             store.endpoints(),
+            store.rateLimits(),
             http,
             settings,
             new AttemptMetrics(new SimpleMeterRegistry()));

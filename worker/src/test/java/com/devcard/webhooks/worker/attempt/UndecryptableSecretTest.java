@@ -266,6 +266,7 @@ class UndecryptableSecretTest {
     return new DeliveryActivitiesImpl(
         store.deliveries(),
         endpoints,
+        store.rateLimits(),
         client,
         settings,
         new AttemptMetrics(meters),

@@ -112,6 +112,7 @@ class ResetSafeLogTest {
         new DeliveryActivitiesImpl(
             store.deliveries(),
             store.endpoints(),
+            store.rateLimits(),
             http,
             settings,
             new AttemptMetrics(new SimpleMeterRegistry())));
