@@ -41,3 +41,12 @@ create table webhook_endpoint_rate_slots (
     next_start_at timestamptz not null
 );
 --rollback drop table webhook_endpoint_rate_slots;
+
+--changeset devcard-webhooks:006-attempt-trigger-probe
+-- 'probe': an attempt a recovery probe made on a held delivery of an endpoint disabled for failing.
+alter table webhook_delivery_attempts drop constraint webhook_delivery_attempts_trigger_check;
+alter table webhook_delivery_attempts
+    add constraint webhook_delivery_attempts_trigger_check
+    check (trigger in ('scheduled', 'manual', 'probe'));
+--rollback alter table webhook_delivery_attempts drop constraint webhook_delivery_attempts_trigger_check;
+--rollback alter table webhook_delivery_attempts add constraint webhook_delivery_attempts_trigger_check check (trigger in ('scheduled', 'manual'));
