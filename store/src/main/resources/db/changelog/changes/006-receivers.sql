@@ -50,3 +50,27 @@ alter table webhook_delivery_attempts
     check (trigger in ('scheduled', 'manual', 'probe'));
 --rollback alter table webhook_delivery_attempts drop constraint webhook_delivery_attempts_trigger_check;
 --rollback alter table webhook_delivery_attempts add constraint webhook_delivery_attempts_trigger_check check (trigger in ('scheduled', 'manual'));
+
+--changeset devcard-webhooks:006-endpoint-health
+-- An endpoint's health, kept current as attempts are recorded (in the same transaction), so that
+-- showing it reads a row or two instead of the delivery log. last_success_at and last_failure_at
+-- are the ends of the latest successful and failed attempts; failing_since is the end of the first
+-- delivery that ended failed since the latest success, which clears it.
+create table webhook_endpoint_health (
+    endpoint_id     text        primary key references webhook_endpoints (id),
+    last_success_at timestamptz,
+    last_failure_at timestamptz,
+    failing_since   timestamptz
+);
+-- How many deliveries of the endpoint ended succeeded or failed, per hour (the hour's start, UTC).
+-- Rows older than a day are of no more use and are swept away.
+create table webhook_endpoint_hourly_outcomes (
+    endpoint_id text        not null references webhook_endpoints (id),
+    hour        timestamptz not null,
+    succeeded   int         not null default 0 check (succeeded >= 0),
+    failed      int         not null default 0 check (failed >= 0),
+    primary key (endpoint_id, hour)
+);
+create index webhook_endpoint_hourly_outcomes_hour_idx on webhook_endpoint_hourly_outcomes (hour);
+--rollback drop table webhook_endpoint_hourly_outcomes;
+--rollback drop table webhook_endpoint_health;

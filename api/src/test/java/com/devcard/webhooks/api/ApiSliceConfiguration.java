@@ -4,6 +4,7 @@ import com.devcard.webhooks.netguard.TargetPolicy;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.DispatchRepository;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
+import com.devcard.webhooks.store.health.EndpointHealthRepository;
 import com.devcard.webhooks.store.limit.ManualActionRepository;
 import com.devcard.webhooks.store.recovery.RecoveryRepository;
 import com.devcard.webhooks.store.secret.SecretCipher;
@@ -47,6 +48,7 @@ import org.springframework.context.annotation.Import;
   DeliveryRepository.class,
   RecoveryRepository.class,
   ManualActionRepository.class,
+  EndpointHealthRepository.class,
   SweepLocks.class,
   SecretReEncryptor.class
 })

@@ -46,12 +46,15 @@ class EndpointController {
   private final EndpointValidator validator;
   private final EndpointProperties properties;
   private final DeliveryWorkflows canceller;
+  private final EndpointViews views;
 
   EndpointController(
       EndpointRepository endpoints,
       EndpointValidator validator,
       EndpointProperties properties,
-      DeliveryWorkflows canceller) {
+      DeliveryWorkflows canceller,
+      EndpointViews views) {
+    this.views = views;
     this.endpoints = endpoints;
     this.validator = validator;
     this.properties = properties;
@@ -100,7 +103,7 @@ class EndpointController {
           "A user can register at most " + properties.maxPerUser() + " endpoints.");
     }
     return ResponseEntity.created(URI.create("/api/webhooks/" + created.endpoint().id()))
-        .body(new CreatedEndpointView(EndpointView.of(created.endpoint()), created.secret()));
+        .body(new CreatedEndpointView(views.of(created.endpoint()), created.secret()));
   }
 
   @Operation(
@@ -111,8 +114,7 @@ class EndpointController {
   @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
   @GetMapping
   EndpointListView list(@AuthenticationPrincipal Jwt jwt) {
-    List<EndpointView> items =
-        endpoints.listByUser(jwt.getSubject()).stream().map(EndpointView::of).toList();
+    List<EndpointView> items = views.of(endpoints.listByUser(jwt.getSubject()));
     return new EndpointListView(items);
   }
 
@@ -127,7 +129,7 @@ class EndpointController {
   EndpointView get(
       @AuthenticationPrincipal Jwt jwt,
       @Parameter(description = ENDPOINT_ID, example = EXAMPLE_ID) @PathVariable String id) {
-    return EndpointView.of(owned(jwt, id));
+    return views.of(owned(jwt, id));
   }
 
   @Operation(
@@ -160,7 +162,7 @@ class EndpointController {
             .update(jwt.getSubject(), id, validator.validateChanges(body))
             .orElseThrow(() -> ApiException.notFound("Endpoint"));
     canceller.cancel(update.cancelledDeliveryIds());
-    return EndpointView.of(update.endpoint());
+    return views.of(update.endpoint());
   }
 
   @Operation(

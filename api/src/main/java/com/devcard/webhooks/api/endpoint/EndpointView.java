@@ -2,6 +2,7 @@ package com.devcard.webhooks.api.endpoint;
 
 import com.devcard.webhooks.api.web.ApiTimes;
 import com.devcard.webhooks.store.endpoint.Endpoint;
+import com.devcard.webhooks.store.health.EndpointHealth;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -27,24 +28,42 @@ record EndpointView(
         boolean isActive,
     @Schema(
             description =
+                "Why it is inactive: `user` (set inactive by its owner), `gone` (the receiver"
+                    + " answered 410), `failing` (disabled automatically after failing for"
+                    + " WEBHOOKS_DISABLE_AFTER); null while active.",
+            allowableValues = {"user", "gone", "failing"},
+            example = "failing",
+            nullable = true)
+        String disabledReason,
+    @Schema(
+            description = "Since when it is inactive; null while active.",
+            example = "2026-11-28T10:15:30.123Z",
+            nullable = true)
+        String disabledAt,
+    @Schema(
+            description =
                 "At most this many attempts per second to this endpoint, across every worker;"
                     + " null for no limit.",
             example = "20",
             nullable = true)
         Integer rateLimit,
+    @Schema(description = "How its deliveries have been going.") HealthView health,
     @Schema(description = "When it was registered.", example = "2026-11-28T10:15:30.123Z")
         String createdAt,
     @Schema(description = "When it last changed.", example = "2026-11-28T10:15:30.123Z")
         String updatedAt) {
 
-  static EndpointView of(Endpoint endpoint) {
+  static EndpointView of(Endpoint endpoint, EndpointHealth health) {
     return new EndpointView(
         endpoint.id(),
         endpoint.url(),
         endpoint.events(),
         endpoint.description(),
         endpoint.active(),
+        endpoint.disabledReason(),
+        ApiTimes.format(endpoint.disabledAt()),
         endpoint.rateLimit(),
+        HealthView.of(health),
         ApiTimes.format(endpoint.createdAt()),
         ApiTimes.format(endpoint.updatedAt()));
   }

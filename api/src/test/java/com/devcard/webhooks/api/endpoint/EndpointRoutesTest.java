@@ -68,6 +68,38 @@ class EndpointRoutesTest {
   }
 
   @Test
+  void anEndpointShowsWhyItIsDisabledItsRateLimitAndItsHealth() {
+    Endpoint endpoint = data.endpoint(user, "card.viewed");
+
+    assertThat(get("/api/webhooks/" + endpoint.id()))
+        .hasStatusOk()
+        .bodyJson()
+        .hasPathSatisfying("$.disabledReason", value -> value.assertThat().isNull())
+        .hasPathSatisfying("$.disabledAt", value -> value.assertThat().isNull())
+        .hasPathSatisfying("$.rateLimit", value -> value.assertThat().isNull())
+        .hasPathSatisfying("$.health.lastSuccessAt", value -> value.assertThat().isNull())
+        .hasPathSatisfying("$.health.lastFailureAt", value -> value.assertThat().isNull())
+        .hasPathSatisfying("$.health.failingSince", value -> value.assertThat().isNull())
+        .hasPathSatisfying("$.health.last24h.succeeded", value -> value.assertThat().isEqualTo(0))
+        .hasPathSatisfying("$.health.last24h.failed", value -> value.assertThat().isEqualTo(0));
+
+    MvcTestResult paused =
+        mvc.patch()
+            .uri("/api/webhooks/" + endpoint.id())
+            .header(HttpHeaders.AUTHORIZATION, tokens.bearer(user))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"isActive\": false, \"rateLimit\": 5}")
+            .exchange();
+
+    assertThat(paused)
+        .hasStatusOk()
+        .bodyJson()
+        .hasPathSatisfying("$.disabledReason", value -> value.assertThat().isEqualTo("user"))
+        .hasPathSatisfying("$.disabledAt", value -> value.assertThat().isNotNull())
+        .hasPathSatisfying("$.rateLimit", value -> value.assertThat().isEqualTo(5));
+  }
+
+  @Test
   void theListHoldsOnlyTheUsersEndpointsOldestFirst() {
     Endpoint first = data.endpoint(user, "card.viewed");
     Endpoint second = data.endpoint(user, "contact.saved");

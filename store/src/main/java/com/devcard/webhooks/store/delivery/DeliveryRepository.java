@@ -7,6 +7,8 @@ import static com.devcard.webhooks.store.JdbcColumns.timestamp;
 
 import com.devcard.webhooks.store.KeysetPosition;
 import com.devcard.webhooks.store.Page;
+import com.devcard.webhooks.store.health.AttemptEnd;
+import com.devcard.webhooks.store.health.EndpointHealthRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -40,6 +42,7 @@ public class DeliveryRepository {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
+  private final EndpointHealthRepository health;
 
   @Autowired
   public DeliveryRepository(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
@@ -49,6 +52,7 @@ public class DeliveryRepository {
   public DeliveryRepository(JdbcClient jdbc, TransactionTemplate transactions) {
     this.jdbc = jdbc;
     this.transactions = transactions;
+    this.health = new EndpointHealthRepository(jdbc);
   }
 
   /** The delivery, when its endpoint is the user's and not deleted. */
@@ -313,9 +317,22 @@ public class DeliveryRepository {
               .param("nextRetryAt", timestamp(newNextRetryAt), Types.TIMESTAMP_WITH_TIMEZONE)
               .param("id", deliveryId)
               .update();
+          // The endpoint's health follows the log, in the same transaction.
+          health.record(
+              new AttemptEnd(
+                  delivery.endpointId(),
+                  result.startedAt().plusMillis(result.durationMs()),
+                  result.success(),
+                  endedNow(delivery.status(), newStatus)));
           return new RecordedAttempt(
               number, newStatus, result.responseCode(), result.success(), result.retryAfter());
         });
+  }
+
+  /** The status this attempt ended the delivery with; null when it did not end it just now. */
+  private static String endedNow(String before, String after) {
+    boolean ended = "success".equals(after) || "failed".equals(after);
+    return ended && !after.equals(before) ? after : null;
   }
 
   // A cancelled delivery stays cancelled: an attempt already under way when it was cancelled

@@ -9,7 +9,8 @@ public enum Sweep {
   UNSTARTED_DELIVERIES(1),
   PENDING_DELIVERIES(2),
   RUNNING_RECOVERIES(3),
-  EXPIRED_SECRETS(4);
+  EXPIRED_SECRETS(4),
+  OLD_HEALTH_COUNTERS(5);
 
   private final int lockKey;
 

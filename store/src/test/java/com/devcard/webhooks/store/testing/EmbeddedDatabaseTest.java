@@ -25,6 +25,8 @@ class EmbeddedDatabaseTest {
         .containsExactlyInAnyOrder(
             "webhook_deliveries",
             "webhook_delivery_attempts",
+            "webhook_endpoint_health",
+            "webhook_endpoint_hourly_outcomes",
             "webhook_endpoint_rate_slots",
             "webhook_endpoints",
             "webhook_events",
@@ -54,7 +56,7 @@ class EmbeddedDatabaseTest {
   @Test
   void theSharedDataSourceIsOnePerJvm() {
     assertThat(EmbeddedDatabase.dataSource()).isSameAs(EmbeddedDatabase.dataSource());
-    assertThat(tables(EmbeddedDatabase.dataSource())).hasSize(8);
+    assertThat(tables(EmbeddedDatabase.dataSource())).hasSize(10);
   }
 
   @Test
