@@ -1,12 +1,14 @@
 package com.devcard.webhooks.api.delivery;
 
 import com.devcard.webhooks.api.error.ApiException;
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.Page;
 import com.devcard.webhooks.store.delivery.Delivery;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
+import java.util.Arrays;
 import java.util.Optional;
-import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,7 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/webhooks/{endpointId}/deliveries")
 class DeliveryController {
 
-  private static final Set<String> STATUSES = Set.of("pending", "success", "failed", "cancelled");
+  private static final String STATUS_VALUES =
+      Arrays.stream(DeliveryStatus.values())
+          .map(DeliveryStatus::wireValue)
+          .collect(Collectors.joining(", "));
 
   private final DeliveryRepository deliveries;
   private final EndpointRepository endpoints;
@@ -45,19 +50,14 @@ class DeliveryController {
     if (limit < 1 || limit > 100) {
       throw ApiException.validation("limit", "must be between 1 and 100");
     }
-    if (status != null && !STATUSES.contains(status)) {
-      throw ApiException.validation("status", "must be one of pending, success, failed, cancelled");
-    }
+    Optional<DeliveryStatus> statusFilter =
+        Optional.ofNullable(status).map(DeliveryController::status);
     endpoints
         .find(jwt.getSubject(), endpointId)
         .orElseThrow(() -> ApiException.notFound("Endpoint"));
     Page<Delivery> page =
         deliveries.list(
-            jwt.getSubject(),
-            endpointId,
-            Optional.ofNullable(status),
-            DeliveryCursor.decode(cursor),
-            limit);
+            jwt.getSubject(), endpointId, statusFilter, DeliveryCursor.decode(cursor), limit);
     return new DeliveryPageView(
         page.items().stream().map(DeliveryView::of).toList(),
         page.next().map(DeliveryCursor::encode).orElse(null));
@@ -72,6 +72,11 @@ class DeliveryController {
         .findDetail(jwt.getSubject(), endpointId, deliveryId)
         .map(DeliveryDetailView::of)
         .orElseThrow(() -> ApiException.notFound("Delivery"));
+  }
+
+  private static DeliveryStatus status(String wireValue) {
+    return DeliveryStatus.parse(wireValue)
+        .orElseThrow(() -> ApiException.validation("status", "must be one of " + STATUS_VALUES));
   }
 
   /** One attempt now; see {@link DeliveryRetries}. */

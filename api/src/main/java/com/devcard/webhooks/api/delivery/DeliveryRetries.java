@@ -2,6 +2,7 @@ package com.devcard.webhooks.api.delivery;
 
 import com.devcard.webhooks.api.error.ApiException;
 import com.devcard.webhooks.api.error.ProblemTypes;
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.delivery.Delivery;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.PendingDelivery;
@@ -54,7 +55,7 @@ class DeliveryRetries {
     DeliveryMdc.run(
         deliveryId,
         () -> {
-          if ("pending".equals(delivery.status())) {
+          if (delivery.status() == DeliveryStatus.PENDING) {
             retryWaiting(deliveryId);
           } else {
             retryFinished(endpoint, delivery);
@@ -97,7 +98,7 @@ class DeliveryRetries {
       log.info("retry: already answered by a concurrent retry");
       return;
     }
-    log.info("retry: {} delivery reopened for one manual attempt", delivery.status());
+    log.info("retry: {} delivery reopened for one manual attempt", delivery.status().wireValue());
     Optional<PendingDelivery> pending = deliveries.findPending(delivery.id());
     if (pending.isEmpty()) {
       return; // cancelled in between
@@ -113,7 +114,7 @@ class DeliveryRetries {
   }
 
   private static boolean unchanged(Delivery seen, Delivery now) {
-    return now.status().equals(seen.status()) && now.attempts() == seen.attempts();
+    return now.status() == seen.status() && now.attempts() == seen.attempts();
   }
 
   private Delivery find(String userId, String endpointId, String deliveryId) {

@@ -1,6 +1,7 @@
 package com.devcard.webhooks.api.delivery;
 
 import com.devcard.webhooks.api.delivery.DeliveryWorkflows.StartResult;
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.delivery.Delivery;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.PendingDelivery;
@@ -144,7 +145,7 @@ class DeliveryRuns {
     // was read: then the run ended because the delivery finished.
     Optional<Delivery> now = deliveries.findById(deliveryId);
     if (now.isPresent()
-        && "pending".equals(now.get().status())
+        && now.get().status() == DeliveryStatus.PENDING
         && now.get().updatedAt().equals(pending.delivery().updatedAt())) {
       log.warn("workflow run {} while the delivery is pending: carrying on", latest.get());
       StartResult restarted = workflows.startRun(scheduleInput(pending), ALLOW_DUPLICATE);

@@ -2,7 +2,6 @@ package com.devcard.webhooks.api.delivery;
 
 import com.devcard.webhooks.api.error.ApiException;
 import com.devcard.webhooks.api.error.ProblemTypes;
-import com.devcard.webhooks.store.delivery.Delivery;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import java.util.List;
 import org.slf4j.Logger;
@@ -42,7 +41,11 @@ class OperatorDeliveryController {
   private DeliveryView cancel(String operator, String deliveryId) {
     deliveries.findById(deliveryId).orElseThrow(() -> ApiException.notFound("Delivery"));
     if (!deliveries.cancelByOperator(deliveryId)) {
-      String status = deliveries.findById(deliveryId).map(Delivery::status).orElse("gone");
+      String status =
+          deliveries
+              .findById(deliveryId)
+              .map(delivery -> delivery.status().wireValue())
+              .orElse("gone");
       throw new ApiException(
           HttpStatus.CONFLICT,
           ProblemTypes.CONFLICT,

@@ -2,6 +2,7 @@ package com.devcard.webhooks.store.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.endpoint.EndpointChanges;
 import com.devcard.webhooks.store.endpoint.NewEndpoint;
@@ -103,7 +104,7 @@ class DispatchRepositoryTest {
         .containsExactlyInAnyOrder("https://a.example.com", "https://b.example.com");
 
     Delivery stored = store.deliveries().find(user, first.endpointId(), first.id()).orElseThrow();
-    assertThat(stored.status()).isEqualTo("pending");
+    assertThat(stored.status()).isEqualTo(DeliveryStatus.PENDING);
     assertThat(stored.attempts()).isZero();
     assertThat(stored.eventId()).isEqualTo(event.eventId());
     assertThat(stored.createdAt()).isEqualTo(event.createdAt());
@@ -301,7 +302,7 @@ class DispatchRepositoryTest {
       String deliveryId = dispatch.get().deliveries().getFirst().id();
       assertThat(delete.get()).contains(List.of(deliveryId));
       assertThat(store.deliveries().loadForAttempt(deliveryId).orElseThrow().delivery().status())
-          .isEqualTo("cancelled");
+          .isEqualTo(DeliveryStatus.CANCELLED);
     } finally {
       commit.countDown();
       pool.shutdownNow();

@@ -1,6 +1,8 @@
 package com.devcard.webhooks.worker.attempt;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.delivery.AttemptResult;
+import com.devcard.webhooks.store.delivery.Delivery;
 import com.devcard.webhooks.store.delivery.DeliveryForAttempt;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.RecordedAttempt;
@@ -16,7 +18,6 @@ import com.devcard.webhooks.workflows.AttemptOutcome;
 import com.devcard.webhooks.workflows.AttemptRequest;
 import com.devcard.webhooks.workflows.CancelledRun;
 import com.devcard.webhooks.workflows.DeliveryActivities;
-import com.devcard.webhooks.workflows.DeliveryStatus;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
 import java.nio.charset.StandardCharsets;
@@ -182,7 +183,7 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
         result.statusCode() == null ? "none" : result.statusCode(),
         result.durationMs(),
         result.error() == null ? "" : ", " + result.error(),
-        recorded.deliveryStatus());
+        recorded.deliveryStatus().wireValue());
     return outcome(recorded);
   }
 
@@ -225,7 +226,7 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
         request.deliveryId(),
         recorded.attempt(),
         endpointId,
-        recorded.deliveryStatus());
+        recorded.deliveryStatus().wireValue());
     return outcome(recorded);
   }
 
@@ -239,11 +240,12 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
           run.oneManualAttempt()
               ? deliveries.cancelByOperator(run.deliveryId())
               : deliveries.cancelScheduleByOperator(run.deliveryId());
-      Optional<DeliveryStatus> status =
-          deliveries.findById(run.deliveryId()).map(d -> DeliveryStatus.fromWireValue(d.status()));
+      Optional<DeliveryStatus> status = deliveries.findById(run.deliveryId()).map(Delivery::status);
       log.info(
           "workflow run cancelled; delivery {}",
-          cancelled ? "cancelled" : "left " + status.map(DeliveryStatus::wireValue).orElse("gone"));
+          cancelled
+              ? DeliveryStatus.CANCELLED.wireValue()
+              : "left " + status.map(DeliveryStatus::wireValue).orElse("gone"));
       return status.filter(DeliveryStatus::isFinal).orElse(DeliveryStatus.CANCELLED);
     } finally {
       MDC.remove(MDC_DELIVERY_ID);
@@ -257,7 +259,7 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
     if (!delivery.endpointActive()) {
       return Optional.of("the endpoint is inactive");
     }
-    if (DeliveryStatus.CANCELLED.wireValue().equals(delivery.delivery().status())) {
+    if (delivery.delivery().status() == DeliveryStatus.CANCELLED) {
       return Optional.of("the delivery was cancelled");
     }
     return Optional.empty();
@@ -271,9 +273,6 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
 
   private static AttemptOutcome outcome(RecordedAttempt recorded) {
     return new AttemptOutcome(
-        recorded.attempt(),
-        DeliveryStatus.fromWireValue(recorded.deliveryStatus()),
-        recorded.responseCode(),
-        recorded.success());
+        recorded.attempt(), recorded.deliveryStatus(), recorded.responseCode(), recorded.success());
   }
 }
