@@ -8,9 +8,9 @@ import java.util.Optional;
  * The status of a delivery, one type from the database row to the API's JSON, the workflow's result
  * and the {@code WebhookDeliveryStatus} search attribute.
  *
- * <p>It lives in a module of its own with no dependencies because every other module needs it and
- * they may not all depend on one another: {@code workflows} must stay free of Spring and JDBC, and
- * {@code store} has no business seeing Temporal's SDK or the workflow contract.
+ * <p>It lives in a module of its own, free of Spring, Temporal and JDBC, because every other module
+ * needs it and they may not all depend on one another: {@code workflows} must stay free of Spring
+ * and JDBC, and {@code store} has no business seeing Temporal's SDK or the workflow contract.
  *
  * <p>Two spellings, both part of a contract. The lowercase {@link #wireValue()} is what the
  * database column, the API and the search attribute hold. The constant's name is what Temporal's

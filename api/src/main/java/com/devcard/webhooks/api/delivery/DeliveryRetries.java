@@ -2,6 +2,7 @@ package com.devcard.webhooks.api.delivery;
 
 import com.devcard.webhooks.api.error.ApiException;
 import com.devcard.webhooks.api.error.ProblemTypes;
+import com.devcard.webhooks.delivery.DeliveryMdc;
 import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.delivery.Delivery;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;

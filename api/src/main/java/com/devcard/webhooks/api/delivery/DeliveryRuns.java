@@ -1,6 +1,7 @@
 package com.devcard.webhooks.api.delivery;
 
 import com.devcard.webhooks.api.delivery.DeliveryWorkflows.StartResult;
+import com.devcard.webhooks.delivery.DeliveryMdc;
 import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.delivery.Delivery;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;

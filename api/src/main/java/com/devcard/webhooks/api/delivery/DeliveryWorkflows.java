@@ -1,5 +1,6 @@
 package com.devcard.webhooks.api.delivery;
 
+import com.devcard.webhooks.delivery.DeliveryMdc;
 import com.devcard.webhooks.netguard.TargetPolicy;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.DispatchedDelivery;

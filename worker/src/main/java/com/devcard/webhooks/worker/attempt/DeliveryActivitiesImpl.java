@@ -1,5 +1,6 @@
 package com.devcard.webhooks.worker.attempt;
 
+import com.devcard.webhooks.delivery.DeliveryMdc;
 import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.delivery.AttemptResult;
 import com.devcard.webhooks.store.delivery.Delivery;
@@ -26,7 +27,6 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -39,8 +39,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DeliveryActivitiesImpl implements DeliveryActivities {
-
-  static final String MDC_DELIVERY_ID = "deliveryId";
 
   /** The error an attempt records when the endpoint's signing secret cannot be decrypted. */
   static final String SECRET_UNDECRYPTABLE = "signing secret cannot be decrypted";
@@ -93,12 +91,7 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
   }
 
   AttemptOutcome attempt(AttemptRequest request, String attemptKey) {
-    MDC.put(MDC_DELIVERY_ID, request.deliveryId());
-    try {
-      return attemptOnce(request, attemptKey);
-    } finally {
-      MDC.remove(MDC_DELIVERY_ID);
-    }
+    return DeliveryMdc.with(request.deliveryId(), () -> attemptOnce(request, attemptKey));
   }
 
   private AttemptOutcome attemptOnce(AttemptRequest request, String attemptKey) {
@@ -232,24 +225,23 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
 
   @Override
   public DeliveryStatus markCancelled(CancelledRun run) {
-    MDC.put(MDC_DELIVERY_ID, run.deliveryId());
-    try {
-      // A run of the schedule cancelled after "retry" reopened the delivery must leave the
-      // requested manual attempt alone.
-      boolean cancelled =
-          run.oneManualAttempt()
-              ? deliveries.cancelByOperator(run.deliveryId())
-              : deliveries.cancelScheduleByOperator(run.deliveryId());
-      Optional<DeliveryStatus> status = deliveries.findById(run.deliveryId()).map(Delivery::status);
-      log.info(
-          "workflow run cancelled; delivery {}",
-          cancelled
-              ? DeliveryStatus.CANCELLED.wireValue()
-              : "left " + status.map(DeliveryStatus::wireValue).orElse("gone"));
-      return status.filter(DeliveryStatus::isFinal).orElse(DeliveryStatus.CANCELLED);
-    } finally {
-      MDC.remove(MDC_DELIVERY_ID);
-    }
+    return DeliveryMdc.with(run.deliveryId(), () -> recordCancelledRun(run));
+  }
+
+  private DeliveryStatus recordCancelledRun(CancelledRun run) {
+    // A run of the schedule cancelled after "retry" reopened the delivery must leave the
+    // requested manual attempt alone.
+    boolean cancelled =
+        run.oneManualAttempt()
+            ? deliveries.cancelByOperator(run.deliveryId())
+            : deliveries.cancelScheduleByOperator(run.deliveryId());
+    Optional<DeliveryStatus> status = deliveries.findById(run.deliveryId()).map(Delivery::status);
+    log.info(
+        "workflow run cancelled; delivery {}",
+        cancelled
+            ? DeliveryStatus.CANCELLED.wireValue()
+            : "left " + status.map(DeliveryStatus::wireValue).orElse("gone"));
+    return status.filter(DeliveryStatus::isFinal).orElse(DeliveryStatus.CANCELLED);
   }
 
   private static Optional<String> reasonNotToSend(DeliveryForAttempt delivery) {
