@@ -34,8 +34,9 @@ public final class TemporalServer implements AutoCloseable {
   /** Starts on the port (0: a free one) and registers the search attributes on the namespace. */
   public static TemporalServer start(int requestedPort, String namespace) {
     int port = requestedPort > 0 ? requestedPort : FreePorts.next();
-    // Real time: timers fire when they are due, as on a real server.
-    TestServicesStarter services = new TestServicesStarter(false, 0);
+    // Real time: timers fire when they are due, as on a real server. The flag locks the test
+    // server's time skipping, which would otherwise fire a waiting workflow's timers at once.
+    TestServicesStarter services = new TestServicesStarter(true, 0);
     ServerBuilder<?> builder =
         NettyServerBuilder.forAddress(
             new InetSocketAddress(HOST, port), InsecureServerCredentials.create());
