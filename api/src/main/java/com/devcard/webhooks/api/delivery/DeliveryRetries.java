@@ -104,13 +104,13 @@ class DeliveryRetries {
     if (pending.isEmpty()) {
       return; // cancelled in between
     }
-    try {
-      DeliveryWorkflows.StartResult started = runs.startManualAttempt(pending.get());
-      if (started != DeliveryWorkflows.StartResult.STARTED) {
-        log.warn("retry: manual attempt not started yet ({}); the reconciler starts it", started);
+    switch (runs.startManualAttempt(pending.get())) {
+      case STARTED -> {
+        // the run makes the attempt now
       }
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
+      case EXISTS -> log.info("retry: the manual attempt starts once the closing run has closed");
+      case UNREACHABLE ->
+          log.warn("retry: manual attempt not started yet; the reconciler starts it");
     }
   }
 
