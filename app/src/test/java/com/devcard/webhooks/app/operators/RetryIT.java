@@ -120,9 +120,14 @@ class RetryIT {
     assertThat(answers).extracting(Response::status).containsOnly(202);
     driver.awaitStatus(deliveryId, "success", 2);
     // Long enough for a second manual attempt to have shown up, were there one.
-    await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
-    assertThat(driver.log(deliveryId)).containsExactly("1 scheduled 204", "2 manual 204");
-    assertThat(driver.received()).hasSize(2);
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> {
+              assertThat(driver.log(deliveryId)).containsExactly("1 scheduled 204", "2 manual 204");
+              assertThat(driver.received()).hasSize(2);
+            });
   }
 
   @Test
@@ -134,8 +139,13 @@ class RetryIT {
 
     assertThat(answers).extracting(Response::status).containsOnly(202);
     driver.awaitStatus(deliveryId, "failed", 2);
-    await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
-    assertThat(driver.log(deliveryId)).containsExactly("1 scheduled 503", "2 manual 503");
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(driver.log(deliveryId))
+                    .containsExactly("1 scheduled 503", "2 manual 503"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package com.devcard.webhooks.store.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.Ids;
@@ -295,7 +296,7 @@ class DispatchRepositoryTest {
 
       Future<Optional<List<String>>> delete =
           pool.submit(() -> store.endpoints().delete(user, endpointId));
-      Thread.sleep(300);
+      await().atMost(Duration.ofSeconds(10)).until(() -> sessionsWaitingForALock() > 0);
       assertThat(delete).as("delete waits for the dispatch to commit").isNotDone();
       commit.countDown();
 
@@ -315,5 +316,15 @@ class DispatchRepositoryTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private long sessionsWaitingForALock() {
+    return store
+        .jdbc()
+        .sql(
+            "select count(*) from pg_stat_activity"
+                + " where datname = current_database() and wait_event_type = 'Lock'")
+        .query(Long.class)
+        .single();
   }
 }

@@ -2,6 +2,7 @@ package com.devcard.webhooks.worker.reset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.Ids;
@@ -233,14 +234,14 @@ class ResetSafeLogTest {
   }
 
   /** Waits in real time: attempts run on the worker's threads against the real receiver. */
-  private void awaitAttempts(String deliveryId, int count) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (delivery(deliveryId).attempts() < count) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("expected " + count + " recorded attempts");
-      }
-      Thread.sleep(20);
-    }
+  private void awaitAttempts(String deliveryId, int count) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(delivery(deliveryId).attempts())
+                    .as("recorded attempts")
+                    .isGreaterThanOrEqualTo(count));
   }
 
   private Delivery delivery(String deliveryId) {
