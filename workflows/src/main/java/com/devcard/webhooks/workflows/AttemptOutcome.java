@@ -1,5 +1,7 @@
 package com.devcard.webhooks.workflows;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
+
 /**
  * What one attempt came to, as recorded in the delivery log. An HTTP failure is an outcome, not an
  * exception.

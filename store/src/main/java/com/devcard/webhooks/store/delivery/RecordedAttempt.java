@@ -1,5 +1,7 @@
 package com.devcard.webhooks.store.delivery;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
+
 /** The number an attempt got and the delivery status recording it produced. */
 public record RecordedAttempt(
-    int attempt, String deliveryStatus, Integer responseCode, boolean success) {}
+    int attempt, DeliveryStatus deliveryStatus, Integer responseCode, boolean success) {}
