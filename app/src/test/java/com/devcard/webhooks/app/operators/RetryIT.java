@@ -130,22 +130,31 @@ class RetryIT {
             });
   }
 
+  /**
+   * Retries that find the delivery waiting make one attempt between them. Those of them that reach
+   * the workflow only while that attempt runs are kept, not dropped (they were answered 202): they
+   * make at most one more attempt after it.
+   */
   @Test
-  void concurrentRetriesOfAWaitingDeliveryMakeOneAttempt() throws Exception {
+  void concurrentRetriesOfAWaitingDeliveryMakeOneAttemptAndAtMostOneMoreAfterIt() throws Exception {
     String deliveryId = driver.publish();
     driver.awaitStatus(deliveryId, "pending", 1);
 
     List<Response> answers = concurrently(6, () -> driver.retry(deliveryId));
 
     assertThat(answers).extracting(Response::status).containsOnly(202);
-    driver.awaitStatus(deliveryId, "failed", 2);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> driver.detail(deliveryId).get("status").asString().equals("failed"));
     await()
         .during(Duration.ofSeconds(3))
         .atMost(Duration.ofSeconds(5))
         .untilAsserted(
             () ->
                 assertThat(driver.log(deliveryId))
-                    .containsExactly("1 scheduled 503", "2 manual 503"));
+                    .isIn(
+                        List.of("1 scheduled 503", "2 manual 503"),
+                        List.of("1 scheduled 503", "2 manual 503", "3 manual 503")));
   }
 
   @Test
