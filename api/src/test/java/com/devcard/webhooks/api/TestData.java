@@ -99,7 +99,7 @@ public final class TestData {
   }
 
   public String status(String deliveryId) {
-    return deliveries.findById(deliveryId).orElseThrow().status();
+    return deliveries.findById(deliveryId).orElseThrow().status().wireValue();
   }
 
   private void record(String deliveryId, AttemptResult result) {

@@ -34,7 +34,8 @@ public final class TemporalServer implements AutoCloseable {
   /** Starts on the port (0: a free one) and registers the search attributes on the namespace. */
   public static TemporalServer start(int requestedPort, String namespace) {
     int port = requestedPort > 0 ? requestedPort : FreePorts.next();
-    // Time skipping locked: timers fire when they are due, in real time, as on a real server.
+    // Real time: timers fire when they are due, as on a real server. The flag locks the test
+    // server's time skipping, which would otherwise fire a waiting workflow's timers at once.
     TestServicesStarter services = new TestServicesStarter(true, 0);
     ServerBuilder<?> builder =
         NettyServerBuilder.forAddress(

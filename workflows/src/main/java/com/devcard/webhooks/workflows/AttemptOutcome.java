@@ -1,5 +1,6 @@
 package com.devcard.webhooks.workflows;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,5 +1,6 @@
 package com.devcard.webhooks.workflows;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.CanceledFailure;
@@ -11,7 +12,6 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
-import org.slf4j.MDC;
 
 /**
  * Deterministic: ids and outcomes only. The activity does every I/O and records every attempt; this
@@ -40,8 +40,6 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
   /** Recording a cancellation is one database update. */
   static final Duration RECORD_START_TO_CLOSE = Duration.ofSeconds(30);
 
-  static final String MDC_DELIVERY_ID = "deliveryId";
-
   /**
    * Change id for keeping a "retry" that arrives during an attempt: it ends the wait after that
    * attempt, or, after the last scheduled attempt, asks for one more manual attempt. Runs that
@@ -68,6 +66,7 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
    */
   static final String WAIT_FOR_RATE_LIMIT_SLOT = "wait-for-rate-limit-slot";
 
+  /** Its lines carry Temporal's {@code WorkflowId}, {@code delivery-<id>}. */
   private static final Logger log = Workflow.getLogger(DeliveryWorkflowImpl.class);
 
   /** A "retry" that no attempt has answered yet. */
@@ -75,8 +74,6 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
 
   @Override
   public DeliveryStatus deliver(DeliveryWorkflowInput input) {
-    // Workflow code's own log lines carry the delivery id like the activity's do.
-    MDC.put(MDC_DELIVERY_ID, input.deliveryId());
     DeliveryActivities activities =
         Workflow.newActivityStub(
             DeliveryActivities.class,

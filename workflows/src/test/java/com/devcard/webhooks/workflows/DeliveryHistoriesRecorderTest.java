@@ -9,6 +9,7 @@ import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.S
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.workflows.ScriptedDeliveryActivities.KnownDelivery;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;

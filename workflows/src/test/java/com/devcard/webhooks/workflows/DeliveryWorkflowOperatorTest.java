@@ -6,6 +6,7 @@ import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.S
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;

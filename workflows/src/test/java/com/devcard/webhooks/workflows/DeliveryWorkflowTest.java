@@ -10,6 +10,7 @@ import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.S
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.THROW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Call;
 import com.devcard.webhooks.workflows.ScriptedDeliveryActivities.KnownDelivery;
 import io.temporal.api.common.v1.Payload;

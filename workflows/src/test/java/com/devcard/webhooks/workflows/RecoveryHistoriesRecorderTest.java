@@ -1,5 +1,8 @@
 package com.devcard.webhooks.workflows;
 
+import static org.awaitility.Awaitility.await;
+
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowFailedException;
@@ -11,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -55,8 +59,16 @@ class RecoveryHistoriesRecorderTest {
     WorkflowStub workflow =
         RecoveryWorkflowRig.start(client, RecoveryWorkflowInput.fresh("recorded-cancelled", 6, 2));
     RecoveryWorkflowRig.awaitCalls(activities, 2);
-    // let the first batch finish so the workflow is in its pause when the cancel arrives
-    Thread.sleep(500);
+    // the first batch finished: the workflow is in its pause when the cancel arrives
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                client
+                    .fetchHistory(TaskQueues.recoveryWorkflowId("recorded-cancelled"))
+                    .getEvents()
+                    .stream()
+                    .anyMatch(event -> event.getEventType() == EventType.EVENT_TYPE_TIMER_STARTED));
     workflow.cancel();
     try {
       workflow.getResult(30, TimeUnit.SECONDS, RecoveryState.class);

@@ -1,5 +1,6 @@
 package com.devcard.webhooks.workflows;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import io.temporal.activity.Activity;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -3,6 +3,7 @@ package com.devcard.webhooks.api.delivery;
 import com.devcard.webhooks.api.error.ApiException;
 import com.devcard.webhooks.api.openapi.ApiTags;
 import com.devcard.webhooks.api.openapi.ProblemResponses;
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.Page;
 import com.devcard.webhooks.store.delivery.AttemptPage;
 import com.devcard.webhooks.store.delivery.Delivery;
@@ -14,8 +15,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Arrays;
 import java.util.Optional;
-import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -36,8 +38,11 @@ class DeliveryController {
   static final String EXAMPLE_ENDPOINT_ID = "ep_01JQ8Z6W3RX4B5C6D7E8F9G0HJ";
   static final String DELIVERY_ID = "The delivery's id.";
   static final String EXAMPLE_DELIVERY_ID = "dlv_01JQ8Z7K2M3N4P5Q6R7S8T9V0W";
+  private static final String STATUS_VALUES =
+      Arrays.stream(DeliveryStatus.values())
+          .map(DeliveryStatus::wireValue)
+          .collect(Collectors.joining(", "));
 
-  private static final Set<String> STATUSES = Set.of("pending", "success", "failed", "cancelled");
   private final DeliveryRepository deliveries;
   private final EndpointRepository endpoints;
   private final DeliveryRetries retries;
@@ -81,19 +86,14 @@ class DeliveryController {
           @RequestParam(required = false)
           String status) {
     checkLimit(limit);
-    if (status != null && !STATUSES.contains(status)) {
-      throw ApiException.validation("status", "must be one of pending, success, failed, cancelled");
-    }
+    Optional<DeliveryStatus> statusFilter =
+        Optional.ofNullable(status).map(DeliveryController::status);
     endpoints
         .find(jwt.getSubject(), endpointId)
         .orElseThrow(() -> ApiException.notFound("Endpoint"));
     Page<Delivery> page =
         deliveries.list(
-            jwt.getSubject(),
-            endpointId,
-            Optional.ofNullable(status),
-            DeliveryCursor.decode(cursor),
-            limit);
+            jwt.getSubject(), endpointId, statusFilter, DeliveryCursor.decode(cursor), limit);
     return new DeliveryPageView(
         page.items().stream().map(DeliveryView::of).toList(),
         page.next().map(DeliveryCursor::encode).orElse(null));
@@ -158,6 +158,11 @@ class DeliveryController {
     return new AttemptPageView(
         page.items().stream().map(AttemptView::of).toList(),
         page.nextBefore().map(AttemptCursor::encode).orElse(null));
+  }
+
+  private static DeliveryStatus status(String wireValue) {
+    return DeliveryStatus.parse(wireValue)
+        .orElseThrow(() -> ApiException.validation("status", "must be one of " + STATUS_VALUES));
   }
 
   /** One attempt now; see {@link DeliveryRetries}. */

@@ -46,7 +46,7 @@ record DeliveryView(
         delivery.endpointId(),
         delivery.eventId(),
         delivery.eventType(),
-        delivery.status(),
+        delivery.status().wireValue(),
         delivery.attempts(),
         delivery.responseCode(),
         ApiTimes.format(delivery.nextRetryAt()),

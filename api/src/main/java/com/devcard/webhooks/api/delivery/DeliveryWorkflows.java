@@ -1,5 +1,6 @@
 package com.devcard.webhooks.api.delivery;
 
+import com.devcard.webhooks.delivery.DeliveryMdc;
 import com.devcard.webhooks.netguard.TargetPolicy;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.DispatchedDelivery;
@@ -15,6 +16,7 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowServiceException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -183,6 +185,39 @@ public class DeliveryWorkflows implements DisposableBean {
     } catch (WorkflowNotFoundException none) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Runs {@code then} once the delivery's running run has closed, or once {@code atMost} has
+   * passed, on a thread of this class: no thread waits meanwhile (Temporal's long poll does). Not
+   * run at all when Temporal cannot be reached or the queue is full; the reconciler catches up.
+   */
+  void afterRunCloses(String deliveryId, Duration atMost, Runnable then) {
+    try {
+      client
+          .newUntypedWorkflowStub(TaskQueues.deliveryWorkflowId(deliveryId))
+          .getResultAsync(atMost.toMillis(), TimeUnit.MILLISECONDS, Object.class)
+          // closed however it ended, or still open after atMost: either way, go on
+          .handleAsync((result, endedOrTimedOut) -> afterClose(deliveryId, then), starter);
+    } catch (RuntimeException unreachable) {
+      log.warn(
+          "delivery {}: not waiting for its run to close (Temporal: {})",
+          deliveryId,
+          unreachable.getClass().getSimpleName());
+    }
+  }
+
+  private static Void afterClose(String deliveryId, Runnable then) {
+    DeliveryMdc.run(
+        deliveryId,
+        () -> {
+          try {
+            then.run();
+          } catch (RuntimeException failure) {
+            log.warn("after its run closed: failed ({})", failure.getClass().getSimpleName());
+          }
+        });
+    return null;
   }
 
   /** Ends the current wait of a delivery's running workflow: its next attempt starts now. */

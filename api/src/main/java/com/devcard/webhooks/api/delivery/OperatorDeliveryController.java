@@ -4,7 +4,7 @@ import com.devcard.webhooks.api.error.ApiException;
 import com.devcard.webhooks.api.error.ProblemTypes;
 import com.devcard.webhooks.api.openapi.ApiTags;
 import com.devcard.webhooks.api.openapi.ProblemResponses;
-import com.devcard.webhooks.store.delivery.Delivery;
+import com.devcard.webhooks.delivery.DeliveryMdc;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -77,7 +77,11 @@ class OperatorDeliveryController {
   private DeliveryView cancel(String operator, String deliveryId) {
     deliveries.findById(deliveryId).orElseThrow(() -> ApiException.notFound("Delivery"));
     if (!deliveries.cancelByOperator(deliveryId)) {
-      String status = deliveries.findById(deliveryId).map(Delivery::status).orElse("gone");
+      String status =
+          deliveries
+              .findById(deliveryId)
+              .map(delivery -> delivery.status().wireValue())
+              .orElse("gone");
       throw new ApiException(
           HttpStatus.CONFLICT,
           ProblemTypes.CONFLICT,

@@ -66,14 +66,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             "the database refused a value of a request (SQLSTATE {}): {}",
             DatabaseFailure.sqlState(exception),
             exception.getClass().getName());
-        yield ResponseEntity.badRequest()
-            .body(
-                Problems.of(
-                    HttpStatus.BAD_REQUEST,
-                    ProblemTypes.VALIDATION,
-                    "Validation failed",
-                    "A value in the request cannot be stored: a time outside 4713 BC to 294276 AD,"
-                        + " or text with a NUL character."));
+        // Which field is not known here: the problem keeps the usual shape, naming the request.
+        yield badField(
+            "request",
+            "holds a value that cannot be stored: a time outside 4713 BC to 294276 AD, or text"
+                + " with a NUL character");
       }
       case OUTAGE -> {
         log.error(

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,7 +76,7 @@ class JwtDecodersTest {
             claims -> claims,
             claims -> claims.audience("someone-else"),
             claims -> claims.audience(List.of("other", "devcard-webhooks-2")),
-            claims -> claims.audience(AUDIENCE.toUpperCase(java.util.Locale.ROOT)),
+            claims -> claims.audience(AUDIENCE.toUpperCase(Locale.ROOT)),
             claims -> claims.claim("aud", List.of()))) {
       assertThatThrownBy(() -> withAudience.decode(token("u_42", audience)))
           .isInstanceOf(JwtException.class);

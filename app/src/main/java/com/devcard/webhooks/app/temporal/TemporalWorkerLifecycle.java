@@ -34,6 +34,14 @@ class TemporalWorkerLifecycle implements SmartLifecycle {
   @Override
   public synchronized void start() {
     running = true;
+    if (factory.isShutdown()) {
+      // Started again after a stop (a context stopped and started, as the test framework does
+      // with the contexts it caches): a WorkerFactory never starts again once shut down.
+      log.warn(
+          "the Temporal worker was stopped and cannot start again in this process: it polls no"
+              + " more until the process restarts");
+      return;
+    }
     Optional<RuntimeException> unreachable = tryStart();
     if (unreachable.isPresent()) {
       log.warn(

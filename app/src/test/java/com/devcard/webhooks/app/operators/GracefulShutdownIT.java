@@ -96,13 +96,18 @@ class GracefulShutdownIT {
     // A new process on the same database and Temporal finds nothing owed and sends nothing.
     ConfigurableApplicationContext second = startApp();
     try {
-      await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+      await()
+          .during(Duration.ofSeconds(2))
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(
+              () -> {
+                assertThat(deliveryRow(deliveryId)).isEqualTo("success/1");
+                assertThat(attemptNumbers(deliveryId)).containsExactly(1);
+                assertThat(webhookIds).containsExactly(deliveryId);
+              });
     } finally {
       second.close();
     }
-    assertThat(deliveryRow(deliveryId)).isEqualTo("success/1");
-    assertThat(attemptNumbers(deliveryId)).containsExactly(1);
-    assertThat(webhookIds).containsExactly(deliveryId);
   }
 
   private WorkflowExecutionStatus runStatus(String deliveryId) {

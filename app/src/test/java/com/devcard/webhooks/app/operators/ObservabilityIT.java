@@ -132,10 +132,15 @@ class ObservabilityIT {
                   .anyMatch(m -> m.startsWith("attempt 1 succeeded"))
                   .anyMatch(m -> m.startsWith("attempt 2 succeeded (manual)"));
               assertThat(ofDelivery).allMatch(line -> line.has("@timestamp") && line.has("log"));
-              // and no line that speaks of the delivery lacks its id
+              // and no line that speaks of the delivery lacks its id (workflow code's lines
+              // carry it in Temporal's WorkflowId)
               assertThat(lines)
                   .filteredOn(line -> line.path("message").asString("").contains(deliveryId))
-                  .allMatch(line -> deliveryId.equals(line.path("deliveryId").asString(null)));
+                  .allMatch(
+                      line ->
+                          deliveryId.equals(line.path("deliveryId").asString(null))
+                              || ("delivery-" + deliveryId)
+                                  .equals(line.path("WorkflowId").asString(null)));
             });
   }
 

@@ -5,6 +5,7 @@ import static com.devcard.webhooks.store.JdbcColumns.instant;
 import static com.devcard.webhooks.store.JdbcColumns.nullableInt;
 import static com.devcard.webhooks.store.JdbcColumns.timestamp;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.KeysetPosition;
 import com.devcard.webhooks.store.Page;
 import com.devcard.webhooks.store.health.AttemptEnd;
@@ -23,7 +24,13 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The delivery log: deliveries, their attempts, and the queries the reconciler needs. */
+/**
+ * The delivery log: deliveries, their attempts, and the queries the reconciler needs.
+ *
+ * <p>A status a statement writes is bound from {@link DeliveryStatus}. Filters keep the literal
+ * {@code 'pending'}: the planner matches the partial index of pending deliveries only against a
+ * literal, not against a parameter of a generic plan.
+ */
 @Repository
 public class DeliveryRepository {
 
@@ -189,7 +196,7 @@ public class DeliveryRepository {
   public Page<Delivery> list(
       String userId,
       String endpointId,
-      Optional<String> status,
+      Optional<DeliveryStatus> status,
       Optional<KeysetPosition> after,
       int limit) {
     // Only fixed fragments are appended; every value is a bind parameter.
@@ -209,7 +216,7 @@ public class DeliveryRepository {
             .param("userId", userId)
             .param("fetch", limit + 1);
     if (status.isPresent()) {
-      statement = statement.param("status", status.get());
+      statement = statement.param("status", status.get().wireValue());
     }
     if (after.isPresent()) {
       statement =
@@ -279,8 +286,9 @@ public class DeliveryRepository {
             return earlier.get();
           }
           int number = delivery.attempts() + 1;
-          String newStatus = statusAfter(delivery.status(), result.success(), nextRetryAt);
-          Instant newNextRetryAt = "pending".equals(newStatus) ? nextRetryAt.orElseThrow() : null;
+          DeliveryStatus newStatus = statusAfter(delivery.status(), result.success(), nextRetryAt);
+          Instant newNextRetryAt =
+              newStatus == DeliveryStatus.PENDING ? nextRetryAt.orElseThrow() : null;
           jdbc.sql(
                   "insert into webhook_delivery_attempts (delivery_id, attempt, attempt_key,"
                       + " trigger, started_at, duration_ms, response_code, response_body, error,"
@@ -298,7 +306,7 @@ public class DeliveryRepository {
               .param("responseBody", withoutNul(result.responseBody()), Types.VARCHAR)
               .param("error", withoutNul(result.error()), Types.VARCHAR)
               .param("success", result.success())
-              .param("deliveryStatus", newStatus)
+              .param("deliveryStatus", newStatus.wireValue())
               .param(
                   "retryAfterMs",
                   result.retryAfter() == null ? null : result.retryAfter().toMillis(),
@@ -308,12 +316,13 @@ public class DeliveryRepository {
                   "update webhook_deliveries set attempts = :attempts,"
                       + " response_code = :responseCode, status = :status,"
                       + " next_retry_at = :nextRetryAt, manual_attempt_requested_at = null,"
-                      + " cancel_reason = case when :status = 'cancelled' then cancel_reason end,"
+                      + " cancel_reason = case when :keepCancelReason then cancel_reason end,"
                       + " updated_at = now()"
                       + " where id = :id")
               .param("attempts", number)
               .param("responseCode", result.responseCode(), Types.INTEGER)
-              .param("status", newStatus)
+              .param("status", newStatus.wireValue())
+              .param("keepCancelReason", newStatus == DeliveryStatus.CANCELLED)
               .param("nextRetryAt", timestamp(newNextRetryAt), Types.TIMESTAMP_WITH_TIMEZONE)
               .param("id", deliveryId)
               .update();
@@ -330,22 +339,22 @@ public class DeliveryRepository {
   }
 
   /** The status this attempt ended the delivery with; null when it did not end it just now. */
-  private static String endedNow(String before, String after) {
-    boolean ended = "success".equals(after) || "failed".equals(after);
-    return ended && !after.equals(before) ? after : null;
+  private static DeliveryStatus endedNow(DeliveryStatus before, DeliveryStatus after) {
+    boolean ended = after == DeliveryStatus.SUCCESS || after == DeliveryStatus.FAILED;
+    return ended && after != before ? after : null;
   }
 
   // A cancelled delivery stays cancelled: an attempt already under way when it was cancelled
   // is logged, but does not bring the delivery back to life.
-  private static String statusAfter(
-      String currentStatus, boolean success, Optional<Instant> nextRetryAt) {
+  private static DeliveryStatus statusAfter(
+      DeliveryStatus currentStatus, boolean success, Optional<Instant> nextRetryAt) {
     if (success) {
-      return "success";
+      return DeliveryStatus.SUCCESS;
     }
-    if ("cancelled".equals(currentStatus)) {
-      return "cancelled";
+    if (currentStatus == DeliveryStatus.CANCELLED) {
+      return DeliveryStatus.CANCELLED;
     }
-    return nextRetryAt.isPresent() ? "pending" : "failed";
+    return nextRetryAt.isPresent() ? DeliveryStatus.PENDING : DeliveryStatus.FAILED;
   }
 
   /**
@@ -365,7 +374,7 @@ public class DeliveryRepository {
             (rs, rowNum) ->
                 new RecordedAttempt(
                     rs.getInt("attempt"),
-                    rs.getString("delivery_status"),
+                    DeliveryStatus.fromWireValue(rs.getString("delivery_status")),
                     nullableInt(rs, "response_code"),
                     rs.getBoolean("success"),
                     millis(rs, "retry_after_ms")))
@@ -404,12 +413,13 @@ public class DeliveryRepository {
 
   private boolean cancelPending(String deliveryId, String reason, String condition) {
     return jdbc.sql(
-                "update webhook_deliveries set status = 'cancelled', cancel_reason = :reason,"
+                "update webhook_deliveries set status = :newStatus, cancel_reason = :reason,"
                     + " next_retry_at = null, manual_attempt_requested_at = null,"
                     + " updated_at = now()"
                     + " where id = :id and status = 'pending'"
                     + condition)
             .param("id", deliveryId)
+            .param("newStatus", DeliveryStatus.CANCELLED.wireValue())
             .param("reason", reason)
             .update()
         == 1;
@@ -423,18 +433,19 @@ public class DeliveryRepository {
    * the others were made redundant by its attempt. The workflow run that makes the attempt is then
    * started by the caller, or by the reconciler should the caller fail to.
    */
-  public boolean reopenForManualAttempt(String deliveryId, String seenStatus, int seenAttempts) {
+  public boolean reopenForManualAttempt(
+      String deliveryId, DeliveryStatus seenStatus, int seenAttempts) {
     return reopenForManualAttempt(deliveryId, seenStatus, seenAttempts, Integer.MAX_VALUE);
   }
 
   /**
-   * Like {@link #reopenForManualAttempt(String, String, int)}, unless the delivery already has
-   * {@code maxManualAttempts} manual attempts in its log.
+   * Like {@link #reopenForManualAttempt(String, DeliveryStatus, int)}, unless the delivery already
+   * has {@code maxManualAttempts} manual attempts in its log.
    */
   public boolean reopenForManualAttempt(
-      String deliveryId, String seenStatus, int seenAttempts, int maxManualAttempts) {
+      String deliveryId, DeliveryStatus seenStatus, int seenAttempts, int maxManualAttempts) {
     return jdbc.sql(
-                "update webhook_deliveries d set status = 'pending', cancel_reason = null,"
+                "update webhook_deliveries d set status = :newStatus, cancel_reason = null,"
                     + " next_retry_at = null, manual_attempt_requested_at = now(),"
                     + " workflow_started = false, updated_at = now()"
                     + " where id = :id and status = :seenStatus and attempts = :seenAttempts"
@@ -443,7 +454,8 @@ public class DeliveryRepository {
                     + " and (select count(*) from webhook_delivery_attempts a"
                     + " where a.delivery_id = d.id and a.trigger = 'manual') < :maxManual")
             .param("id", deliveryId)
-            .param("seenStatus", seenStatus)
+            .param("newStatus", DeliveryStatus.PENDING.wireValue())
+            .param("seenStatus", seenStatus.wireValue())
             .param("seenAttempts", seenAttempts)
             .param("maxManual", maxManualAttempts)
             .update()

@@ -4,6 +4,7 @@ import static com.devcard.webhooks.store.JdbcColumns.durations;
 import static com.devcard.webhooks.store.JdbcColumns.millisArray;
 import static com.devcard.webhooks.store.JdbcColumns.timestamp;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.Ids;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -109,8 +110,9 @@ public class DispatchRepository {
             "insert into webhook_deliveries (id, endpoint_id, user_id, event_id, event_type,"
                 + " status, attempts, retry_delays_ms, created_at, updated_at)"
                 + " values (:id, :endpointId, :userId, :eventId, :eventType,"
-                + " 'pending', 0, :retryDelays, :createdAt, :createdAt)")
+                + " :status, 0, :retryDelays, :createdAt, :createdAt)")
         .param("id", id)
+        .param("status", DeliveryStatus.PENDING.wireValue())
         .param("endpointId", target.endpointId())
         .param("userId", event.userId())
         .param("eventId", event.eventId())

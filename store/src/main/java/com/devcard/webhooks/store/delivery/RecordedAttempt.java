@@ -1,5 +1,6 @@
 package com.devcard.webhooks.store.delivery;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import java.time.Duration;
 
 /**
@@ -10,13 +11,13 @@ import java.time.Duration;
  */
 public record RecordedAttempt(
     int attempt,
-    String deliveryStatus,
+    DeliveryStatus deliveryStatus,
     Integer responseCode,
     boolean success,
     Duration retryAfter) {
 
   public RecordedAttempt(
-      int attempt, String deliveryStatus, Integer responseCode, boolean success) {
+      int attempt, DeliveryStatus deliveryStatus, Integer responseCode, boolean success) {
     this(attempt, deliveryStatus, responseCode, success, null);
   }
 }

@@ -3,6 +3,7 @@ package com.devcard.webhooks.store.endpoint;
 import static com.devcard.webhooks.store.JdbcColumns.instant;
 import static com.devcard.webhooks.store.JdbcColumns.textArray;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.secret.SecretCipher;
 import com.devcard.webhooks.store.secret.SecretGenerator;
@@ -289,11 +290,12 @@ public class EndpointRepository {
     return jdbc
         .sql(
             "update webhook_deliveries"
-                + " set status = 'cancelled', cancel_reason = 'endpoint', next_retry_at = null,"
+                + " set status = :newStatus, cancel_reason = 'endpoint', next_retry_at = null,"
                 + " manual_attempt_requested_at = null, updated_at = now()"
                 + " where endpoint_id = :endpointId and status = 'pending'"
                 + " returning id")
         .param("endpointId", endpointId)
+        .param("newStatus", DeliveryStatus.CANCELLED.wireValue())
         .query(String.class)
         .list()
         .stream()

@@ -1,5 +1,6 @@
 package com.devcard.webhooks.store.health;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import java.time.Instant;
 
 /**
@@ -12,13 +13,13 @@ import java.time.Instant;
  *     ended so (another failed attempt on a failed delivery ends nothing new)
  */
 public record AttemptEnd(
-    String endpointId, Instant endedAt, boolean success, String deliveryEnded) {
+    String endpointId, Instant endedAt, boolean success, DeliveryStatus deliveryEnded) {
 
   boolean deliveryFailed() {
-    return "failed".equals(deliveryEnded);
+    return deliveryEnded == DeliveryStatus.FAILED;
   }
 
   boolean deliverySucceeded() {
-    return "success".equals(deliveryEnded);
+    return deliveryEnded == DeliveryStatus.SUCCESS;
   }
 }

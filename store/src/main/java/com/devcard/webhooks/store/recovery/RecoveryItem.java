@@ -1,5 +1,7 @@
 package com.devcard.webhooks.store.recovery;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
+
 /**
  * One delivery of a recovery's snapshot, with what recovering it needs to decide.
  *
@@ -14,7 +16,7 @@ public record RecoveryItem(
     String deliveryId,
     String state,
     Integer attempt,
-    String deliveryStatus,
+    DeliveryStatus deliveryStatus,
     String recoveryState) {
 
   public boolean isPending() {

@@ -3,6 +3,7 @@ package com.devcard.webhooks.store.recovery;
 import static com.devcard.webhooks.store.JdbcColumns.nullableInt;
 import static com.devcard.webhooks.store.JdbcColumns.timestamp;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.Ids;
 import java.sql.Types;
 import java.util.List;
@@ -177,7 +178,7 @@ public class RecoveryRepository {
                     rs.getString("delivery_id"),
                     rs.getString("state"),
                     nullableInt(rs, "attempt"),
-                    rs.getString("delivery_status"),
+                    DeliveryStatus.fromWireValue(rs.getString("delivery_status")),
                     rs.getString("recovery_state")))
         .optional();
   }

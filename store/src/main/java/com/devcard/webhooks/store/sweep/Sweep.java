@@ -1,5 +1,7 @@
 package com.devcard.webhooks.store.sweep;
 
+import java.util.Locale;
+
 /**
  * The periodic sweeps that only one process at a time may run. Each has its own advisory lock key:
  * the keys are part of the contract between versions running side by side during a rolling
@@ -24,6 +26,6 @@ public enum Sweep {
 
   /** The name used in logs and metrics, e.g. {@code pending-deliveries}. */
   public String label() {
-    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

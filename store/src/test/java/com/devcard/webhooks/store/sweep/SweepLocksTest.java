@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.devcard.webhooks.store.testing.EmbeddedDatabase;
 import com.devcard.webhooks.testkit.PostgresServer;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -128,7 +129,7 @@ class SweepLocksTest {
 
   @Test
   void everySweepHasItsOwnLockKeyAndLabel() {
-    assertThat(java.util.Arrays.stream(Sweep.values()).map(Sweep::lockKey).distinct())
+    assertThat(Arrays.stream(Sweep.values()).map(Sweep::lockKey).distinct())
         .hasSize(Sweep.values().length);
     assertThat(Sweep.PENDING_DELIVERIES.label()).isEqualTo("pending-deliveries");
   }

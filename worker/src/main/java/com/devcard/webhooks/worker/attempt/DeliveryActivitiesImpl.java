@@ -1,6 +1,9 @@
 package com.devcard.webhooks.worker.attempt;
 
+import com.devcard.webhooks.delivery.DeliveryMdc;
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.delivery.AttemptResult;
+import com.devcard.webhooks.store.delivery.Delivery;
 import com.devcard.webhooks.store.delivery.DeliveryForAttempt;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.RecordedAttempt;
@@ -18,7 +21,6 @@ import com.devcard.webhooks.workflows.AttemptOutcome;
 import com.devcard.webhooks.workflows.AttemptRequest;
 import com.devcard.webhooks.workflows.CancelledRun;
 import com.devcard.webhooks.workflows.DeliveryActivities;
-import com.devcard.webhooks.workflows.DeliveryStatus;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +29,6 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -40,8 +41,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DeliveryActivitiesImpl implements DeliveryActivities {
-
-  static final String MDC_DELIVERY_ID = "deliveryId";
 
   /** The error an attempt records when the endpoint's signing secret cannot be decrypted. */
   static final String SECRET_UNDECRYPTABLE = "signing secret cannot be decrypted";
@@ -122,12 +121,7 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
   }
 
   AttemptOutcome attempt(AttemptRequest request, String attemptKey) {
-    MDC.put(MDC_DELIVERY_ID, request.deliveryId());
-    try {
-      return attemptOnce(request, attemptKey);
-    } finally {
-      MDC.remove(MDC_DELIVERY_ID);
-    }
+    return DeliveryMdc.with(request.deliveryId(), () -> attemptOnce(request, attemptKey));
   }
 
   private AttemptOutcome attemptOnce(AttemptRequest request, String attemptKey) {
@@ -227,7 +221,7 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
         result.statusCode() == null ? "none" : result.statusCode(),
         result.durationMs(),
         result.error() == null ? "" : ", " + result.error(),
-        recorded.deliveryStatus());
+        recorded.deliveryStatus().wireValue());
     return outcome(recorded, honouredWait, result.gone());
   }
 
@@ -292,29 +286,29 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
         request.deliveryId(),
         recorded.attempt(),
         endpointId,
-        recorded.deliveryStatus());
+        recorded.deliveryStatus().wireValue());
     return outcome(recorded);
   }
 
   @Override
   public DeliveryStatus markCancelled(CancelledRun run) {
-    MDC.put(MDC_DELIVERY_ID, run.deliveryId());
-    try {
-      // A run of the schedule cancelled after "retry" reopened the delivery must leave the
-      // requested manual attempt alone.
-      boolean cancelled =
-          run.oneManualAttempt()
-              ? deliveries.cancelByOperator(run.deliveryId())
-              : deliveries.cancelScheduleByOperator(run.deliveryId());
-      Optional<DeliveryStatus> status =
-          deliveries.findById(run.deliveryId()).map(d -> DeliveryStatus.fromWireValue(d.status()));
-      log.info(
-          "workflow run cancelled; delivery {}",
-          cancelled ? "cancelled" : "left " + status.map(DeliveryStatus::wireValue).orElse("gone"));
-      return status.filter(DeliveryStatus::isFinal).orElse(DeliveryStatus.CANCELLED);
-    } finally {
-      MDC.remove(MDC_DELIVERY_ID);
-    }
+    return DeliveryMdc.with(run.deliveryId(), () -> recordCancelledRun(run));
+  }
+
+  private DeliveryStatus recordCancelledRun(CancelledRun run) {
+    // A run of the schedule cancelled after "retry" reopened the delivery must leave the
+    // requested manual attempt alone.
+    boolean cancelled =
+        run.oneManualAttempt()
+            ? deliveries.cancelByOperator(run.deliveryId())
+            : deliveries.cancelScheduleByOperator(run.deliveryId());
+    Optional<DeliveryStatus> status = deliveries.findById(run.deliveryId()).map(Delivery::status);
+    log.info(
+        "workflow run cancelled; delivery {}",
+        cancelled
+            ? DeliveryStatus.CANCELLED.wireValue()
+            : "left " + status.map(DeliveryStatus::wireValue).orElse("gone"));
+    return status.filter(DeliveryStatus::isFinal).orElse(DeliveryStatus.CANCELLED);
   }
 
   private static Optional<String> reasonNotToSend(DeliveryForAttempt delivery) {
@@ -324,7 +318,7 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
     if (!delivery.endpointActive()) {
       return Optional.of("the endpoint is inactive");
     }
-    if (DeliveryStatus.CANCELLED.wireValue().equals(delivery.delivery().status())) {
+    if (delivery.delivery().status() == DeliveryStatus.CANCELLED) {
       return Optional.of("the delivery was cancelled");
     }
     return Optional.empty();
@@ -344,7 +338,7 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
       RecordedAttempt recorded, Duration retryAfter, boolean gone) {
     return new AttemptOutcome(
         recorded.attempt(),
-        DeliveryStatus.fromWireValue(recorded.deliveryStatus()),
+        recorded.deliveryStatus(),
         recorded.responseCode(),
         recorded.success(),
         retryAfter,

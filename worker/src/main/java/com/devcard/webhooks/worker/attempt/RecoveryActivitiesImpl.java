@@ -1,5 +1,6 @@
 package com.devcard.webhooks.worker.attempt;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.RecordedAttempt;
 import com.devcard.webhooks.store.recovery.RecoveryItem;
@@ -7,7 +8,6 @@ import com.devcard.webhooks.store.recovery.RecoveryRepository;
 import com.devcard.webhooks.workflows.AttemptOutcome;
 import com.devcard.webhooks.workflows.AttemptRequest;
 import com.devcard.webhooks.workflows.AttemptTrigger;
-import com.devcard.webhooks.workflows.DeliveryStatus;
 import com.devcard.webhooks.workflows.RecoveryActivities;
 import com.devcard.webhooks.workflows.RecoveryFinish;
 import com.devcard.webhooks.workflows.RecoveryItemOutcome;
@@ -81,9 +81,10 @@ public class RecoveryActivitiesImpl implements RecoveryActivities {
     if (RecoveryState.CANCELLED.wireValue().equals(item.recoveryState())) {
       return RecoveryItemOutcome.RECOVERY_CANCELLED;
     }
-    if (!DeliveryStatus.FAILED.wireValue().equals(item.deliveryStatus())) {
+    if (item.deliveryStatus() != DeliveryStatus.FAILED) {
       // Retried or cancelled since the snapshot: another attempt would repeat a delivered event.
-      log.info("delivery {} is {} now; skipped", item.deliveryId(), item.deliveryStatus());
+      log.info(
+          "delivery {} is {} now; skipped", item.deliveryId(), item.deliveryStatus().wireValue());
       return finish(item, RecoveryItemOutcome.SKIPPED, null);
     }
     // No delay: the manual attempt is the last one, so a failure leaves the delivery failed.

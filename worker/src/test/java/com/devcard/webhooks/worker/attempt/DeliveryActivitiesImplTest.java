@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.within;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.Attempt;
 import com.devcard.webhooks.store.delivery.DeliveryDetail;
@@ -29,7 +30,6 @@ import com.devcard.webhooks.workflows.AttemptRequest;
 import com.devcard.webhooks.workflows.AttemptTrigger;
 import com.devcard.webhooks.workflows.CancelledRun;
 import com.devcard.webhooks.workflows.DeliveryActivities;
-import com.devcard.webhooks.workflows.DeliveryStatus;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.standardwebhooks.Webhook;
@@ -130,7 +130,7 @@ class DeliveryActivitiesImplTest {
         .doesNotThrowAnyException();
 
     DeliveryDetail detail = detail(endpoint, deliveryId);
-    assertThat(detail.delivery().status()).isEqualTo("success");
+    assertThat(detail.delivery().status()).isEqualTo(DeliveryStatus.SUCCESS);
     assertThat(detail.delivery().nextRetryAt()).isNull();
     Attempt attempt = detail.attemptLog().getFirst();
     assertThat(attempt.trigger()).isEqualTo("scheduled");
@@ -324,7 +324,7 @@ class DeliveryActivitiesImplTest {
     assertThat(waiting.slotWait()).isBetween(Duration.ofMillis(800), Duration.ofSeconds(1));
     assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/limited")))).hasSize(1);
     assertThat(detail(endpoint, second).attemptLog()).isEmpty();
-    assertThat(detail(endpoint, second).delivery().status()).isEqualTo("pending");
+    assertThat(detail(endpoint, second).delivery().status()).isEqualTo(DeliveryStatus.PENDING);
     assertThat(meters.get(AttemptMetrics.THROTTLED).counter().count()).isEqualTo(1);
 
     // a caller that cannot wait for a slot is not held back
@@ -473,7 +473,7 @@ class DeliveryActivitiesImplTest {
     assertThat(outcome).isEqualTo(AttemptOutcome.cancelled());
     receiver.verify(0, anyRequestedFor(anyUrl()));
     DeliveryDetail detail = detail(endpoint, deliveryId);
-    assertThat(detail.delivery().status()).isEqualTo("cancelled");
+    assertThat(detail.delivery().status()).isEqualTo(DeliveryStatus.CANCELLED);
     assertThat(detail.attemptLog()).isEmpty();
   }
 
