@@ -7,6 +7,7 @@ import com.devcard.webhooks.api.TestData;
 import com.devcard.webhooks.api.TestTemporal;
 import com.devcard.webhooks.api.error.ApiException;
 import com.devcard.webhooks.api.limit.TestLimits;
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.delivery.Delivery;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.PendingDelivery;
@@ -134,7 +135,7 @@ class DeliveryRetriesTest {
     Delivery after = retry(delivery);
 
     assertThat(toldToRetryNow(delivery)).isTrue();
-    assertThat(after.status()).isEqualTo("pending");
+    assertThat(after.status()).isEqualTo(DeliveryStatus.PENDING);
     assertThat(after.attempts()).isZero();
   }
 
@@ -156,7 +157,7 @@ class DeliveryRetriesTest {
 
     Delivery after = retry(delivery);
 
-    assertThat(after.status()).isEqualTo("pending");
+    assertThat(after.status()).isEqualTo(DeliveryStatus.PENDING);
     assertThat(after.attempts()).isEqualTo(1);
     assertThat(pending(delivery).manualAttemptOwed()).isTrue();
     assertThat(pending(delivery).workflowStarted()).isTrue();
@@ -171,7 +172,7 @@ class DeliveryRetriesTest {
     String delivery = data.delivery(endpoint);
     data.succeed(delivery);
 
-    assertThat(retry(delivery).status()).isEqualTo("pending");
+    assertThat(retry(delivery).status()).isEqualTo(DeliveryStatus.PENDING);
     assertThat(latestRunInput(delivery).oneManualAttempt()).isTrue();
   }
 
@@ -180,7 +181,7 @@ class DeliveryRetriesTest {
     String delivery = data.delivery(endpoint);
     store.deliveries().cancelByOperator(delivery);
 
-    assertThat(retry(delivery).status()).isEqualTo("pending");
+    assertThat(retry(delivery).status()).isEqualTo(DeliveryStatus.PENDING);
     assertThat(pending(delivery).manualAttemptOwed()).isTrue();
   }
 
@@ -244,7 +245,8 @@ class DeliveryRetriesTest {
 
     withTemporalDown(
         down ->
-            assertThat(down.retry(user, endpoint.id(), delivery).status()).isEqualTo("pending"));
+            assertThat(down.retry(user, endpoint.id(), delivery).status())
+                .isEqualTo(DeliveryStatus.PENDING));
     assertThat(pending(delivery).manualAttemptOwed()).isTrue();
     assertThat(pending(delivery).workflowStarted()).isFalse();
   }
