@@ -74,3 +74,63 @@ create table webhook_endpoint_hourly_outcomes (
 create index webhook_endpoint_hourly_outcomes_hour_idx on webhook_endpoint_hourly_outcomes (hour);
 --rollback drop table webhook_endpoint_hourly_outcomes;
 --rollback drop table webhook_endpoint_health;
+
+--changeset devcard-webhooks:006-held-deliveries
+-- 'held': the delivery's endpoint was disabled automatically ('gone' or 'failing'): recorded, not
+-- sent, no workflow, until the endpoint is enabled again (then released, in creation order) or it
+-- has been held too long (then cancelled). held_at is when it became held.
+alter table webhook_deliveries drop constraint webhook_deliveries_status_check;
+alter table webhook_deliveries
+    add constraint webhook_deliveries_status_check
+    check (status in ('pending', 'success', 'failed', 'cancelled', 'held'));
+alter table webhook_delivery_attempts drop constraint webhook_delivery_attempts_delivery_status_check;
+alter table webhook_delivery_attempts
+    add constraint webhook_delivery_attempts_delivery_status_check
+    check (delivery_status in ('pending', 'success', 'failed', 'cancelled', 'held'));
+alter table webhook_deliveries add column held_at timestamptz;
+-- Releasing and probing read an endpoint's held deliveries oldest first; the expiry sweep reads
+-- them by age.
+create index webhook_deliveries_held_idx
+    on webhook_deliveries (endpoint_id, created_at, id)
+    where status = 'held';
+create index webhook_deliveries_held_at_idx
+    on webhook_deliveries (held_at)
+    where status = 'held';
+--rollback drop index webhook_deliveries_held_at_idx;
+--rollback drop index webhook_deliveries_held_idx;
+--rollback alter table webhook_deliveries drop column held_at;
+
+--changeset devcard-webhooks:006-endpoint-probe
+-- An endpoint disabled as 'failing' is probed by a workflow of its own; probe_started says that
+-- workflow was started for the current disable, so the api starts it exactly once.
+alter table webhook_endpoints add column probe_started boolean not null default false;
+create index webhook_endpoints_probe_due_idx
+    on webhook_endpoints (id)
+    where disabled_reason = 'failing' and not probe_started and deleted_at is null;
+--rollback drop index webhook_endpoints_probe_due_idx;
+--rollback alter table webhook_endpoints drop column probe_started;
+
+--changeset devcard-webhooks:006-recovery-kind
+-- A 'release' hands an endpoint's held deliveries back to delivery when it is enabled again: the
+-- bulk recovery's snapshot and pacing, one item at a time in creation order. The rule of one
+-- running recovery per endpoint stays the users' and operators' own.
+alter table webhook_recoveries
+    add column kind text not null default 'recovery' check (kind in ('recovery', 'release'));
+drop index webhook_recoveries_one_running_per_endpoint_uq;
+create unique index webhook_recoveries_one_running_per_endpoint_uq
+    on webhook_recoveries (endpoint_id)
+    where state = 'running' and kind = 'recovery';
+--rollback drop index webhook_recoveries_one_running_per_endpoint_uq;
+--rollback create unique index webhook_recoveries_one_running_per_endpoint_uq on webhook_recoveries (endpoint_id) where state = 'running';
+--rollback alter table webhook_recoveries drop column kind;
+
+--changeset devcard-webhooks:006-operational-endpoint
+-- The service's own endpoint for operational events (endpoint.disabled, endpoint.enabled), one
+-- row configured from WEBHOOKS_OPERATIONAL_URL and WEBHOOKS_OPERATIONAL_SECRET, delivered like any
+-- endpoint. Its owner is no user: no token may name it.
+alter table webhook_endpoints add column operational boolean not null default false;
+create unique index webhook_endpoints_one_operational_uq
+    on webhook_endpoints (operational)
+    where operational;
+--rollback drop index webhook_endpoints_one_operational_uq;
+--rollback alter table webhook_endpoints drop column operational;

@@ -22,7 +22,13 @@ public enum DeliveryStatus {
   PENDING,
   SUCCESS,
   FAILED,
-  CANCELLED;
+  CANCELLED,
+  /**
+   * Its endpoint was disabled automatically (the receiver answered {@code 410}, or kept failing):
+   * recorded but not sent, and without a workflow, until the endpoint is enabled again and it is
+   * released, or it is cancelled after being held too long.
+   */
+  HELD;
 
   private final String wireValue = name().toLowerCase(Locale.ROOT);
 
@@ -46,6 +52,10 @@ public enum DeliveryStatus {
     return Arrays.stream(values()).filter(status -> status.wireValue.equals(value)).findFirst();
   }
 
+  /**
+   * No attempt of the delivery's current workflow run follows: every status but {@code pending}. A
+   * {@code held} delivery has no run; releasing it starts its attempts again.
+   */
   public boolean isFinal() {
     return this != PENDING;
   }

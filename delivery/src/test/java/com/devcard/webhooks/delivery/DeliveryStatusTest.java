@@ -11,14 +11,14 @@ class DeliveryStatusTest {
   @Test
   void theWireValuesAreTheLowercaseWordsOfTheApiAndTheSchema() {
     assertThat(Arrays.stream(DeliveryStatus.values()).map(DeliveryStatus::wireValue))
-        .containsExactly("pending", "success", "failed", "cancelled");
+        .containsExactly("pending", "success", "failed", "cancelled", "held");
   }
 
   @Test
   void theConstantNamesAreTheWorkflowPayloadFormatAndNeverChange() {
     // Temporal's JSON converter writes these names into recorded histories.
     assertThat(Arrays.stream(DeliveryStatus.values()).map(Enum::name))
-        .containsExactly("PENDING", "SUCCESS", "FAILED", "CANCELLED");
+        .containsExactly("PENDING", "SUCCESS", "FAILED", "CANCELLED", "HELD");
   }
 
   @Test

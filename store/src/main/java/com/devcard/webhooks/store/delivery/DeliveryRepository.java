@@ -8,6 +8,7 @@ import static com.devcard.webhooks.store.JdbcColumns.timestamp;
 import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.KeysetPosition;
 import com.devcard.webhooks.store.Page;
+import com.devcard.webhooks.store.endpoint.EndpointStates;
 import com.devcard.webhooks.store.health.AttemptEnd;
 import com.devcard.webhooks.store.health.EndpointHealthRepository;
 import java.sql.ResultSet;
@@ -43,6 +44,9 @@ public class DeliveryRepository {
       DeliveryRowMapper.COLUMNS
           + ", e.url, d.retry_delays_ms, d.manual_attempt_requested_at, d.workflow_started";
 
+  /** The trigger of a recovery probe's attempt, which leaves a held delivery held on failure. */
+  private static final String PROBE = "probe";
+
   private static final String ATTEMPT_COLUMNS =
       "attempt, trigger, started_at, duration_ms, response_code, response_body, error,"
           + " retry_after_ms";
@@ -50,6 +54,7 @@ public class DeliveryRepository {
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final EndpointHealthRepository health;
+  private final EndpointStates states;
 
   @Autowired
   public DeliveryRepository(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
@@ -60,6 +65,7 @@ public class DeliveryRepository {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.health = new EndpointHealthRepository(jdbc);
+    this.states = new EndpointStates(jdbc, transactions);
   }
 
   /** The delivery, when its endpoint is the user's and not deleted. */
@@ -239,7 +245,7 @@ public class DeliveryRepository {
             "select "
                 + DeliveryRowMapper.COLUMNS
                 + ", ev.payload, e.url, e.is_active, e.deleted_at is not null as endpoint_deleted,"
-                + " e.rate_limit"
+                + " e.rate_limit, e.disabled_reason, e.operational"
                 + " from webhook_deliveries d"
                 + " join webhook_endpoints e on e.id = d.endpoint_id"
                 + " join webhook_events ev on ev.id = d.event_id"
@@ -253,7 +259,9 @@ public class DeliveryRepository {
                     rs.getString("url"),
                     rs.getBoolean("is_active"),
                     rs.getBoolean("endpoint_deleted"),
-                    nullableInt(rs, "rate_limit")))
+                    nullableInt(rs, "rate_limit"),
+                    rs.getString("disabled_reason"),
+                    rs.getBoolean("operational")))
         .optional();
   }
 
@@ -267,6 +275,21 @@ public class DeliveryRepository {
    */
   public RecordedAttempt recordAttempt(
       String deliveryId, String attemptKey, AttemptResult result, Optional<Instant> nextRetryAt) {
+    return recordAttempt(deliveryId, attemptKey, result, nextRetryAt, AttemptRules.LOG_ONLY);
+  }
+
+  /**
+   * Like {@link #recordAttempt(String, String, AttemptResult, Optional)}, and in the same
+   * transaction what the attempt does to its endpoint: a {@code 410} disables it ({@code gone}); a
+   * delivery that ends failed long enough after the endpoint started failing disables it ({@code
+   * failing}). Either way its pending deliveries are held.
+   */
+  public RecordedAttempt recordAttempt(
+      String deliveryId,
+      String attemptKey,
+      AttemptResult result,
+      Optional<Instant> nextRetryAt,
+      AttemptRules rules) {
     return transactions.execute(
         status -> {
           // Locking the delivery first serializes concurrent recordings of the same attempt.
@@ -286,7 +309,13 @@ public class DeliveryRepository {
             return earlier.get();
           }
           int number = delivery.attempts() + 1;
-          DeliveryStatus newStatus = statusAfter(delivery.status(), result.success(), nextRetryAt);
+          DeliveryStatus newStatus =
+              statusAfter(
+                  delivery.status(),
+                  result.success(),
+                  nextRetryAt,
+                  result.trigger(),
+                  rules.releasesHeld());
           Instant newNextRetryAt =
               newStatus == DeliveryStatus.PENDING ? nextRetryAt.orElseThrow() : null;
           jdbc.sql(
@@ -317,24 +346,41 @@ public class DeliveryRepository {
                       + " response_code = :responseCode, status = :status,"
                       + " next_retry_at = :nextRetryAt, manual_attempt_requested_at = null,"
                       + " cancel_reason = case when :keepCancelReason then cancel_reason end,"
+                      + " held_at = case when :status = 'held' then held_at end,"
+                      // Released: the schedule goes on in a run the reconciler starts.
+                      + " workflow_started = case when :released then false"
+                      + " else workflow_started end,"
                       + " updated_at = now()"
                       + " where id = :id")
               .param("attempts", number)
               .param("responseCode", result.responseCode(), Types.INTEGER)
               .param("status", newStatus.wireValue())
               .param("keepCancelReason", newStatus == DeliveryStatus.CANCELLED)
+              .param(
+                  "released",
+                  delivery.status() == DeliveryStatus.HELD && newStatus == DeliveryStatus.PENDING)
               .param("nextRetryAt", timestamp(newNextRetryAt), Types.TIMESTAMP_WITH_TIMEZONE)
               .param("id", deliveryId)
               .update();
           // The endpoint's health follows the log, in the same transaction.
-          health.record(
-              new AttemptEnd(
-                  delivery.endpointId(),
-                  result.startedAt().plusMillis(result.durationMs()),
-                  result.success(),
-                  endedNow(delivery.status(), newStatus)));
+          Instant endedAt = result.startedAt().plusMillis(result.durationMs());
+          DeliveryStatus ended = endedNow(delivery.status(), newStatus);
+          health.record(new AttemptEnd(delivery.endpointId(), endedAt, result.success(), ended));
+          Optional<EndpointStates.Disabled> disabled = Optional.empty();
+          if (rules.receiverGone()) {
+            disabled = states.disableAsGone(delivery.endpointId(), rules.eventRetryDelays());
+          } else if (ended == DeliveryStatus.FAILED) {
+            disabled =
+                states.disableIfFailingFor(
+                    delivery.endpointId(), rules.disableAfter(), endedAt, rules.eventRetryDelays());
+          }
           return new RecordedAttempt(
-              number, newStatus, result.responseCode(), result.success(), result.retryAfter());
+              number,
+              newStatus,
+              result.responseCode(),
+              result.success(),
+              result.retryAfter(),
+              disabled.orElse(null));
         });
   }
 
@@ -345,14 +391,23 @@ public class DeliveryRepository {
   }
 
   // A cancelled delivery stays cancelled: an attempt already under way when it was cancelled
-  // is logged, but does not bring the delivery back to life.
+  // is logged, but does not bring the delivery back to life. A held delivery stays held when an
+  // attempt fails (a probe's, or one already under way when it was held), unless the attempt
+  // released it.
   private static DeliveryStatus statusAfter(
-      DeliveryStatus currentStatus, boolean success, Optional<Instant> nextRetryAt) {
+      DeliveryStatus currentStatus,
+      boolean success,
+      Optional<Instant> nextRetryAt,
+      String trigger,
+      boolean releasesHeld) {
     if (success) {
       return DeliveryStatus.SUCCESS;
     }
     if (currentStatus == DeliveryStatus.CANCELLED) {
       return DeliveryStatus.CANCELLED;
+    }
+    if (currentStatus == DeliveryStatus.HELD && (!releasesHeld || PROBE.equals(trigger))) {
+      return DeliveryStatus.HELD;
     }
     return nextRetryAt.isPresent() ? DeliveryStatus.PENDING : DeliveryStatus.FAILED;
   }
