@@ -56,7 +56,8 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
 
   /**
    * Change id for ending the schedule early when an attempt leaves the delivery finished before its
-   * last attempt: the receiver answered {@code 410} (the delivery ended {@code failed}).
+   * last attempt (the receiver answered {@code 410}: the delivery ended {@code failed}), or held
+   * (its endpoint was disabled: no attempt is made while it is).
    */
   static final String END_WHEN_FINISHED_EARLY = "end-when-finished-early";
 
@@ -125,8 +126,9 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
         status = DeliveryStatus.CANCELLED;
         break;
       }
-      if (delayIfItFails != null && outcome.deliveryStatus().isFinal() && endsWhenFinishedEarly()) {
-        // The receiver answered 410: its endpoint is disabled, no attempt follows.
+      if (finishedEarly(outcome, delayIfItFails) && endsWhenFinishedEarly()) {
+        // The receiver answered 410, or the endpoint was disabled and the delivery held: no
+        // attempt of this run follows.
         log.info(
             "delivery {} attempt {} ended it {} (response {})",
             input.deliveryId(),
@@ -244,7 +246,16 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
     return Workflow.getVersion(KEEP_RETRY_DURING_ATTEMPT, Workflow.DEFAULT_VERSION, 1) >= 1;
   }
 
-  /** Asked only when an attempt before the last one finished the delivery without success. */
+  /**
+   * The attempt left the delivery held (at any attempt), or finished it without success before its
+   * last scheduled attempt (a 410).
+   */
+  private static boolean finishedEarly(AttemptOutcome outcome, Duration delayIfItFails) {
+    return outcome.deliveryStatus() == DeliveryStatus.HELD
+        || (delayIfItFails != null && outcome.deliveryStatus().isFinal());
+  }
+
+  /** Asked only when an attempt finished the delivery early (see {@link #finishedEarly}). */
   private static boolean endsWhenFinishedEarly() {
     return Workflow.getVersion(END_WHEN_FINISHED_EARLY, Workflow.DEFAULT_VERSION, 1) >= 1;
   }

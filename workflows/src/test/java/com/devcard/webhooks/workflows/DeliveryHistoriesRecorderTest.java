@@ -4,6 +4,7 @@ import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.B
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.BUSY_FOR_2M;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.FAIL;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.GONE;
+import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.HELD;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.NO_SLOT_FOR_10S;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.SUCCEED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +49,7 @@ class DeliveryHistoriesRecorderTest {
   static final String RETRY_AFTER_HONOURED = "delivery-retry-after-honoured.json";
   static final String RECEIVER_GONE = "delivery-receiver-gone.json";
   static final String WAITED_FOR_A_SLOT = "delivery-waited-for-a-rate-limit-slot.json";
+  static final String HELD_DURING_ITS_SCHEDULE = "delivery-held-during-its-schedule.json";
 
   private static final String SECRET = "whsec_recorder0secret0never0in0history";
 
@@ -224,6 +226,19 @@ class DeliveryHistoriesRecorderTest {
         .isEqualTo(1);
     assertThat(DeliveryWorkflowRig.count(history, EventType.EVENT_TYPE_TIMER_STARTED)).isEqualTo(3);
     write(client, input, WAITED_FOR_A_SLOT);
+  }
+
+  /** A run whose delivery was held (its endpoint disabled) before its second attempt. */
+  @Test
+  void recordHeldDuringItsSchedule(TestWorkflowEnvironment testEnv, WorkflowClient client)
+      throws IOException {
+    ScriptedDeliveryActivities activities = DeliveryWorkflowRig.startWorker(testEnv, FAIL, HELD);
+    DeliveryWorkflowInput input = knownInput(activities, "recorded-held");
+
+    DeliveryStatus status = DeliveryWorkflowRig.newWorkflow(client, input).deliver(input);
+
+    assertThat(status).isEqualTo(DeliveryStatus.HELD);
+    write(client, input, HELD_DURING_ITS_SCHEDULE);
   }
 
   private static DeliveryWorkflowInput knownInput(

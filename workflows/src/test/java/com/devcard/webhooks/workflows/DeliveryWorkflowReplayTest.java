@@ -29,7 +29,8 @@ class DeliveryWorkflowReplayTest {
         DeliveryHistoriesRecorderTest.RETRY_NOW_DURING_AN_ATTEMPT,
         DeliveryHistoriesRecorderTest.RETRY_AFTER_HONOURED,
         DeliveryHistoriesRecorderTest.RECEIVER_GONE,
-        DeliveryHistoriesRecorderTest.WAITED_FOR_A_SLOT
+        DeliveryHistoriesRecorderTest.WAITED_FOR_A_SLOT,
+        DeliveryHistoriesRecorderTest.HELD_DURING_ITS_SCHEDULE
       })
   void aRecordedDeliveryReplaysOnTheCurrentWorkflow(String fileName) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(

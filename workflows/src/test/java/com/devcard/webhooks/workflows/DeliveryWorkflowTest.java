@@ -5,6 +5,7 @@ import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.B
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.ENDPOINT_GONE;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.FAIL;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.GONE;
+import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.HELD;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.NO_SLOT_FOR_10S;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.SUCCEED;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.THROW;
@@ -398,6 +399,20 @@ class DeliveryWorkflowTest {
     WorkflowExecutionHistory history =
         client.fetchHistory(TaskQueues.deliveryWorkflowId("d-gone-410"));
     assertThat(DeliveryWorkflowRig.count(history, EventType.EVENT_TYPE_TIMER_STARTED)).isEqualTo(1);
+  }
+
+  @Test
+  void aDeliveryHeldDuringItsScheduleEndsItsRunWithoutSending(
+      TestWorkflowEnvironment testEnv, WorkflowClient client) {
+    ScriptedDeliveryActivities activities =
+        DeliveryWorkflowRig.startWorker(testEnv, FAIL, HELD, SUCCEED);
+    DeliveryWorkflowInput input = DeliveryWorkflowRig.freshInput("d-held");
+
+    DeliveryStatus status = DeliveryWorkflowRig.newWorkflow(client, input).deliver(input);
+
+    assertThat(status).isEqualTo(DeliveryStatus.HELD);
+    assertThat(activities.calls()).extracting(Call::answer).containsExactly(FAIL, HELD);
+    assertThat(DeliveryWorkflowRig.deliveryStatusAttribute(client, "d-held")).isEqualTo("held");
   }
 
   @Test

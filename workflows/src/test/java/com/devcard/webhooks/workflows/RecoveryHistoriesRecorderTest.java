@@ -31,6 +31,7 @@ class RecoveryHistoriesRecorderTest {
 
   static final String PACED_TO_COMPLETION = "recovery-paced-to-completion.json";
   static final String CANCELLED_WHILE_PAUSING = "recovery-cancelled-while-pausing.json";
+  static final String RELEASE_ONE_AT_A_TIME = "recovery-release-one-at-a-time.json";
 
   // a fixed identity and start time, so the files do not name the machine they were recorded on
   @RegisterExtension
@@ -77,6 +78,18 @@ class RecoveryHistoriesRecorderTest {
     }
 
     write(client, "recorded-cancelled", CANCELLED_WHILE_PAUSING);
+  }
+
+  /** The first history of a release: one item at a time, half a second apart. */
+  @Test
+  void recordReleaseOneAtATime(TestWorkflowEnvironment testEnv, WorkflowClient client)
+      throws IOException {
+    RecoveryWorkflowRig.startWorker(testEnv).answer(2, RecoveryItemOutcome.FAILED);
+
+    RecoveryWorkflowRig.newWorkflow(client, "recorded-release")
+        .recover(RecoveryWorkflowInput.freshRelease("recorded-release", 3, 2));
+
+    write(client, "recorded-release", RELEASE_ONE_AT_A_TIME);
   }
 
   private static void write(WorkflowClient client, String recoveryId, String fileName)

@@ -21,7 +21,8 @@ class RecoveryWorkflowReplayTest {
   @ValueSource(
       strings = {
         RecoveryHistoriesRecorderTest.PACED_TO_COMPLETION,
-        RecoveryHistoriesRecorderTest.CANCELLED_WHILE_PAUSING
+        RecoveryHistoriesRecorderTest.CANCELLED_WHILE_PAUSING,
+        RecoveryHistoriesRecorderTest.RELEASE_ONE_AT_A_TIME
       })
   void aRecordedRecoveryReplaysOnTheCurrentWorkflow(String fileName) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(

@@ -44,7 +44,9 @@ final class ScriptedDeliveryActivities implements DeliveryActivities {
     /** The receiver answered 410: the delivery ends failed. */
     GONE,
     /** The endpoint's rate limit gave the attempt a slot 10 s away: no request is made. */
-    NO_SLOT_FOR_10S
+    NO_SLOT_FOR_10S,
+    /** The delivery is held (its endpoint was disabled): no request is made. */
+    HELD
   }
 
   /** The wait {@link Answer#BUSY_FOR_2M} asks for. */
@@ -170,6 +172,7 @@ final class ScriptedDeliveryActivities implements DeliveryActivities {
           AttemptOutcome.waitForSlot(
               Instant.ofEpochMilli(clock.getAsLong()).plus(SLOT_WAIT), SLOT_WAIT);
       case ENDPOINT_GONE -> AttemptOutcome.cancelled();
+      case HELD -> new AttemptOutcome(0, DeliveryStatus.HELD, null, false);
       case THROW -> throw new IllegalStateException("database unreachable");
       case BLOCK -> throw new IllegalStateException("BLOCK is answered as FAIL");
     };
