@@ -1,6 +1,8 @@
 package com.devcard.webhooks.worker;
 
 import com.devcard.webhooks.worker.attempt.AttemptMetrics;
+import com.devcard.webhooks.worker.attempt.ReceiverMetrics;
+import com.devcard.webhooks.worker.http.OperationalHttpClient;
 import com.devcard.webhooks.worker.http.OutboundHttpSettings;
 import com.devcard.webhooks.worker.http.WebhookHttpClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +22,8 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({
   DeliveryProperties.class,
   TargetProperties.class,
-  ReceiverProperties.class
+  ReceiverProperties.class,
+  ReleaseProperties.class
 })
 @ComponentScan(basePackageClasses = WorkerBeans.class)
 public class WorkerBeans {
@@ -40,6 +43,16 @@ public class WorkerBeans {
   @Bean(destroyMethod = "close")
   WebhookHttpClient webhookHttpClient(OutboundHttpSettings settings) {
     return new WebhookHttpClient(settings);
+  }
+
+  @Bean(destroyMethod = "close")
+  OperationalHttpClient operationalHttpClient(OutboundHttpSettings settings) {
+    return new OperationalHttpClient(settings);
+  }
+
+  @Bean
+  ReceiverMetrics receiverMetrics(ObjectProvider<MeterRegistry> registry) {
+    return new ReceiverMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
   }
 
   @Bean

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
+import com.devcard.webhooks.store.endpoint.EndpointStates;
 import com.devcard.webhooks.store.ratelimit.RateLimitSlots;
 import com.devcard.webhooks.store.recovery.RecoveryRepository;
 import com.devcard.webhooks.store.testing.TestStore;
@@ -33,6 +34,7 @@ class WorkerBeansTest {
         .withBean(DeliveryRepository.class, () -> store.deliveries())
         .withBean(EndpointRepository.class, () -> store.endpoints())
         .withBean(RateLimitSlots.class, () -> store.rateLimits())
+        .withBean(EndpointStates.class, () -> store.states())
         .withBean(
             RecoveryRepository.class,
             () ->

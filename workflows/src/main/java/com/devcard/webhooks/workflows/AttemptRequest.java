@@ -14,27 +14,48 @@ import java.time.Instant;
  *     ({@link AttemptOutcome#waitsForSlot()}); a caller that cannot is never given one
  * @param reservedSlot the slot an earlier answer reserved for this attempt, now due; {@code null}
  *     when none is held yet
+ * @param releasesHeld the attempt releases a held delivery of an endpoint enabled again: it is sent
+ *     although held, and should it fail the delivery goes on with its schedule
  */
 public record AttemptRequest(
     String deliveryId,
     AttemptTrigger trigger,
     Duration delayIfItFails,
     boolean waitsForSlot,
-    Instant reservedSlot) {
+    Instant reservedSlot,
+    boolean releasesHeld) {
 
   /** A request from a caller that does not wait for rate-limit slots. */
   public AttemptRequest(String deliveryId, AttemptTrigger trigger, Duration delayIfItFails) {
-    this(deliveryId, trigger, delayIfItFails, false, null);
+    this(deliveryId, trigger, delayIfItFails, false, null, false);
+  }
+
+  public AttemptRequest(
+      String deliveryId,
+      AttemptTrigger trigger,
+      Duration delayIfItFails,
+      boolean waitsForSlot,
+      Instant reservedSlot) {
+    this(deliveryId, trigger, delayIfItFails, waitsForSlot, reservedSlot, false);
   }
 
   /** A request from a workflow, which waits for a rate-limit slot on a durable timer. */
   public static AttemptRequest paced(
       String deliveryId, AttemptTrigger trigger, Duration delayIfItFails) {
-    return new AttemptRequest(deliveryId, trigger, delayIfItFails, true, null);
+    return new AttemptRequest(deliveryId, trigger, delayIfItFails, true, null, false);
+  }
+
+  /**
+   * The attempt that releases a held delivery: the next of its schedule, sent although it is held.
+   */
+  public static AttemptRequest release(String deliveryId, Duration delayIfItFails) {
+    return new AttemptRequest(
+        deliveryId, AttemptTrigger.SCHEDULED, delayIfItFails, false, null, true);
   }
 
   /** The same attempt, holding the slot reserved for it. */
   public AttemptRequest withSlot(Instant slot) {
-    return new AttemptRequest(deliveryId, trigger, delayIfItFails, waitsForSlot, slot);
+    return new AttemptRequest(
+        deliveryId, trigger, delayIfItFails, waitsForSlot, slot, releasesHeld);
   }
 }

@@ -3,29 +3,36 @@ package com.devcard.webhooks.worker.attempt;
 import com.devcard.webhooks.delivery.DeliveryMdc;
 import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.delivery.AttemptResult;
+import com.devcard.webhooks.store.delivery.AttemptRules;
 import com.devcard.webhooks.store.delivery.Delivery;
 import com.devcard.webhooks.store.delivery.DeliveryForAttempt;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.RecordedAttempt;
+import com.devcard.webhooks.store.endpoint.DisabledReason;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
 import com.devcard.webhooks.store.endpoint.EndpointSecrets;
+import com.devcard.webhooks.store.endpoint.EndpointStates;
 import com.devcard.webhooks.store.ratelimit.RateLimitSlots;
 import com.devcard.webhooks.store.secret.UndecryptableSecretException;
 import com.devcard.webhooks.worker.DeliveryProperties;
 import com.devcard.webhooks.worker.ReceiverProperties;
 import com.devcard.webhooks.worker.http.HttpAttemptResult;
+import com.devcard.webhooks.worker.http.OperationalHttpClient;
 import com.devcard.webhooks.worker.http.OutboundHttpSettings;
 import com.devcard.webhooks.worker.http.WebhookHttpClient;
 import com.devcard.webhooks.worker.signing.SignedHeaders;
 import com.devcard.webhooks.workflows.AttemptOutcome;
 import com.devcard.webhooks.workflows.AttemptRequest;
+import com.devcard.webhooks.workflows.AttemptTrigger;
 import com.devcard.webhooks.workflows.CancelledRun;
 import com.devcard.webhooks.workflows.DeliveryActivities;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +62,9 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
   private final Duration keysetRolloutGrace;
   private final ReceiverProperties receivers;
   private final RateLimitGate rateLimit;
+  private final OperationalHttpClient operationalHttp;
+  private final ReceiverMetrics receiverMetrics;
+  private final List<Duration> eventRetryDelays;
 
   /** With the default {@link DeliveryProperties#keysetRolloutGrace()}. */
   public DeliveryActivitiesImpl(
@@ -92,7 +102,9 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
         settings,
         metrics,
         delivery,
-        ReceiverProperties.DEFAULTS);
+        ReceiverProperties.DEFAULTS,
+        null,
+        new ReceiverMetrics(new SimpleMeterRegistry()));
   }
 
   @Autowired
@@ -104,8 +116,13 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
       OutboundHttpSettings settings,
       AttemptMetrics metrics,
       DeliveryProperties delivery,
-      ReceiverProperties receivers) {
+      ReceiverProperties receivers,
+      OperationalHttpClient operationalHttp,
+      ReceiverMetrics receiverMetrics) {
     this.receivers = receivers;
+    this.operationalHttp = operationalHttp;
+    this.receiverMetrics = receiverMetrics;
+    this.eventRetryDelays = delivery.schedule();
     this.rateLimit = new RateLimitGate(rateLimits);
     this.deliveries = deliveries;
     this.endpoints = endpoints;
@@ -139,7 +156,13 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
       return cancelled("the delivery no longer exists");
     }
     DeliveryForAttempt delivery = loaded.get();
-    Optional<String> reason = reasonNotToSend(delivery);
+    Optional<AttemptOutcome> held = notSentWhileHeld(request, delivery);
+    if (held.isPresent()) {
+      return held.get();
+    }
+    // A probe goes to an endpoint disabled for failing: that it is inactive is the point.
+    Optional<String> reason =
+        request.trigger() == AttemptTrigger.PROBE ? Optional.empty() : reasonNotToSend(delivery);
     if (reason.isPresent()) {
       deliveries.markCancelled(request.deliveryId());
       return cancelled(reason.get());
@@ -186,7 +209,9 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
             .userAgent(settings.userAgent())
             .build();
 
-    HttpAttemptResult result = http.post(delivery.endpointUrl(), headers.asMap(), body);
+    WebhookHttpClient client =
+        delivery.operationalEndpoint() && operationalHttp != null ? operationalHttp.client() : http;
+    HttpAttemptResult result = client.post(delivery.endpointUrl(), headers.asMap(), body);
 
     Instant endedAt = Instant.now();
     boolean success = result.succeeded();
@@ -210,7 +235,10 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
                 result.error(),
                 success,
                 result.retryAfter()),
-            nextRetryAt);
+            nextRetryAt,
+            new AttemptRules(
+                result.gone(), request.releasesHeld(), receivers.disableAfter(), eventRetryDelays));
+    recorded.endpointDisabled().ifPresent(this::reportDisabled);
     metrics.sent(success, result.statusCode(), result.durationMs());
     log.info(
         "attempt {} {} ({}): host {}, status {}, {} ms{}; delivery now {}",
@@ -237,6 +265,15 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
     }
     return rateLimit.waitFor(
         delivery.delivery().endpointId(), perSecond, request.reservedSlot() != null);
+  }
+
+  private void reportDisabled(EndpointStates.Disabled disabled) {
+    receiverMetrics.disabled(disabled.reason().wireValue(), disabled.heldDeliveryIds().size());
+    log.warn(
+        "endpoint {} disabled ({}): {} pending deliveries held until it is enabled again",
+        disabled.endpointId(),
+        disabled.reason().wireValue(),
+        disabled.heldDeliveryIds().size());
   }
 
   private Duration honoured(Duration asked) {
@@ -309,6 +346,34 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
             ? DeliveryStatus.CANCELLED.wireValue()
             : "left " + status.map(DeliveryStatus::wireValue).orElse("gone"));
     return status.filter(DeliveryStatus::isFinal).orElse(DeliveryStatus.CANCELLED);
+  }
+
+  /**
+   * A held delivery is sent only by a probe of its endpoint (still disabled as failing) or by its
+   * release (its endpoint active again); a probe sends only a held delivery. Otherwise nothing is
+   * sent, nothing recorded, and the delivery keeps its status.
+   */
+  private Optional<AttemptOutcome> notSentWhileHeld(
+      AttemptRequest request, DeliveryForAttempt delivery) {
+    DeliveryStatus status = delivery.delivery().status();
+    boolean held = status == DeliveryStatus.HELD;
+    boolean sends;
+    if (request.trigger() == AttemptTrigger.PROBE) {
+      sends =
+          held
+              && !delivery.endpointDeleted()
+              && DisabledReason.FAILING.wireValue().equals(delivery.endpointDisabledReason());
+    } else {
+      sends = !held || (request.releasesHeld() && delivery.endpointActive());
+    }
+    if (sends) {
+      return Optional.empty();
+    }
+    log.info(
+        "no attempt made: the delivery is {} and its endpoint {}",
+        status.wireValue(),
+        delivery.endpointActive() ? "active" : "disabled");
+    return Optional.of(new AttemptOutcome(0, status, null, false));
   }
 
   private static Optional<String> reasonNotToSend(DeliveryForAttempt delivery) {
