@@ -4,8 +4,10 @@ import com.devcard.webhooks.netguard.TargetPolicy;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.DispatchRepository;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
+import com.devcard.webhooks.store.endpoint.EndpointStates;
 import com.devcard.webhooks.store.health.EndpointHealthRepository;
 import com.devcard.webhooks.store.limit.ManualActionRepository;
+import com.devcard.webhooks.store.operational.OperationalEndpoint;
 import com.devcard.webhooks.store.recovery.RecoveryRepository;
 import com.devcard.webhooks.store.secret.SecretCipher;
 import com.devcard.webhooks.store.secret.SecretReEncryptor;
@@ -49,6 +51,8 @@ import org.springframework.context.annotation.Import;
   RecoveryRepository.class,
   ManualActionRepository.class,
   EndpointHealthRepository.class,
+  EndpointStates.class,
+  OperationalEndpoint.class,
   SweepLocks.class,
   SecretReEncryptor.class
 })

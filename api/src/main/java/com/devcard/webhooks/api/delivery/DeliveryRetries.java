@@ -110,6 +110,11 @@ class DeliveryRetries {
   }
 
   private void retryFinished(Endpoint endpoint, Delivery delivery) {
+    if (delivery.status() == DeliveryStatus.HELD) {
+      throw conflict(
+          "The delivery is held while its endpoint is disabled; enabling the endpoint sends its"
+              + " held deliveries in order.");
+    }
     if (!endpoint.active()) {
       throw conflict("The endpoint is inactive; activate it before retrying its deliveries.");
     }

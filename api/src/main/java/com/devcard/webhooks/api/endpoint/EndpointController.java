@@ -5,7 +5,11 @@ import com.devcard.webhooks.api.error.ApiException;
 import com.devcard.webhooks.api.error.ProblemTypes;
 import com.devcard.webhooks.api.openapi.ApiTags;
 import com.devcard.webhooks.api.openapi.ProblemResponses;
+import com.devcard.webhooks.api.receiver.EndpointProbes;
+import com.devcard.webhooks.api.receiver.ReceiverCounters;
+import com.devcard.webhooks.api.recovery.RecoveryWorkflows;
 import com.devcard.webhooks.store.endpoint.CreatedEndpoint;
+import com.devcard.webhooks.store.endpoint.EnableSettings;
 import com.devcard.webhooks.store.endpoint.Endpoint;
 import com.devcard.webhooks.store.endpoint.EndpointLimitReachedException;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
@@ -47,14 +51,26 @@ class EndpointController {
   private final EndpointProperties properties;
   private final DeliveryWorkflows canceller;
   private final EndpointViews views;
+  private final EndpointProbes probes;
+  private final RecoveryWorkflows releases;
+  private final ReceiverCounters counters;
+  private final EnableSettings enableSettings;
 
   EndpointController(
       EndpointRepository endpoints,
       EndpointValidator validator,
       EndpointProperties properties,
       DeliveryWorkflows canceller,
-      EndpointViews views) {
+      EndpointViews views,
+      EndpointProbes probes,
+      RecoveryWorkflows releases,
+      ReceiverCounters counters,
+      EnableSettings enableSettings) {
     this.views = views;
+    this.probes = probes;
+    this.releases = releases;
+    this.counters = counters;
+    this.enableSettings = enableSettings;
     this.endpoints = endpoints;
     this.validator = validator;
     this.properties = properties;
@@ -159,9 +175,18 @@ class EndpointController {
     owned(jwt, id);
     EndpointUpdate update =
         endpoints
-            .update(jwt.getSubject(), id, validator.validateChanges(body))
+            .update(jwt.getSubject(), id, validator.validateChanges(body), enableSettings)
             .orElseThrow(() -> ApiException.notFound("Endpoint"));
     canceller.cancel(update.cancelledDeliveryIds());
+    if (update.probeEnded()) {
+      probes.cancel(id);
+    }
+    if (update.enabledAfterDisable()) {
+      counters.enabledByOwner();
+    }
+    // Started now; should Temporal be unreachable, the recovery reconciler starts it. The
+    // operational event's delivery is started by the delivery reconciler within seconds.
+    update.release().ifPresent(release -> releases.start(release, 1));
     return views.of(update.endpoint());
   }
 
@@ -183,6 +208,7 @@ class EndpointController {
     List<String> cancelled =
         endpoints.delete(jwt.getSubject(), id).orElseThrow(() -> ApiException.notFound("Endpoint"));
     canceller.cancel(cancelled);
+    probes.cancel(id);
     return ResponseEntity.noContent().build();
   }
 

@@ -24,7 +24,7 @@ class EndpointValidator {
   static final int MIN_RATE_LIMIT = 1;
   static final int MAX_RATE_LIMIT = 1000;
   private static final Set<String> PATCHABLE =
-      Set.of("url", "events", "description", "isActive", "rateLimit");
+      Set.of("url", "events", "description", "isActive", "rateLimit", "releaseHeld");
 
   private final TargetPolicy targetPolicy;
   private final EventTypeCatalog catalog;
@@ -103,8 +103,22 @@ class EndpointValidator {
     if (body.has("rateLimit")) {
       rateLimit = Optional.of(rateLimit(body.get("rateLimit"), errors));
     }
+    boolean releaseHeld = true;
+    if (body.has("releaseHeld")) {
+      JsonNode node = body.get("releaseHeld");
+      if (!node.isBoolean()) {
+        errors.add(new FieldError("releaseHeld", "must be true or false"));
+      } else if (!active.orElse(false)) {
+        errors.add(
+            new FieldError(
+                "releaseHeld",
+                "is taken only with isActive: true, which releases held deliveries"));
+      } else {
+        releaseHeld = node.booleanValue();
+      }
+    }
     throwIfAny(errors);
-    return new EndpointChanges(url, events, description, active, rateLimit);
+    return new EndpointChanges(url, events, description, active, rateLimit, releaseHeld);
   }
 
   /** A limit of 1 to 1000 attempts per second; empty for JSON null or no value (no limit). */

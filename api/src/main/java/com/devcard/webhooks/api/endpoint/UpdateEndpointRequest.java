@@ -24,9 +24,17 @@ record UpdateEndpointRequest(
         String description,
     @Schema(
             description =
-                "false pauses the endpoint and cancels its pending deliveries; true resumes it.",
+                "false pauses the endpoint and cancels its pending deliveries (and its held ones);"
+                    + " true resumes it. After the service disabled it (disabledReason gone or"
+                    + " failing), true also sends its held deliveries in creation order.",
             example = "false")
         Boolean isActive,
+    @Schema(
+            description =
+                "With isActive true on an endpoint the service disabled: false cancels its held"
+                    + " deliveries instead of sending them. Default true.",
+            example = "false")
+        Boolean releaseHeld,
     @Schema(
             description =
                 "At most this many attempts per second to this endpoint (1 to 1000), or null to"

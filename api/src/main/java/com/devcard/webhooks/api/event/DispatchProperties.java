@@ -11,13 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * startup, so a bad value stops the start instead of failing deliveries.
  */
 @ConfigurationProperties(prefix = "webhooks.delivery")
-record DispatchProperties(@DefaultValue("30s,5m,30m") String retryDelays) {
+public record DispatchProperties(@DefaultValue("30s,5m,30m") String retryDelays) {
 
-  DispatchProperties {
+  public DispatchProperties {
     RetrySchedule.parse(retryDelays);
   }
 
-  List<Duration> schedule() {
+  public List<Duration> schedule() {
     return RetrySchedule.parse(retryDelays);
   }
 }

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * recovery is in the store, and {@link RecoveryReconciler} starts its workflow later.
  */
 @Component
-class RecoveryWorkflows {
+public class RecoveryWorkflows {
 
   private static final Logger log = LoggerFactory.getLogger(RecoveryWorkflows.class);
 
@@ -36,10 +36,15 @@ class RecoveryWorkflows {
    * Starts the recovery's workflow at {@code nextPosition}. True when it runs now (started, or
    * already running); false when Temporal could not be reached.
    */
-  boolean start(Recovery recovery, int nextPosition) {
+  public boolean start(Recovery recovery, int nextPosition) {
     RecoveryWorkflowInput input =
         new RecoveryWorkflowInput(
-            recovery.id(), recovery.total(), recovery.ratePerSecond(), nextPosition);
+            recovery.id(),
+            recovery.total(),
+            recovery.ratePerSecond(),
+            nextPosition,
+            // A release keeps the held deliveries' order: one at a time.
+            recovery.release());
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(TaskQueues.recoveryWorkflowId(recovery.id()))
@@ -97,6 +102,14 @@ class RecoveryWorkflows {
   }
 
   private static String summary(Recovery recovery) {
+    if (recovery.release()) {
+      return "release "
+          + recovery.total()
+          + " held deliveries in order at "
+          + recovery.ratePerSecond()
+          + "/s for endpoint "
+          + recovery.endpointId();
+    }
     StringBuilder summary =
         new StringBuilder("recover ")
             .append(recovery.total())

@@ -1,6 +1,7 @@
 package com.devcard.webhooks.api.security;
 
 import com.devcard.webhooks.api.web.InputRules;
+import com.devcard.webhooks.store.operational.OperationalEvents;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
@@ -124,6 +125,11 @@ final class JwtDecoders {
       return OAuth2TokenValidatorResult.failure(
           new OAuth2Error(
               "invalid_token", "sub must be 1 to 128 characters without control characters", null));
+    }
+    if (subject.equals(OperationalEvents.OWNER)) {
+      // The service's own operational endpoint belongs to no user.
+      return OAuth2TokenValidatorResult.failure(
+          new OAuth2Error("invalid_token", "sub names no user", null));
     }
     return OAuth2TokenValidatorResult.success();
   }

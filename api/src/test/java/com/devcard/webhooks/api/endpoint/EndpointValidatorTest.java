@@ -80,6 +80,18 @@ class EndpointValidatorTest {
   }
 
   @Test
+  void releaseHeldIsTakenOnlyWithIsActiveTrue() {
+    assertThat(change("{\"isActive\": true, \"releaseHeld\": false}").releaseHeld()).isFalse();
+    assertThat(change("{\"isActive\": true}").releaseHeld()).isTrue();
+    assertThat(fieldsRefusedBy(() -> change("{\"releaseHeld\": false}")))
+        .containsExactly("releaseHeld");
+    assertThat(fieldsRefusedBy(() -> change("{\"isActive\": false, \"releaseHeld\": false}")))
+        .containsExactly("releaseHeld");
+    assertThat(fieldsRefusedBy(() -> change("{\"isActive\": true, \"releaseHeld\": \"no\"}")))
+        .containsExactly("releaseHeld");
+  }
+
+  @Test
   void theUrlIsRequired() {
     assertThat(fieldsRefusedBy(() -> create(null, events("card.viewed"), null)))
         .containsExactly("url");

@@ -10,11 +10,13 @@ import com.devcard.webhooks.api.delivery.DeliveryWorkflows;
 import com.devcard.webhooks.api.delivery.TestDeliveryWorkflows;
 import com.devcard.webhooks.api.event.DispatchedEvent.DeliveryRef;
 import com.devcard.webhooks.api.eventtype.TestEventTypes;
+import com.devcard.webhooks.api.receiver.ReceiverCounters;
 import com.devcard.webhooks.store.Page;
 import com.devcard.webhooks.store.delivery.Delivery;
 import com.devcard.webhooks.store.endpoint.Endpoint;
 import com.devcard.webhooks.store.testing.TestStore;
 import com.devcard.webhooks.workflows.TaskQueues;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
@@ -54,7 +56,8 @@ class DispatcherTest {
             workflows,
             TestEventTypes.catalog(),
             new DispatchProperties("30s,5m,30m"),
-            JSON);
+            JSON,
+            new ReceiverCounters(new SimpleMeterRegistry()));
   }
 
   @AfterAll

@@ -170,7 +170,8 @@ public class EndpointRepository {
               cancelled.addAll(states.cancelHeldOf(endpointId));
             }
             return Optional.of(
-                new EndpointUpdate(endpoint, cancelled, Optional.empty(), List.of(), probeEnded));
+                new EndpointUpdate(
+                    endpoint, cancelled, Optional.empty(), List.of(), probeEnded, false));
           }
           if (disabledByService && changes.active().orElse(false)) {
             EndpointStates.Enabled enabled =
@@ -186,10 +187,12 @@ public class EndpointRepository {
                     enabled.cancelledDeliveryIds(),
                     enabled.release(),
                     enabled.operationalDeliveryId().stream().toList(),
-                    probeEnded));
+                    probeEnded,
+                    true));
           }
           return Optional.of(
-              new EndpointUpdate(endpoint, List.of(), Optional.empty(), List.of(), probeEnded));
+              new EndpointUpdate(
+                  endpoint, List.of(), Optional.empty(), List.of(), probeEnded, false));
         });
   }
 

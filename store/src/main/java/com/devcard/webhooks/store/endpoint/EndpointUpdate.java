@@ -13,13 +13,15 @@ import java.util.Optional;
  *     disabled it
  * @param deliveriesToStart the operational event's delivery, when one was recorded
  * @param probeEnded it was disabled as failing and no longer is: its probe has nothing to do
+ * @param enabledAfterDisable its owner enabled it after the service had disabled it
  */
 public record EndpointUpdate(
     Endpoint endpoint,
     List<String> cancelledDeliveryIds,
     Optional<Recovery> release,
     List<String> deliveriesToStart,
-    boolean probeEnded) {
+    boolean probeEnded,
+    boolean enabledAfterDisable) {
 
   public EndpointUpdate {
     cancelledDeliveryIds = List.copyOf(cancelledDeliveryIds);
@@ -27,6 +29,6 @@ public record EndpointUpdate(
   }
 
   public EndpointUpdate(Endpoint endpoint, List<String> cancelledDeliveryIds) {
-    this(endpoint, cancelledDeliveryIds, Optional.empty(), List.of(), false);
+    this(endpoint, cancelledDeliveryIds, Optional.empty(), List.of(), false, false);
   }
 }

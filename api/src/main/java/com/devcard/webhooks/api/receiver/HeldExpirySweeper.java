@@ -1,0 +1,63 @@
+package com.devcard.webhooks.api.receiver;
+
+import com.devcard.webhooks.api.sweep.Sweeps;
+import com.devcard.webhooks.store.endpoint.EndpointStates;
+import com.devcard.webhooks.store.sweep.Sweep;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Cancels deliveries held longer than {@code WEBHOOKS_HOLD_FOR}, oldest first, in bounded batches,
+ * every {@code webhooks.receivers.hold-sweep-every} (default 1m), in one api process at a time.
+ */
+@Component
+class HeldExpirySweeper {
+
+  static final int BATCH = 500;
+  static final int MAX_BATCHES = 20;
+
+  private static final Logger log = LoggerFactory.getLogger(HeldExpirySweeper.class);
+
+  private final EndpointStates states;
+  private final Duration holdFor;
+  private final ReceiverCounters counters;
+  private final Sweeps sweeps;
+
+  HeldExpirySweeper(
+      EndpointStates states, ProbeProperties properties, ReceiverCounters counters, Sweeps sweeps) {
+    this.states = states;
+    this.holdFor = properties.holdFor();
+    this.counters = counters;
+    this.sweeps = sweeps;
+  }
+
+  @Scheduled(
+      fixedDelayString = "${webhooks.receivers.hold-sweep-every:1m}",
+      initialDelayString = "${webhooks.receivers.hold-sweep-every:1m}")
+  void sweep() {
+    try {
+      sweeps.runAlone(Sweep.EXPIRED_HOLDS, this::cancelExpired);
+    } catch (DataAccessException unavailable) {
+      log.warn("expired held deliveries not cancelled this time; the next run tries again");
+    }
+  }
+
+  void cancelExpired() {
+    Instant heldBefore = Instant.now().minus(holdFor);
+    for (int batch = 0; batch < MAX_BATCHES; batch++) {
+      int cancelled = states.cancelHeldSince(heldBefore, BATCH).size();
+      counters.expired(cancelled);
+      if (cancelled > 0) {
+        log.info("{} deliveries held longer than {} cancelled", cancelled, holdFor);
+      }
+      if (cancelled < BATCH) {
+        return;
+      }
+    }
+  }
+}
