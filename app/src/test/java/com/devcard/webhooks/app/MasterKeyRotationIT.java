@@ -10,9 +10,9 @@ import com.devcard.webhooks.app.ApiClient.Response;
 import com.devcard.webhooks.app.secrets.ReEncryptSecretsCommand;
 import com.devcard.webhooks.store.secret.SecretCipher;
 import com.devcard.webhooks.store.secret.SecretGenerator;
+import com.devcard.webhooks.testkit.Receivers;
 import com.devcard.webhooks.testkit.WebhooksStack;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -35,6 +35,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
@@ -53,7 +54,7 @@ class MasterKeyRotationIT {
   static final SecretCipher OLD = SecretCipher.fromKeysetJson(OLD_KEYSET);
   static final SecretCipher NEW = SecretCipher.fromKeysetJson(NEW_KEYSET);
 
-  static WireMockServer receiver;
+  @RegisterExtension static final WireMockExtension receiver = Receivers.perClass();
   static WebhooksStack stack;
   static ConfigurableApplicationContext app;
   static Map<String, Signing> endpoints = new LinkedHashMap<>();
@@ -67,8 +68,6 @@ class MasterKeyRotationIT {
 
   @BeforeAll
   static void start() {
-    receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    receiver.start();
     stack = WebhooksStack.start();
     List<String> arguments = new ArrayList<>(stack.commandLineArguments());
     arguments.addAll(
@@ -91,7 +90,6 @@ class MasterKeyRotationIT {
       app.close();
     }
     stack.close();
-    receiver.stop();
   }
 
   @BeforeEach
@@ -234,7 +232,7 @@ class MasterKeyRotationIT {
             "/api/webhooks",
             token,
             "{\"url\": \"http://127.0.0.1:%d%s\", \"events\": [\"card.viewed\"]}"
-                .formatted(receiver.port(), path));
+                .formatted(receiver.getPort(), path));
     assertThat(created.status()).isEqualTo(201);
     String id = created.json().get("id").asString();
     String secret = created.json().get("secret").asString();

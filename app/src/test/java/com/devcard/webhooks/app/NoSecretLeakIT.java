@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.app.ApiClient.Response;
+import com.devcard.webhooks.testkit.Receivers;
 import com.devcard.webhooks.testkit.WithWebhooksStack;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.WorkflowExecutionHistory;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +22,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -59,7 +58,7 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(OutputCaptureExtension.class)
 class NoSecretLeakIT {
 
-  static WireMockServer receiver;
+  @RegisterExtension static final WireMockExtension receiver = Receivers.perClass();
 
   @LocalServerPort int port;
 
@@ -70,17 +69,6 @@ class NoSecretLeakIT {
   String masterKey;
 
   @Autowired WorkflowClient workflowClient;
-
-  @BeforeAll
-  static void startReceiver() {
-    receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    receiver.start();
-  }
-
-  @AfterAll
-  static void stopReceiver() {
-    receiver.stop();
-  }
 
   @Test
   void noSecretReachesLogsHistoryErrorsOrReads(CapturedOutput output) {
@@ -227,7 +215,7 @@ class NoSecretLeakIT {
             "/api/webhooks",
             token,
             "{\"url\": \"http://127.0.0.1:%d%s\", \"events\": [\"card.viewed\"]}"
-                .formatted(receiver.port(), path));
+                .formatted(receiver.getPort(), path));
     assertThat(created.status()).isEqualTo(201);
     revealing.put(created.body(), created.json().get("secret").asString());
     return created.json().get("id").asString();

@@ -8,9 +8,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.app.ApiClient.Response;
 import com.devcard.webhooks.store.secret.SecretGenerator;
+import com.devcard.webhooks.testkit.Receivers;
 import com.devcard.webhooks.testkit.WithWebhooksStack;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +25,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,7 +54,7 @@ import tools.jackson.databind.JsonNode;
     })
 class SecretRotationIT {
 
-  static WireMockServer receiver;
+  @RegisterExtension static final WireMockExtension receiver = Receivers.perClass();
 
   @LocalServerPort int port;
 
@@ -69,17 +68,6 @@ class SecretRotationIT {
   String user;
   String token;
   String publisher;
-
-  @BeforeAll
-  static void startReceiver() {
-    receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    receiver.start();
-  }
-
-  @AfterAll
-  static void stopReceiver() {
-    receiver.stop();
-  }
 
   @BeforeEach
   void setUp() {
@@ -100,7 +88,7 @@ class SecretRotationIT {
             "/api/webhooks",
             token,
             "{\"url\": \"http://127.0.0.1:%d%s\", \"events\": [\"card.viewed\"]}"
-                .formatted(receiver.port(), path));
+                .formatted(receiver.getPort(), path));
     assertThat(created.status()).isEqualTo(201);
     return new Registered(
         created.json().get("id").asString(), created.json().get("secret").asString(), path);

@@ -9,16 +9,17 @@ import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.app.ApiClient.Response;
 import com.devcard.webhooks.testkit.FreePorts;
+import com.devcard.webhooks.testkit.Receivers;
 import com.devcard.webhooks.testkit.TemporalServer;
 import com.devcard.webhooks.testkit.WithWebhooksStack;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,7 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class TemporalOutageIT {
 
   static final int TEMPORAL_PORT = FreePorts.next();
-  static WireMockServer receiver;
+  @RegisterExtension static final WireMockExtension receiver = Receivers.perClass();
   static TemporalServer temporal;
 
   @DynamicPropertySource
@@ -56,14 +57,11 @@ class TemporalOutageIT {
 
   @BeforeAll
   static void startReceiver() {
-    receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    receiver.start();
     receiver.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
   }
 
   @AfterAll
   static void stop() throws IOException {
-    receiver.stop();
     if (temporal != null) {
       temporal.close();
     }
@@ -79,7 +77,7 @@ class TemporalOutageIT {
             "/api/webhooks",
             tokens.user(user),
             "{\"url\": \"http://127.0.0.1:%d/hook\", \"events\": [\"card.viewed\"]}"
-                .formatted(receiver.port()));
+                .formatted(receiver.getPort()));
     assertThat(endpoint.status()).isEqualTo(201);
 
     String publisher = tokens.withScope("devcard-backend", "events:publish");

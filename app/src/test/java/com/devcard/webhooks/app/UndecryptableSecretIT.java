@@ -8,18 +8,17 @@ import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.app.ApiClient.Response;
 import com.devcard.webhooks.store.secret.SecretCipher;
+import com.devcard.webhooks.testkit.Receivers;
 import com.devcard.webhooks.testkit.WithWebhooksStack;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,7 +51,7 @@ class UndecryptableSecretIT {
 
   static final String ERROR = "signing secret cannot be decrypted";
 
-  static WireMockServer receiver;
+  @RegisterExtension static final WireMockExtension receiver = Receivers.perClass();
 
   @LocalServerPort int port;
 
@@ -62,17 +61,6 @@ class UndecryptableSecretIT {
   @Autowired SecretCipher appKeyset;
 
   @Autowired JdbcClient jdbc;
-
-  @BeforeAll
-  static void startReceiver() {
-    receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    receiver.start();
-  }
-
-  @AfterAll
-  static void stopReceiver() {
-    receiver.stop();
-  }
 
   @Test
   void failedAttemptsAreLoggedUntilTheSecretOpensAgainThenTheDeliveryArrives(
@@ -87,7 +75,7 @@ class UndecryptableSecretIT {
             "/api/webhooks",
             tokens.user(user),
             "{\"url\": \"http://127.0.0.1:%d%s\", \"events\": [\"card.viewed\"]}"
-                .formatted(receiver.port(), path));
+                .formatted(receiver.getPort(), path));
     String endpointId = created.json().get("id").asString();
     String secret = created.json().get("secret").asString();
     SecretCipher removedKey = SecretCipher.fromKeysetJson(SecretCipher.newKeysetJson());

@@ -15,8 +15,8 @@ import com.devcard.webhooks.store.delivery.AttemptResult;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.DispatchRepository;
 import com.devcard.webhooks.store.delivery.NewEvent;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.devcard.webhooks.testkit.Receivers;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 import java.net.URI;
@@ -34,10 +34,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -57,7 +56,7 @@ class UserLimitsIT {
   private static final int PER_MINUTE = 10;
   private static final int MAX_MANUAL_ATTEMPTS = 20;
 
-  static WireMockServer receiver;
+  @RegisterExtension static final WireMockExtension receiver = Receivers.perClass();
 
   @LocalServerPort int port;
 
@@ -72,17 +71,6 @@ class UserLimitsIT {
   TestTokens tokens;
   String user;
   String token;
-
-  @BeforeAll
-  static void startReceiver() {
-    receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    receiver.start();
-  }
-
-  @AfterAll
-  static void stopReceiver() {
-    receiver.stop();
-  }
 
   @BeforeEach
   void setUp() {
@@ -334,7 +322,7 @@ class UserLimitsIT {
                 "/api/webhooks",
                 stranger,
                 "{\"url\": \"http://127.0.0.1:%d/x\", \"events\": [\"card.viewed\"]}"
-                    .formatted(receiver.port()))
+                    .formatted(receiver.getPort()))
             .json()
             .get("id")
             .asString();
@@ -403,7 +391,7 @@ class UserLimitsIT {
             "/api/webhooks",
             token,
             "{\"url\": \"http://127.0.0.1:%d%s\", \"events\": [\"card.viewed\"]}"
-                .formatted(receiver.port(), receiverPath));
+                .formatted(receiver.getPort(), receiverPath));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     return new Endpoint(created.json().get("id").asString(), receiverPath);
   }

@@ -9,7 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.devcard.webhooks.app.ApiClient;
 import com.devcard.webhooks.app.ApiClient.Response;
 import com.devcard.webhooks.app.TestTokens;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
@@ -26,11 +26,11 @@ final class DeliveryDriver {
   final TestTokens tokens;
   final String user = "user-" + UUID.randomUUID();
   final String token;
-  private final WireMockServer receiver;
+  private final WireMockExtension receiver;
   private final String path = "/hook-" + UUID.randomUUID();
   final String endpointId;
 
-  DeliveryDriver(int port, String jwtSecret, WireMockServer receiver, int status) {
+  DeliveryDriver(int port, String jwtSecret, WireMockExtension receiver, int status) {
     this.api = new ApiClient(port);
     this.tokens = new TestTokens(jwtSecret);
     this.token = tokens.user(user);

@@ -13,10 +13,10 @@ import com.devcard.webhooks.app.WebhooksApplication;
 import com.devcard.webhooks.store.recovery.NewRecovery;
 import com.devcard.webhooks.store.recovery.Recovery;
 import com.devcard.webhooks.store.recovery.RecoveryRepository;
+import com.devcard.webhooks.testkit.Receivers;
 import com.devcard.webhooks.testkit.WithWebhooksStack;
 import com.devcard.webhooks.workflows.TaskQueues;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -27,10 +27,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,7 +59,7 @@ class BulkRecoveryIT {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  static WireMockServer receiver;
+  @RegisterExtension static final WireMockExtension receiver = Receivers.perClass();
 
   @LocalServerPort int port;
 
@@ -76,17 +75,6 @@ class BulkRecoveryIT {
   String user;
   String token;
   String operator;
-
-  @BeforeAll
-  static void startReceiver() {
-    receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    receiver.start();
-  }
-
-  @AfterAll
-  static void stopReceiver() {
-    receiver.stop();
-  }
 
   @BeforeEach
   void setUp() {
@@ -336,7 +324,7 @@ class BulkRecoveryIT {
                     "/api/webhooks",
                     token,
                     "{\"url\": \"http://127.0.0.1:%d%s\", \"events\": [\"card.viewed\"]}"
-                        .formatted(receiver.port(), path))
+                        .formatted(receiver.getPort(), path))
                 .json()
                 .get("id")
                 .asString(),
