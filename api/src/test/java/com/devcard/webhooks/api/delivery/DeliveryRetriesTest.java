@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.devcard.webhooks.api.TestData;
 import com.devcard.webhooks.api.TestTemporal;
 import com.devcard.webhooks.api.error.ApiException;
+import com.devcard.webhooks.api.limit.TestLimits;
 import com.devcard.webhooks.store.delivery.Delivery;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.PendingDelivery;
@@ -66,7 +67,12 @@ class DeliveryRetriesTest {
   private static DeliveryRetries retriesOn(DeliveryWorkflows handle) {
     DeliveryRepository deliveries = store.deliveries();
     return new DeliveryRetries(
-        deliveries, store.endpoints(), handle, new DeliveryRuns(deliveries, handle));
+        deliveries,
+        store.endpoints(),
+        handle,
+        new DeliveryRuns(deliveries, handle),
+        TestLimits.limiter(store.jdbc()),
+        TestLimits.defaults());
   }
 
   private Delivery retry(String delivery) {
