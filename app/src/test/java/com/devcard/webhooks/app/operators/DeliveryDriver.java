@@ -41,7 +41,7 @@ final class DeliveryDriver {
             "/api/webhooks",
             token,
             "{\"url\": \"http://127.0.0.1:%d%s\", \"events\": [\"card.viewed\"]}"
-                .formatted(receiver.port(), path));
+                .formatted(receiver.getPort(), path));
     assertThat(created.status()).isEqualTo(201);
     this.endpointId = created.json().get("id").asString();
   }
