@@ -3,9 +3,8 @@ package com.devcard.webhooks.app.operators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.devcard.webhooks.app.WebhooksApplication;
+import com.devcard.webhooks.app.AppClient;
 import com.devcard.webhooks.testkit.Receivers;
-import com.devcard.webhooks.testkit.WithWebhooksStack;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,11 +14,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,19 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * What an operator watches: the Prometheus scrape after deliveries, and the JSON log lines of one
  * delivery, with {@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs}.
  */
-@WithWebhooksStack
-@SpringBootTest(
-    classes = WebhooksApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "WEBHOOKS_ALLOW_HTTP=true",
-      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
-      "WEBHOOKS_RETRY_DELAYS=1m",
-      "WEBHOOKS_DELIVERY_TIMEOUT=2s",
-      "webhooks.metrics.backlog-every=1s",
-      // what LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs sets from the environment
-      "logging.structured.format.console=ecs"
-    })
+@OperatorAppTest
 @ExtendWith(OutputCaptureExtension.class)
 class ObservabilityIT {
 
@@ -47,17 +32,14 @@ class ObservabilityIT {
 
   @RegisterExtension static final WireMockExtension receiver = Receivers.perClass();
 
-  @LocalServerPort int port;
-
-  @Value("${webhooks.jwt.secret}")
-  String jwtSecret;
+  @Autowired AppClient app;
 
   @Test
   void thePrometheusScrapeShowsAttemptsTheBacklogAndTemporalWorkerMetrics() {
-    DeliveryDriver succeeding = new DeliveryDriver(port, jwtSecret, receiver, 204);
-    DeliveryDriver failing = new DeliveryDriver(port, jwtSecret, receiver, 503);
+    DeliveryDriver succeeding = new DeliveryDriver(app, receiver, 204);
+    DeliveryDriver failing = new DeliveryDriver(app, receiver, 503);
     succeeding.awaitStatus(succeeding.publish(), "success", 1);
-    // fails once, then waits a minute for its retry
+    // fails once, then waits 20 s for its retry
     failing.awaitStatus(failing.publish(), "pending", 1);
 
     await()
@@ -96,7 +78,7 @@ class ObservabilityIT {
 
   @Test
   void everyLogLineOfADeliveryIsJsonAndCarriesItsId(CapturedOutput output) {
-    DeliveryDriver driver = new DeliveryDriver(port, jwtSecret, receiver, 204);
+    DeliveryDriver driver = new DeliveryDriver(app, receiver, 204);
     String deliveryId = driver.publish();
     driver.awaitStatus(deliveryId, "success", 1);
     driver.retry(deliveryId);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.app.ApiClient.Response;
+import com.devcard.webhooks.app.AppClient;
 import com.devcard.webhooks.testkit.Receivers;
 import com.devcard.webhooks.workflows.DeliverySearchAttributes;
 import com.devcard.webhooks.workflows.TaskQueues;
@@ -14,12 +15,9 @@ import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An operator stops a delivery: through the admin route, or by cancelling or terminating its
@@ -31,18 +29,12 @@ class OperatorCancelIT {
 
   @RegisterExtension static final WireMockExtension receiver = Receivers.perClass();
 
-  @LocalServerPort int port;
-
-  @Value("${webhooks.jwt.secret}")
-  String jwtSecret;
-
   @Autowired WorkflowClient workflowClient;
 
-  DeliveryDriver driver;
+  final DeliveryDriver driver;
 
-  @BeforeEach
-  void setUp() {
-    driver = new DeliveryDriver(port, jwtSecret, receiver, 503);
+  OperatorCancelIT(@Autowired AppClient app) {
+    this.driver = new DeliveryDriver(app, receiver, 503);
   }
 
   /** A delivery whose first attempt failed, waiting 20 s for its second. */
