@@ -57,7 +57,9 @@ class RetryIT {
     Response again = driver.retry(deliveryId);
 
     assertThat(again.status()).isEqualTo(202);
-    assertThat(again.json().get("status").asString()).isEqualTo("pending");
+    // The answer is the delivery as it is once its attempt is under way: reopened, or already
+    // done when the receiver answered first.
+    assertThat(again.json().get("status").asString()).isIn("pending", "success");
     driver.awaitStatus(deliveryId, "success", 3);
     assertThat(driver.log(deliveryId))
         .containsExactly("1 scheduled 503", "2 manual 503", "3 manual 204");
