@@ -10,7 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Component;
  * a manual attempt whose run the "retry" request could not start.
  */
 @Component
-class DeliveryReconciler {
+class DeliveryReconciler implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryReconciler.class);
   private static final int BATCH = 500;
@@ -34,15 +36,25 @@ class DeliveryReconciler {
 
   private final DeliveryRepository deliveries;
   private final DeliveryRuns runs;
+  private final ReconcilerProperties schedule;
 
-  DeliveryReconciler(DeliveryRepository deliveries, DeliveryRuns runs) {
+  DeliveryReconciler(
+      DeliveryRepository deliveries, DeliveryRuns runs, ReconcilerProperties schedule) {
     this.deliveries = deliveries;
     this.runs = runs;
+    this.schedule = schedule;
   }
 
-  @Scheduled(
-      fixedDelayString = "${webhooks.reconciler.unstarted-every:5s}",
-      initialDelayString = "${webhooks.reconciler.unstarted-every:5s}")
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar tasks) {
+    tasks.addFixedDelayTask(
+        new FixedDelayTask(
+            this::startUnstarted, schedule.unstartedEvery(), schedule.unstartedEvery()));
+    tasks.addFixedDelayTask(
+        new FixedDelayTask(
+            this::sweepAllPending, schedule.fullSweepEvery(), schedule.fullSweepEvery()));
+  }
+
   void startUnstarted() {
     List<PendingDelivery> batch;
     // Bounded: a delivery left unstarted on purpose (its run found closed and the delivery changed
@@ -64,9 +76,6 @@ class DeliveryReconciler {
     sweepAllPending();
   }
 
-  @Scheduled(
-      fixedDelayString = "${webhooks.reconciler.full-sweep-every:5m}",
-      initialDelayString = "${webhooks.reconciler.full-sweep-every:5m}")
   void sweepAllPending() {
     Optional<String> after = Optional.empty();
     int total = 0;

@@ -1,10 +1,13 @@
 package com.devcard.webhooks.api.secret;
 
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,19 +15,23 @@ import org.springframework.stereotype.Component;
  * store ignores them); this removes their ciphertext from the database soon after.
  */
 @Component
-class ExpiredSecretEraser {
+class ExpiredSecretEraser implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(ExpiredSecretEraser.class);
 
   private final EndpointRepository endpoints;
+  private final Duration every;
 
-  ExpiredSecretEraser(EndpointRepository endpoints) {
+  ExpiredSecretEraser(EndpointRepository endpoints, SecretProperties properties) {
     this.endpoints = endpoints;
+    this.every = properties.eraseExpiredEvery();
   }
 
-  @Scheduled(
-      fixedDelayString = "${webhooks.secrets.erase-expired-every:1m}",
-      initialDelayString = "${webhooks.secrets.erase-expired-every:1m}")
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar tasks) {
+    tasks.addFixedDelayTask(new FixedDelayTask(this::eraseExpired, every, every));
+  }
+
   void eraseExpired() {
     try {
       int erased = endpoints.eraseExpiredPreviousSecrets();
