@@ -26,9 +26,9 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
- * Builds the token decoder of API.md section 1: HS256 with the shared secret, RS256/ES256 from the
- * key set when one is configured, {@code exp} required, {@code iss} checked when configured, and a
- * {@code sub} of 1 to 128 characters. Unsigned tokens ({@code alg: none}) never pass.
+ * Builds the token decoder: HS256 with the shared secret, RS256/ES256 from the key set when one is
+ * configured, {@code exp} required, {@code iss} checked when configured, and a {@code sub} of 1 to
+ * 128 characters. Unsigned tokens ({@code alg: none}) never pass.
  */
 final class JwtDecoders {
 
