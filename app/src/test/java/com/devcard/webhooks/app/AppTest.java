@@ -18,5 +18,5 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(
     classes = WebhooksApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"WEBHOOKS_ALLOW_HTTP=true", "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true"})
+    properties = {"webhooks.allow-http=true", "webhooks.allow-private-targets=true"})
 public @interface AppTest {}

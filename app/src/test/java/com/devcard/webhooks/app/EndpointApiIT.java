@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** Section 3 of API.md on the running app: register, list, get, change and delete endpoints. */
+/** The endpoint API on the running app: register, list, get, change and delete endpoints. */
 @AppTest
 class EndpointApiIT {
 

@@ -16,9 +16,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     classes = WebhooksApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "WEBHOOKS_ALLOW_HTTP=true",
-      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
-      "WEBHOOKS_JWT_AUDIENCE=devcard-webhooks"
+      "webhooks.allow-http=true",
+      "webhooks.allow-private-targets=true",
+      "webhooks.jwt.audience=devcard-webhooks"
     })
 class JwtAudienceIT {
 

@@ -20,9 +20,9 @@ class RolesIT {
       classes = WebhooksApplication.class,
       webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
       properties = {
-        "WEBHOOKS_ALLOW_HTTP=true",
-        "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
-        "WEBHOOKS_ROLES=api"
+        "webhooks.allow-http=true",
+        "webhooks.allow-private-targets=true",
+        "webhooks.roles=api"
       })
   class ApiOnly {
 
@@ -43,9 +43,9 @@ class RolesIT {
       classes = WebhooksApplication.class,
       webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
       properties = {
-        "WEBHOOKS_ALLOW_HTTP=true",
-        "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
-        "WEBHOOKS_ROLES=worker"
+        "webhooks.allow-http=true",
+        "webhooks.allow-private-targets=true",
+        "webhooks.roles=worker"
       })
   class WorkerOnly {
 

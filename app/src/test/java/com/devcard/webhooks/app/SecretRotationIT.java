@@ -46,10 +46,10 @@ import tools.jackson.databind.JsonNode;
     classes = WebhooksApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "WEBHOOKS_ALLOW_HTTP=true",
-      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
-      "WEBHOOKS_RETRY_DELAYS=1s,2s,3s",
-      "WEBHOOKS_DELIVERY_TIMEOUT=2s",
+      "webhooks.allow-http=true",
+      "webhooks.allow-private-targets=true",
+      "webhooks.retry-delays=1s,2s,3s",
+      "webhooks.delivery.timeout=2s",
       "webhooks.reconciler.unstarted-every=1s",
       "webhooks.secrets.erase-expired-every=1s"
     })

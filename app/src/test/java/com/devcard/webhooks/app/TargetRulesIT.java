@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(
     classes = WebhooksApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"WEBHOOKS_ALLOW_HTTP=false", "WEBHOOKS_ALLOW_PRIVATE_TARGETS=false"})
+    properties = {"webhooks.allow-http=false", "webhooks.allow-private-targets=false"})
 class TargetRulesIT {
 
   @LocalServerPort int port;

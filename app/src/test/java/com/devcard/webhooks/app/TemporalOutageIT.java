@@ -34,8 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
     classes = WebhooksApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "WEBHOOKS_ALLOW_HTTP=true",
-      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
+      "webhooks.allow-http=true",
+      "webhooks.allow-private-targets=true",
       "webhooks.reconciler.unstarted-every=1s"
     })
 class TemporalOutageIT {
@@ -46,7 +46,7 @@ class TemporalOutageIT {
 
   @DynamicPropertySource
   static void temporalNotYetStarted(DynamicPropertyRegistry registry) {
-    registry.add("TEMPORAL_ADDRESS", () -> "127.0.0.1:" + TEMPORAL_PORT);
+    registry.add("temporal.address", () -> "127.0.0.1:" + TEMPORAL_PORT);
   }
 
   @LocalServerPort int port;

@@ -63,21 +63,21 @@ class DevRuntimeEnvironmentPostProcessor implements EnvironmentPostProcessor, Or
       properties.put("spring.datasource.username", PostgresServer.USER);
       properties.put("spring.datasource.password", "");
     }
-    if (isBlank(environment.getProperty("TEMPORAL_ADDRESS"))) {
+    if (isBlank(environment.getProperty("temporal.address"))) {
       int port = environment.getProperty("WEBHOOKS_DEV_TEMPORAL_PORT", Integer.class, 7233);
-      String namespace = environment.getProperty("TEMPORAL_NAMESPACE", "default");
+      String namespace = environment.getProperty("temporal.namespace", "default");
       TemporalServer temporal = TemporalServer.start(port, namespace);
       runtime.add(temporal);
-      properties.put("TEMPORAL_ADDRESS", temporal.address());
+      properties.put("temporal.address", temporal.address());
     }
-    if (isBlank(environment.getProperty("WEBHOOKS_MASTER_KEY"))) {
+    if (isBlank(environment.getProperty("webhooks.master-key"))) {
       properties.put(
-          "WEBHOOKS_MASTER_KEY", data.readOrCreate("master-key.json", TestKeys::newMasterKeyJson));
+          "webhooks.master-key", data.readOrCreate("master-key.json", TestKeys::newMasterKeyJson));
     }
-    if (isBlank(environment.getProperty("WEBHOOKS_JWT_SECRET"))
-        && isBlank(environment.getProperty("WEBHOOKS_JWK_SET_URI"))) {
+    if (isBlank(environment.getProperty("webhooks.jwt.secret"))
+        && isBlank(environment.getProperty("webhooks.jwt.jwk-set-uri"))) {
       String secret = data.readOrCreate("jwt-secret", TestKeys::newJwtSecret);
-      properties.put("WEBHOOKS_JWT_SECRET", secret);
+      properties.put("webhooks.jwt.secret", secret);
       properties.put(DEV_JWT_SECRET, secret);
     }
     properties.put(DATA_DIR, data.root().toString());

@@ -38,7 +38,7 @@ class DevRuntimeTest {
       Environment environment = app.getEnvironment();
       assertThat(environment.getProperty("spring.datasource.url"))
           .startsWith("jdbc:postgresql://127.0.0.1:" + postgresPort + "/");
-      assertThat(environment.getProperty("TEMPORAL_ADDRESS"))
+      assertThat(environment.getProperty("temporal.address"))
           .isEqualTo("127.0.0.1:" + temporalPort);
       assertThat(environment.getProperty("server.address")).isEqualTo("127.0.0.1");
 
@@ -61,7 +61,7 @@ class DevRuntimeTest {
         start(
             "--WEBHOOKS_DEV_POSTGRES_PORT=" + FreePorts.next(),
             "--WEBHOOKS_DEV_TEMPORAL_PORT=" + FreePorts.next(),
-            "--WEBHOOKS_JWT_SECRET=" + operatorSecret)) {
+            "--webhooks.jwt.secret=" + operatorSecret)) {
       assertThat(app.getEnvironment().getProperty("webhooks.jwt.secret")).isEqualTo(operatorSecret);
       assertThat(dataDirectory.resolve("tokens.env")).doesNotExist();
       assertThat(dataDirectory.resolve("jwt-secret")).doesNotExist();

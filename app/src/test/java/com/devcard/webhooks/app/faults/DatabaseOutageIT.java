@@ -39,12 +39,12 @@ import org.springframework.test.context.DynamicPropertySource;
     classes = WebhooksApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "WEBHOOKS_ALLOW_HTTP=true",
-      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
+      "webhooks.allow-http=true",
+      "webhooks.allow-private-targets=true",
       "spring.datasource.username=postgres",
       "spring.datasource.password=",
-      "WEBHOOKS_DELIVERY_TIMEOUT=20s",
-      "WEBHOOKS_RETRY_DELAYS=1s,1s,1s"
+      "webhooks.delivery.timeout=20s",
+      "webhooks.retry-delays=1s,1s,1s"
     })
 @DirtiesContext
 class DatabaseOutageIT {

@@ -43,7 +43,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(
     classes = WebhooksApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"WEBHOOKS_ALLOW_HTTP=false", "WEBHOOKS_ALLOW_PRIVATE_TARGETS=false"})
+    properties = {"webhooks.allow-http=false", "webhooks.allow-private-targets=false"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputIT {
 

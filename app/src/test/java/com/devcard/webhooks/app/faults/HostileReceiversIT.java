@@ -42,10 +42,10 @@ import tools.jackson.databind.JsonNode;
     classes = WebhooksApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "WEBHOOKS_ALLOW_HTTP=true",
-      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
-      "WEBHOOKS_DELIVERY_TIMEOUT=2s",
-      "WEBHOOKS_RETRY_DELAYS="
+      "webhooks.allow-http=true",
+      "webhooks.allow-private-targets=true",
+      "webhooks.delivery.timeout=2s",
+      "webhooks.retry-delays="
     })
 @DirtiesContext
 class HostileReceiversIT {

@@ -39,9 +39,9 @@ import org.springframework.test.context.DynamicPropertySource;
     classes = WebhooksApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "WEBHOOKS_ALLOW_HTTP=true",
-      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
-      "WEBHOOKS_RETRY_DELAYS=8s,1s",
+      "webhooks.allow-http=true",
+      "webhooks.allow-private-targets=true",
+      "webhooks.retry-delays=8s,1s",
       "webhooks.reconciler.full-sweep-every=2s",
       "webhooks.reconciler.unstarted-every=1s"
     })
@@ -55,7 +55,7 @@ class TemporalRestartIT {
 
   @DynamicPropertySource
   static void serversOfTheTest(DynamicPropertyRegistry registry) {
-    registry.add("TEMPORAL_ADDRESS", temporal::address);
+    registry.add("temporal.address", temporal::address);
   }
 
   @LocalServerPort int port;

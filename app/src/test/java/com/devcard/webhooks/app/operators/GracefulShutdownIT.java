@@ -124,10 +124,10 @@ class GracefulShutdownIT {
     arguments.addAll(
         List.of(
             "--server.port=0",
-            "--WEBHOOKS_ALLOW_HTTP=true",
-            "--WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
-            "--WEBHOOKS_DELIVERY_TIMEOUT=10s",
-            "--WEBHOOKS_RETRY_DELAYS=1m",
+            "--webhooks.allow-http=true",
+            "--webhooks.allow-private-targets=true",
+            "--webhooks.delivery.timeout=10s",
+            "--webhooks.retry-delays=1m",
             "--webhooks.temporal.sticky-drain=5s"));
     return new SpringApplicationBuilder(WebhooksApplication.class)
         .run(arguments.toArray(String[]::new));

@@ -33,10 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
     classes = WebhooksApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "WEBHOOKS_ALLOW_HTTP=true",
-      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
-      "WEBHOOKS_RETRY_DELAYS=1m",
-      "WEBHOOKS_DELIVERY_TIMEOUT=2s",
+      "webhooks.allow-http=true",
+      "webhooks.allow-private-targets=true",
+      "webhooks.retry-delays=1m",
+      "webhooks.delivery.timeout=2s",
       "webhooks.metrics.backlog-every=1s",
       // what LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs sets from the environment
       "logging.structured.format.console=ecs"

@@ -48,11 +48,11 @@ import tools.jackson.databind.JsonNode;
     classes = WebhooksApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "WEBHOOKS_ALLOW_HTTP=true",
-      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
-      "WEBHOOKS_RETRY_DELAYS=1s",
-      "WEBHOOKS_DELIVERY_TIMEOUT=2s",
-      "WEBHOOKS_RECOVERY_RATE=2",
+      "webhooks.allow-http=true",
+      "webhooks.allow-private-targets=true",
+      "webhooks.retry-delays=1s",
+      "webhooks.delivery.timeout=2s",
+      "webhooks.recovery.rate=2",
       "webhooks.reconciler.recoveries-every=1s",
       "webhooks.metrics.backlog-every=1s"
     })
