@@ -33,7 +33,13 @@ class DevRuntimeEnvironmentPostProcessor implements EnvironmentPostProcessor, Or
   /** Set only when the dev runtime made the token secret: the one secret dev tokens use. */
   static final String DEV_JWT_SECRET = "webhooks.dev.jwt-secret";
 
+  /** {@code WEBHOOKS_DEV_DATA_DIR}; set again here to the absolute folder the runtime uses. */
   static final String DATA_DIR = "webhooks.dev.data-dir";
+
+  // Read by property name: relaxed binding maps WEBHOOKS_DEV_POSTGRES_PORT and
+  // WEBHOOKS_DEV_TEMPORAL_PORT to them, as it maps every other setting.
+  private static final String POSTGRES_PORT = "webhooks.dev.postgres-port";
+  private static final String TEMPORAL_PORT = "webhooks.dev.temporal-port";
   private static final String SOURCE_NAME = "devRuntime";
 
   @Override
@@ -51,12 +57,12 @@ class DevRuntimeEnvironmentPostProcessor implements EnvironmentPostProcessor, Or
     }
     DevDataDirectory data =
         new DevDataDirectory(
-            Path.of(environment.getProperty("WEBHOOKS_DEV_DATA_DIR", ".devdata")).toAbsolutePath());
+            Path.of(environment.getProperty(DATA_DIR, ".devdata")).toAbsolutePath());
     Map<String, Object> properties = new HashMap<>();
     DevRuntime runtime = new DevRuntime();
 
     if (isBlank(environment.getProperty("spring.datasource.url"))) {
-      int port = environment.getProperty("WEBHOOKS_DEV_POSTGRES_PORT", Integer.class, 54329);
+      int port = environment.getProperty(POSTGRES_PORT, Integer.class, 54329);
       PostgresServer postgres = PostgresServer.keepingData(data.postgres(), port);
       runtime.add(postgres);
       properties.put("spring.datasource.url", postgres.jdbcUrl());
@@ -64,7 +70,7 @@ class DevRuntimeEnvironmentPostProcessor implements EnvironmentPostProcessor, Or
       properties.put("spring.datasource.password", "");
     }
     if (isBlank(environment.getProperty("temporal.address"))) {
-      int port = environment.getProperty("WEBHOOKS_DEV_TEMPORAL_PORT", Integer.class, 7233);
+      int port = environment.getProperty(TEMPORAL_PORT, Integer.class, 7233);
       String namespace = environment.getProperty("temporal.namespace", "default");
       TemporalServer temporal = TemporalServer.start(port, namespace);
       runtime.add(temporal);

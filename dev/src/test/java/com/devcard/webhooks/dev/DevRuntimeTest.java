@@ -33,8 +33,8 @@ class DevRuntimeTest {
     int temporalPort = FreePorts.next();
     try (ConfigurableApplicationContext app =
         start(
-            "--WEBHOOKS_DEV_POSTGRES_PORT=" + postgresPort,
-            "--WEBHOOKS_DEV_TEMPORAL_PORT=" + temporalPort)) {
+            "--webhooks.dev.postgres-port=" + postgresPort,
+            "--webhooks.dev.temporal-port=" + temporalPort)) {
       Environment environment = app.getEnvironment();
       assertThat(environment.getProperty("spring.datasource.url"))
           .startsWith("jdbc:postgresql://127.0.0.1:" + postgresPort + "/");
@@ -59,8 +59,8 @@ class DevRuntimeTest {
     String operatorSecret = "an-operator-secret-that-is-long-enough-0123456789";
     try (ConfigurableApplicationContext app =
         start(
-            "--WEBHOOKS_DEV_POSTGRES_PORT=" + FreePorts.next(),
-            "--WEBHOOKS_DEV_TEMPORAL_PORT=" + FreePorts.next(),
+            "--webhooks.dev.postgres-port=" + FreePorts.next(),
+            "--webhooks.dev.temporal-port=" + FreePorts.next(),
             "--webhooks.jwt.secret=" + operatorSecret)) {
       assertThat(app.getEnvironment().getProperty("webhooks.jwt.secret")).isEqualTo(operatorSecret);
       assertThat(dataDirectory.resolve("tokens.env")).doesNotExist();
@@ -71,7 +71,7 @@ class DevRuntimeTest {
   private ConfigurableApplicationContext start(String... settings) {
     String[] arguments = new String[settings.length + 2];
     arguments[0] = "--server.port=0";
-    arguments[1] = "--WEBHOOKS_DEV_DATA_DIR=" + dataDirectory;
+    arguments[1] = "--webhooks.dev.data-dir=" + dataDirectory;
     System.arraycopy(settings, 0, arguments, 2, settings.length);
     return SpringApplication.from(WebhooksApplication::main)
         .with(DevConfiguration.class)
