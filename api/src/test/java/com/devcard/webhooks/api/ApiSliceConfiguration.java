@@ -4,9 +4,11 @@ import com.devcard.webhooks.netguard.TargetPolicy;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.DispatchRepository;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
+import com.devcard.webhooks.store.limit.ManualActionRepository;
 import com.devcard.webhooks.store.recovery.RecoveryRepository;
 import com.devcard.webhooks.store.secret.SecretCipher;
 import com.devcard.webhooks.store.secret.SecretReEncryptor;
+import com.devcard.webhooks.store.sweep.SweepLocks;
 import com.devcard.webhooks.testkit.WebhooksStack;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -44,7 +46,9 @@ import org.springframework.context.annotation.Import;
   DispatchRepository.class,
   DeliveryRepository.class,
   RecoveryRepository.class,
-  SecretReEncryptor.class
+  SecretReEncryptor.class,
+  ManualActionRepository.class,
+  SweepLocks.class
 })
 @ImportAutoConfiguration({
   DataSourceAutoConfiguration.class,
