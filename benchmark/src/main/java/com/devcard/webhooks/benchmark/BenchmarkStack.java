@@ -1,7 +1,7 @@
 package com.devcard.webhooks.benchmark;
 
 import com.devcard.webhooks.store.secret.SecretCipher;
-import com.devcard.webhooks.workflows.testing.TemporalServerProcess;
+import com.devcard.webhooks.testkit.TemporalServerProcess;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.GrpcCompression;
 import io.temporal.serviceclient.WorkflowServiceStubs;
