@@ -20,13 +20,13 @@ import org.springframework.test.context.TestPropertySource;
 @Order(1)
 @TestPropertySource(
     properties = {
-      "WEBHOOKS_ALLOW_HTTP=true",
-      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
+      "webhooks.allow-http=true",
+      "webhooks.allow-private-targets=true",
       // four attempts within seconds: retries 1, 2 and 3 s apart, each attempt cut at 2 s
-      "WEBHOOKS_RETRY_DELAYS=1s,2s,3s",
-      "WEBHOOKS_DELIVERY_TIMEOUT=2s",
+      "webhooks.retry-delays=1s,2s,3s",
+      "webhooks.delivery.timeout=2s",
       // two a second, so that the pacing of a recovery shows with a handful of deliveries
-      "WEBHOOKS_RECOVERY_RATE=2",
+      "webhooks.recovery.rate=2",
       // an attempt whose secret no key opens is recorded failed at once
       "webhooks.delivery.keyset-rollout-grace=0s",
       // The full sweep stays at its default: it would start runs of deliveries a test writes

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** Section 3 of API.md on the running app: register, list, get, change and delete endpoints. */
+/** The endpoint API on the running app: register, list, get, change and delete endpoints. */
 @AppTest
 class EndpointApiIT {
 

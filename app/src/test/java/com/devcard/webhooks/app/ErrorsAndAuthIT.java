@@ -9,7 +9,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Sections 1 and 2 of API.md: tokens, scopes, and problem+json for every kind of failure. */
+/** Tokens, scopes, and a problem+json answer for every kind of failure. */
 @AppTest
 class ErrorsAndAuthIT {
 

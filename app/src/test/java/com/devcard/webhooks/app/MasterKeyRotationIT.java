@@ -66,10 +66,10 @@ class MasterKeyRotationIT {
     app =
         HandStartedApp.start(
             stack,
-            "WEBHOOKS_ALLOW_HTTP=true",
-            "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
-            "WEBHOOKS_MASTER_KEY=" + NEW_KEYSET,
-            "WEBHOOKS_RETRY_DELAYS=1s,2s,3s",
+            "webhooks.allow-http=true",
+            "webhooks.allow-private-targets=true",
+            "webhooks.master-key=" + NEW_KEYSET,
+            "webhooks.retry-delays=1s,2s,3s",
             "webhooks.reconciler.unstarted-every=1s",
             "webhooks.secrets.re-encrypt-batch-size=2");
   }
@@ -280,7 +280,7 @@ class MasterKeyRotationIT {
               "--spring.datasource.username="
                   + environment.getRequiredProperty("spring.datasource.username"),
               "--spring.datasource.password=",
-              "--WEBHOOKS_MASTER_KEY=" + keyset,
+              "--webhooks.master-key=" + keyset,
               "--webhooks.secrets.re-encrypt-batch-size=4"
             },
             new PrintStream(out, true, StandardCharsets.UTF_8),

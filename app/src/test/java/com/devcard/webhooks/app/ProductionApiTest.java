@@ -20,9 +20,9 @@ import org.springframework.test.context.TestPropertySource;
 @Order(2)
 @TestPropertySource(
     properties = {
-      "WEBHOOKS_ROLES=api",
-      "WEBHOOKS_ALLOW_HTTP=false",
-      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=false",
-      "WEBHOOKS_JWT_AUDIENCE=" + TestTokens.AUDIENCE
+      "webhooks.roles=api",
+      "webhooks.allow-http=false",
+      "webhooks.allow-private-targets=false",
+      "webhooks.jwt.audience=" + TestTokens.AUDIENCE
     })
 public @interface ProductionApiTest {}

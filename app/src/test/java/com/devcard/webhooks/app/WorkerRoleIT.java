@@ -17,7 +17,7 @@ import org.springframework.test.context.TestPropertySource;
 @WithWebhooksStack
 @RunningApp
 @Order(5)
-@TestPropertySource(properties = "WEBHOOKS_ROLES=worker")
+@TestPropertySource(properties = "webhooks.roles=worker")
 class WorkerRoleIT {
 
   @Autowired ApplicationContext context;

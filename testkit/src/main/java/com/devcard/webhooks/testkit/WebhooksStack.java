@@ -101,7 +101,10 @@ public final class WebhooksStack implements AutoCloseable {
     }
   }
 
-  /** The service's settings for this stack, by the names operators set them. */
+  /**
+   * The service's settings for this stack, by property name: operators set the same settings as
+   * environment variables, which Spring maps to these names.
+   */
   public Map<String, Object> settings() {
     return Map.of(
         "spring.datasource.url",
@@ -110,13 +113,13 @@ public final class WebhooksStack implements AutoCloseable {
         PostgresServer.USER,
         "spring.datasource.password",
         "",
-        "TEMPORAL_ADDRESS",
+        "temporal.address",
         temporalAddress(),
-        "TEMPORAL_NAMESPACE",
+        "temporal.namespace",
         NAMESPACE,
-        "WEBHOOKS_MASTER_KEY",
+        "webhooks.master-key",
         masterKeyJson,
-        "WEBHOOKS_JWT_SECRET",
+        "webhooks.jwt.secret",
         jwtSecret);
   }
 

@@ -23,12 +23,12 @@ import org.springframework.test.context.TestPropertySource;
 @Order(4)
 @TestPropertySource(
     properties = {
-      "WEBHOOKS_ALLOW_HTTP=true",
-      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
+      "webhooks.allow-http=true",
+      "webhooks.allow-private-targets=true",
       // a failed attempt waits 8 s for the second and last: time to restart Temporal meanwhile
-      "WEBHOOKS_RETRY_DELAYS=8s,1s",
+      "webhooks.retry-delays=8s,1s",
       // attempts held at the receiver through a 10 s database outage do not time out
-      "WEBHOOKS_DELIVERY_TIMEOUT=20s",
+      "webhooks.delivery.timeout=20s",
       "webhooks.reconciler.unstarted-every=1s",
       "webhooks.reconciler.full-sweep-every=2s"
     })

@@ -125,10 +125,10 @@ class GracefulShutdownIT {
   private ConfigurableApplicationContext startApp() {
     return HandStartedApp.start(
         stack,
-        "WEBHOOKS_ALLOW_HTTP=true",
-        "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
-        "WEBHOOKS_DELIVERY_TIMEOUT=10s",
-        "WEBHOOKS_RETRY_DELAYS=1m",
+        "webhooks.allow-http=true",
+        "webhooks.allow-private-targets=true",
+        "webhooks.delivery.timeout=10s",
+        "webhooks.retry-delays=1m",
         "webhooks.temporal.sticky-drain=5s");
   }
 

@@ -22,10 +22,10 @@ import org.springframework.test.context.TestPropertySource;
 @Order(3)
 @TestPropertySource(
     properties = {
-      "WEBHOOKS_ALLOW_HTTP=true",
-      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
-      "WEBHOOKS_RETRY_DELAYS=20s",
-      "WEBHOOKS_DELIVERY_TIMEOUT=2s",
+      "webhooks.allow-http=true",
+      "webhooks.allow-private-targets=true",
+      "webhooks.retry-delays=20s",
+      "webhooks.delivery.timeout=2s",
       "webhooks.reconciler.unstarted-every=1s",
       "webhooks.reconciler.full-sweep-every=2s",
       "webhooks.metrics.backlog-every=1s",
