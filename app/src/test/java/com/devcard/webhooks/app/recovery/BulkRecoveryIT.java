@@ -50,7 +50,7 @@ class BulkRecoveryIT {
   int rate;
 
   /** The waits between scheduled attempts. */
-  @Value("${webhooks.delivery.retry-delays}")
+  @Value("${webhooks.retry-delays}")
   List<Duration> retryDelays;
 
   final AppClient app;
