@@ -23,9 +23,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @WithWebhooksStack
-// The settings records are found by a scan that honours the slice's filter: let them through.
+// The settings records are found by a scan that honours the slice's filter: let them through. The
+// stack supplies the token secret (webhooks.jwt.secret) with its other settings.
 @WebMvcTest(
-    properties = "webhooks.jwt.secret=${WEBHOOKS_JWT_SECRET}",
     includeFilters = @Filter(type = FilterType.ANNOTATION, classes = ConfigurationProperties.class))
 @ContextConfiguration(classes = ApiSliceConfiguration.class)
 public @interface ApiSliceTest {}

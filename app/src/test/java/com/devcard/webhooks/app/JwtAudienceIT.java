@@ -3,45 +3,28 @@ package com.devcard.webhooks.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.app.ApiClient.Response;
-import com.devcard.webhooks.testkit.WithWebhooksStack;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** With {@code WEBHOOKS_JWT_AUDIENCE} set, a token must name that audience in {@code aud}. */
-@WithWebhooksStack
-@SpringBootTest(
-    classes = WebhooksApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "WEBHOOKS_ALLOW_HTTP=true",
-      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
-      "WEBHOOKS_JWT_AUDIENCE=devcard-webhooks"
-    })
+@ProductionApiTest
 class JwtAudienceIT {
 
-  @LocalServerPort int port;
+  final AppClient api;
+  final TestTokens tokens;
 
-  @Value("${webhooks.jwt.secret}")
-  String jwtSecret;
-
-  ApiClient api;
-  TestTokens tokens;
-
-  @BeforeEach
-  void setUp() {
-    api = new ApiClient(port);
-    tokens = new TestTokens(jwtSecret);
+  JwtAudienceIT(@Autowired AppClient api) {
+    this.api = api;
+    this.tokens = api.tokens();
   }
 
   @Test
   void aTokenNamingTheAudienceAsAStringOrInAnArrayIsAccepted() {
-    assertThat(api.get("/api/webhooks", tokens.withAudience("u1", "devcard-webhooks")).status())
+    assertThat(api.get("/api/webhooks", tokens.withAudience("u1", TestTokens.AUDIENCE)).status())
         .isEqualTo(200);
     assertThat(
-            api.get("/api/webhooks", tokens.withAudience("u1", "crm", "devcard-webhooks")).status())
+            api.get("/api/webhooks", tokens.withAudience("u1", "crm", TestTokens.AUDIENCE))
+                .status())
         .isEqualTo(200);
   }
 
@@ -49,7 +32,7 @@ class JwtAudienceIT {
   void aTokenWithoutTheAudienceIs401() {
     for (String token :
         new String[] {
-          tokens.user("u1"),
+          tokens.withoutAudience("u1"),
           tokens.withAudience("u1", "crm"),
           tokens.withAudience("u1", "crm", "billing"),
           tokens.withAudience("u1", "devcard-webhooks-staging")

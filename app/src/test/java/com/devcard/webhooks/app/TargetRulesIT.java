@@ -5,40 +5,26 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.devcard.webhooks.app.ApiClient.Response;
 import com.devcard.webhooks.netguard.AddressRule;
-import com.devcard.webhooks.testkit.WithWebhooksStack;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The production target rules (https only, no private addresses) through the API. */
-@WithWebhooksStack
-@SpringBootTest(
-    classes = WebhooksApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"WEBHOOKS_ALLOW_HTTP=false", "WEBHOOKS_ALLOW_PRIVATE_TARGETS=false"})
+@ProductionApiTest
 class TargetRulesIT {
 
-  @LocalServerPort int port;
+  final AppClient app;
+  final String token;
 
-  @Value("${webhooks.jwt.secret}")
-  String jwtSecret;
-
-  ApiClient api;
-  String token;
-
-  @BeforeEach
-  void setUp() {
-    api = new ApiClient(port);
-    token = new TestTokens(jwtSecret).user("user-" + UUID.randomUUID());
+  TargetRulesIT(@Autowired AppClient app) {
+    this.app = app;
+    this.token = app.newUser().token();
   }
 
   @Test
@@ -63,12 +49,12 @@ class TargetRulesIT {
             "https://user:pass@93.184.216.34/hook");
     for (String url : forbidden) {
       Response response =
-          api.post(
+          app.post(
               "/api/webhooks", token, "{\"url\": \"" + url + "\", \"events\": [\"card.viewed\"]}");
       assertThat(response.status()).as(url).isEqualTo(400);
       assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("url");
     }
-    assertThat(api.get("/api/webhooks", token).json().get("items").size()).isZero();
+    assertThat(app.get("/api/webhooks", token).json().get("items").size()).isZero();
   }
 
   @Test
@@ -90,7 +76,7 @@ class TargetRulesIT {
   @Test
   void aPublicHttpsAddressIsAccepted() {
     Response response =
-        api.post(
+        app.post(
             "/api/webhooks",
             token,
             "{\"url\": \"https://93.184.216.34/hook\", \"events\": [\"card.viewed\"]}");
@@ -101,7 +87,7 @@ class TargetRulesIT {
   /** The {@code url} field's message when registering a URL with this host; asserts a 400. */
   private String urlMessage(String host) {
     Response response =
-        api.post(
+        app.post(
             "/api/webhooks",
             token,
             "{\"url\": \"https://" + host + "/hook\", \"events\": [\"card.viewed\"]}");
@@ -134,7 +120,7 @@ class TargetRulesIT {
   @Test
   void patchingToAForbiddenTargetIsRefused() {
     String id =
-        api.post(
+        app.post(
                 "/api/webhooks",
                 token,
                 "{\"url\": \"https://93.184.216.34/hook\", \"events\": [\"card.viewed\"]}")
@@ -143,10 +129,10 @@ class TargetRulesIT {
             .asString();
 
     Response response =
-        api.patch("/api/webhooks/" + id, token, "{\"url\": \"https://10.1.2.3/x\"}");
+        app.patch("/api/webhooks/" + id, token, "{\"url\": \"https://10.1.2.3/x\"}");
 
     assertThat(response.status()).isEqualTo(400);
-    assertThat(api.get("/api/webhooks/" + id, token).json().get("url").asString())
+    assertThat(app.get("/api/webhooks/" + id, token).json().get("url").asString())
         .isEqualTo("https://93.184.216.34/hook");
   }
 }

@@ -15,6 +15,12 @@ import java.util.List;
 /** Signs bearer tokens with the running app's HS256 secret. */
 public final class TestTokens {
 
+  /**
+   * The audience every token names unless a test says otherwise: contexts that require one ({@code
+   * WEBHOOKS_JWT_AUDIENCE}) require this one, the others accept any.
+   */
+  public static final String AUDIENCE = "devcard-webhooks";
+
   private final String secret;
 
   public TestTokens(String secret) {
@@ -46,8 +52,16 @@ public final class TestTokens {
             .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1)))));
   }
 
+  /** A user token with no {@code aud} claim at all. */
+  public String withoutAudience(String userId) {
+    return sign(
+        new JWTClaimsSet.Builder()
+            .subject(userId)
+            .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1)))));
+  }
+
   public String sign(String subject, String scope, Instant expiresAt) {
-    JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject);
+    JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject).audience(AUDIENCE);
     if (expiresAt != null) {
       claims.expirationTime(Date.from(expiresAt));
     }

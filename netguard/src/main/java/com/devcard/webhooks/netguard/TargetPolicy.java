@@ -10,7 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The target rule for webhook URLs (API contract, section 3): checked when an endpoint is
+ * The target rule for webhook URLs: {@code https} only (plain {@code http} only when allowed), no
+ * user-info, no fragment, and no host that is or resolves to a loopback, private, link-local or
+ * other reserved address (unless private targets are allowed). Checked when an endpoint is
  * registered or changed, and, through {@link #isAllowedAddress}, on every address a delivery dials,
  * so a name that later resolves elsewhere (DNS rebinding) is refused at connect time too.
  */
@@ -24,6 +26,11 @@ public final class TargetPolicy {
     this.allowHttp = allowHttp;
     this.allowPrivateTargets = allowPrivateTargets;
     this.resolver = Objects.requireNonNull(resolver, "resolver");
+  }
+
+  /** Whether plain {@code http} targets are accepted besides {@code https}. */
+  public boolean allowsHttp() {
+    return allowHttp;
   }
 
   /** Every reason the URL may not be a webhook target; empty when it is allowed. */

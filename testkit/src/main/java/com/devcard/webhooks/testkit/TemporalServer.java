@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * SDK's own {@code TestServer.createPortBoundServer} binds every interface, so the services are
  * bound here the same way on the loopback address only.
  */
-public final class TemporalServer implements AutoCloseable {
+public final class TemporalServer implements TemporalFrontend {
 
   private static final String HOST = "127.0.0.1";
 
@@ -54,6 +54,7 @@ public final class TemporalServer implements AutoCloseable {
     return started;
   }
 
+  @Override
   public String address() {
     return HOST + ":" + port;
   }

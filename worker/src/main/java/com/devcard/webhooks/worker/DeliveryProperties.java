@@ -1,10 +1,7 @@
 package com.devcard.webhooks.worker;
 
-import com.devcard.webhooks.workflows.RetrySchedule;
 import java.time.Duration;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -15,18 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keysetRolloutGrace how long an attempt whose endpoint secret no key of this worker's
  *     master keyset opens is left to Temporal's retries (which may hand it to a worker that already
  *     has a newer keyset) before it is recorded as a failed attempt; at most 1 hour
- * @param retryDelays {@code WEBHOOKS_RETRY_DELAYS}, as the api reads it
  */
 @ConfigurationProperties(prefix = "webhooks.delivery")
 public record DeliveryProperties(
-    @DefaultValue("5s") Duration timeout,
-    @DefaultValue("2m") Duration keysetRolloutGrace,
-    @DefaultValue("30s,5m,30m") String retryDelays) {
-
-  /** With the default retry schedule. */
-  public DeliveryProperties(Duration timeout, Duration keysetRolloutGrace) {
-    this(timeout, keysetRolloutGrace, "30s,5m,30m");
-  }
+    @DefaultValue("5s") Duration timeout, @DefaultValue("2m") Duration keysetRolloutGrace) {
 
   public static final Duration MAX_TIMEOUT = Duration.ofSeconds(60);
 
@@ -34,7 +23,6 @@ public record DeliveryProperties(
 
   public static final Duration MAX_KEYSET_ROLLOUT_GRACE = Duration.ofHours(1);
 
-  @ConstructorBinding
   public DeliveryProperties {
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("webhooks.delivery.timeout must be positive");
@@ -48,14 +36,5 @@ public record DeliveryProperties(
       throw new IllegalArgumentException(
           "webhooks.delivery.keyset-rollout-grace must be between 0s and 1h");
     }
-    RetrySchedule.parse(retryDelays);
-  }
-
-  /**
-   * {@code WEBHOOKS_RETRY_DELAYS}: the schedule of the deliveries the worker itself creates (the
-   * operational events of the endpoints it disables or enables).
-   */
-  public List<Duration> schedule() {
-    return RetrySchedule.parse(retryDelays);
   }
 }

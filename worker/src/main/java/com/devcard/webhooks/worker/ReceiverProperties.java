@@ -6,14 +6,14 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code webhooks.receivers.*}: how far receivers steer delivery.
+ * How far receivers steer delivery.
  *
  * @param retryAfterMax {@code WEBHOOKS_RETRY_AFTER_MAX}: the longest wait a {@code 429} or {@code
  *     503} can ask for with {@code Retry-After}; longer waits are cut to it. Between 0s and 7d.
  * @param disableAfter {@code WEBHOOKS_DISABLE_AFTER}: a delivery that ends failed this long after
  *     its endpoint's {@code failingSince} disables the endpoint; {@code 0} never does
  */
-@ConfigurationProperties(prefix = "webhooks.receivers")
+@ConfigurationProperties(prefix = "webhooks")
 public record ReceiverProperties(
     @DefaultValue("1h") Duration retryAfterMax, @DefaultValue("5d") Duration disableAfter) {
 
@@ -31,13 +31,12 @@ public record ReceiverProperties(
   public ReceiverProperties {
     if (disableAfter == null || disableAfter.isNegative()) {
       throw new IllegalArgumentException(
-          "webhooks.receivers.disable-after must be 0 (never) or a positive duration");
+          "webhooks.disable-after must be 0 (never) or a positive duration");
     }
     if (retryAfterMax == null
         || retryAfterMax.isNegative()
         || retryAfterMax.compareTo(MAX_RETRY_AFTER_MAX) > 0) {
-      throw new IllegalArgumentException(
-          "webhooks.receivers.retry-after-max must be between 0s and 7d");
+      throw new IllegalArgumentException("webhooks.retry-after-max must be between 0s and 7d");
     }
   }
 

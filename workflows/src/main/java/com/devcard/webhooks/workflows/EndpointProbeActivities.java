@@ -16,7 +16,7 @@ public interface EndpointProbeActivities {
    * endpoint.
    */
   @ActivityMethod(name = "ProbeTarget")
-  ProbeTarget target(String endpointId);
+  ProbeTarget target(ProbeStep step);
 
   /**
    * A probe succeeded: enables the endpoint, unless it is no longer disabled for failing, and
@@ -25,5 +25,5 @@ public interface EndpointProbeActivities {
    * @return true when this call enabled it
    */
   @ActivityMethod(name = "EnableAfterProbe")
-  boolean enable(String endpointId);
+  boolean enable(ProbeStep step);
 }

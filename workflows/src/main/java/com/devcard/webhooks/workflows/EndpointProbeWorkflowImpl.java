@@ -41,7 +41,7 @@ public class EndpointProbeWorkflowImpl implements EndpointProbeWorkflow {
                           + RetrySchedule.formatOne(delay))
                   .build())
           .get();
-      ProbeTarget target = activities("pick the delivery to probe with").target(input.endpointId());
+      ProbeTarget target = activities("pick the delivery to probe with").target(input.step());
       if (!target.present()) {
         log.info("endpoint {} is no longer disabled for failing: probe ends", input.endpointId());
         return ProbeResult.NOT_NEEDED;
@@ -50,7 +50,7 @@ public class EndpointProbeWorkflowImpl implements EndpointProbeWorkflow {
           DeliveryWorkflowImpl.attempt(
               attempts, AttemptRequest.paced(target.deliveryId(), AttemptTrigger.PROBE, null));
       if (outcome.succeeded()) {
-        boolean enabled = activities("enable the endpoint").enable(input.endpointId());
+        boolean enabled = activities("enable the endpoint").enable(input.step());
         log.info(
             "endpoint {} answered probe {}: {}",
             input.endpointId(),

@@ -56,7 +56,9 @@ class EndpointProbeHistoriesRecorderTest {
             "recorded-endpoint",
             "recorded-user",
             "hooks.example.com",
-            RetrySchedule.parse("5m,30m,2h"));
+            RetrySchedule.parse("5m,30m,2h"),
+            5,
+            DeliveryWorkflowRig.DEFAULT_SCHEDULE);
 
     ProbeResult result =
         client

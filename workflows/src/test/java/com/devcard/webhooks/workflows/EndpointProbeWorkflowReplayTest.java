@@ -48,11 +48,11 @@ class EndpointProbeWorkflowReplayTest {
           Workflow.newActivityStub(EndpointProbeActivities.class, options);
       DeliveryActivities attempts = Workflow.newActivityStub(DeliveryActivities.class, options);
       for (int probe = 1; probe <= input.delays().size(); probe++) {
-        ProbeTarget target = probes.target(input.endpointId());
+        ProbeTarget target = probes.target(input.step());
         AttemptOutcome outcome =
             attempts.attempt(AttemptRequest.paced(target.deliveryId(), AttemptTrigger.PROBE, null));
         if (outcome.succeeded()) {
-          probes.enable(input.endpointId());
+          probes.enable(input.step());
           return ProbeResult.ENABLED;
         }
       }

@@ -56,7 +56,8 @@ class EndpointProbeWorkflowTest {
   }
 
   private static EndpointProbeInput input(String endpointId) {
-    return new EndpointProbeInput(endpointId, "user-1", "hooks.example.com", DELAYS);
+    return new EndpointProbeInput(
+        endpointId, "user-1", "hooks.example.com", DELAYS, 5, DeliveryWorkflowRig.DEFAULT_SCHEDULE);
   }
 
   @Test

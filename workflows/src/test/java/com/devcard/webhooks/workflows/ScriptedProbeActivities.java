@@ -30,14 +30,14 @@ final class ScriptedProbeActivities implements EndpointProbeActivities {
   }
 
   @Override
-  public ProbeTarget target(String endpointId) {
-    targets.add(endpointId);
+  public ProbeTarget target(ProbeStep step) {
+    targets.add(step.endpointId());
     return disabled.get() ? new ProbeTarget(HELD_DELIVERY) : ProbeTarget.none();
   }
 
   @Override
-  public boolean enable(String endpointId) {
-    enables.add(endpointId);
+  public boolean enable(ProbeStep step) {
+    enables.add(step.endpointId());
     return disabled.getAndSet(false);
   }
 }

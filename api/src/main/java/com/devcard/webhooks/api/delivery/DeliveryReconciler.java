@@ -12,7 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Component;
  * are, each sweep runs in one of them at a time (see {@link Sweeps}).
  */
 @Component
-class DeliveryReconciler {
+class DeliveryReconciler implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryReconciler.class);
   private static final int BATCH = 500;
@@ -38,16 +40,29 @@ class DeliveryReconciler {
   private final DeliveryRepository deliveries;
   private final DeliveryRuns runs;
   private final Sweeps sweeps;
+  private final ReconcilerProperties schedule;
 
-  DeliveryReconciler(DeliveryRepository deliveries, DeliveryRuns runs, Sweeps sweeps) {
+  DeliveryReconciler(
+      DeliveryRepository deliveries,
+      DeliveryRuns runs,
+      Sweeps sweeps,
+      ReconcilerProperties schedule) {
     this.deliveries = deliveries;
     this.runs = runs;
     this.sweeps = sweeps;
+    this.schedule = schedule;
   }
 
-  @Scheduled(
-      fixedDelayString = "${webhooks.reconciler.unstarted-every:5s}",
-      initialDelayString = "${webhooks.reconciler.unstarted-every:5s}")
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar tasks) {
+    tasks.addFixedDelayTask(
+        new FixedDelayTask(
+            this::startUnstarted, schedule.unstartedEvery(), schedule.unstartedEvery()));
+    tasks.addFixedDelayTask(
+        new FixedDelayTask(
+            this::sweepAllPending, schedule.fullSweepEvery(), schedule.fullSweepEvery()));
+  }
+
   void startUnstarted() {
     sweeps.runAlone(Sweep.UNSTARTED_DELIVERIES, this::startUnstartedNow);
   }
@@ -73,9 +88,6 @@ class DeliveryReconciler {
     sweepAllPending();
   }
 
-  @Scheduled(
-      fixedDelayString = "${webhooks.reconciler.full-sweep-every:5m}",
-      initialDelayString = "${webhooks.reconciler.full-sweep-every:5m}")
   void sweepAllPending() {
     sweeps.runAlone(Sweep.PENDING_DELIVERIES, this::checkAllPending);
   }

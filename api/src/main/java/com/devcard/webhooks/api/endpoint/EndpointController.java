@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** Section 3 of API.md: a user's webhook endpoints. */
+/** A user's webhook endpoints: register, list, read, change and delete the caller's own. */
 @RestController
 @RequestMapping("/api/webhooks")
 @Tag(name = ApiTags.ENDPOINTS)
@@ -110,13 +110,14 @@ class EndpointController {
     try {
       created =
           endpoints.create(
-              validator.validateCreate(jwt.getSubject(), request), properties.maxPerUser());
+              validator.validateCreate(jwt.getSubject(), request),
+              properties.maxEndpointsPerUser());
     } catch (EndpointLimitReachedException exception) {
       throw new ApiException(
           HttpStatus.CONFLICT,
           ProblemTypes.ENDPOINT_LIMIT_REACHED,
           "Endpoint limit reached",
-          "A user can register at most " + properties.maxPerUser() + " endpoints.");
+          "A user can register at most " + properties.maxEndpointsPerUser() + " endpoints.");
     }
     return ResponseEntity.created(URI.create("/api/webhooks/" + created.endpoint().id()))
         .body(new CreatedEndpointView(views.of(created.endpoint()), created.secret()));

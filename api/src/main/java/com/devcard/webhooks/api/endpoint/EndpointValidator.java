@@ -15,7 +15,11 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
-/** The field rules of API.md section 3, shared by create and change. */
+/**
+ * The field rules of an endpoint, shared by create and change: a URL the target rule accepts, 1 to
+ * {@value #MAX_EVENTS} known event types without repeats, and a description of at most {@value
+ * #MAX_DESCRIPTION} characters without control characters.
+ */
 @Component
 class EndpointValidator {
 

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code WEBHOOKS_RETRY_DELAYS}: the schedule each new delivery captures at dispatch. Parsed at
  * startup, so a bad value stops the start instead of failing deliveries.
  */
-@ConfigurationProperties(prefix = "webhooks.delivery")
+@ConfigurationProperties(prefix = "webhooks")
 public record DispatchProperties(@DefaultValue("30s,5m,30m") String retryDelays) {
 
   public DispatchProperties {

@@ -8,7 +8,9 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
  * shows, in bounded batches, in one api process at a time.
  */
 @Component
-class HealthCounterSweeper {
+class HealthCounterSweeper implements SchedulingConfigurer {
 
   /** A day, and an hour of margin for the hour being counted. */
   static final Duration KEEP = Duration.ofHours(25);
@@ -28,15 +30,20 @@ class HealthCounterSweeper {
 
   private final EndpointHealthRepository health;
   private final Sweeps sweeps;
+  private final Duration every;
 
-  HealthCounterSweeper(EndpointHealthRepository health, Sweeps sweeps) {
+  HealthCounterSweeper(
+      EndpointHealthRepository health, Sweeps sweeps, HealthProperties properties) {
     this.health = health;
     this.sweeps = sweeps;
+    this.every = properties.sweepEvery();
   }
 
-  @Scheduled(
-      fixedDelayString = "${webhooks.health.sweep-every:10m}",
-      initialDelayString = "${webhooks.health.sweep-every:10m}")
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar tasks) {
+    tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, every, every));
+  }
+
   void sweep() {
     try {
       sweeps.runAlone(Sweep.OLD_HEALTH_COUNTERS, this::deleteOld);

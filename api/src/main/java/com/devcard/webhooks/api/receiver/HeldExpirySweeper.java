@@ -8,15 +8,17 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
  * Cancels deliveries held longer than {@code WEBHOOKS_HOLD_FOR}, oldest first, in bounded batches,
- * every {@code webhooks.receivers.hold-sweep-every} (default 1m), in one api process at a time.
+ * every {@code WEBHOOKS_HOLD_SWEEP_EVERY} (default 1m), in one api process at a time.
  */
 @Component
-class HeldExpirySweeper {
+class HeldExpirySweeper implements SchedulingConfigurer {
 
   static final int BATCH = 500;
   static final int MAX_BATCHES = 20;
@@ -27,18 +29,22 @@ class HeldExpirySweeper {
   private final Duration holdFor;
   private final ReceiverCounters counters;
   private final Sweeps sweeps;
+  private final Duration every;
 
   HeldExpirySweeper(
-      EndpointStates states, ProbeProperties properties, ReceiverCounters counters, Sweeps sweeps) {
+      EndpointStates states, HoldProperties properties, ReceiverCounters counters, Sweeps sweeps) {
     this.states = states;
     this.holdFor = properties.holdFor();
+    this.every = properties.holdSweepEvery();
     this.counters = counters;
     this.sweeps = sweeps;
   }
 
-  @Scheduled(
-      fixedDelayString = "${webhooks.receivers.hold-sweep-every:1m}",
-      initialDelayString = "${webhooks.receivers.hold-sweep-every:1m}")
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar tasks) {
+    tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, every, every));
+  }
+
   void sweep() {
     try {
       sweeps.runAlone(Sweep.EXPIRED_HOLDS, this::cancelExpired);

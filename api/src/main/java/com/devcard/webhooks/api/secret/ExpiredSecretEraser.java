@@ -3,10 +3,13 @@ package com.devcard.webhooks.api.secret;
 import com.devcard.webhooks.api.sweep.Sweeps;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
 import com.devcard.webhooks.store.sweep.Sweep;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,21 +18,25 @@ import org.springframework.stereotype.Component;
  * process at a time.
  */
 @Component
-class ExpiredSecretEraser {
+class ExpiredSecretEraser implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(ExpiredSecretEraser.class);
 
   private final EndpointRepository endpoints;
   private final Sweeps sweeps;
+  private final Duration every;
 
-  ExpiredSecretEraser(EndpointRepository endpoints, Sweeps sweeps) {
+  ExpiredSecretEraser(EndpointRepository endpoints, Sweeps sweeps, SecretProperties properties) {
     this.endpoints = endpoints;
     this.sweeps = sweeps;
+    this.every = properties.eraseExpiredEvery();
   }
 
-  @Scheduled(
-      fixedDelayString = "${webhooks.secrets.erase-expired-every:1m}",
-      initialDelayString = "${webhooks.secrets.erase-expired-every:1m}")
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar tasks) {
+    tasks.addFixedDelayTask(new FixedDelayTask(this::eraseExpired, every, every));
+  }
+
   void eraseExpired() {
     try {
       sweeps.runAlone(Sweep.EXPIRED_SECRETS, this::eraseNow);

@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,11 +29,9 @@ class MasterKeyController {
   private final SecretReEncryptor reEncryptor;
   private final int batchSize;
 
-  MasterKeyController(
-      SecretReEncryptor reEncryptor,
-      @Value("${webhooks.secrets.re-encrypt-batch-size:500}") int batchSize) {
+  MasterKeyController(SecretReEncryptor reEncryptor, SecretProperties properties) {
     this.reEncryptor = reEncryptor;
-    this.batchSize = batchSize;
+    this.batchSize = properties.reEncryptBatchSize();
   }
 
   @Operation(

@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /api/webhooks/{id}/rotate-secret}: a new signing secret, the old one still signing
- * during the grace period (API.md sections 3 and 6).
+ * every attempt beside it until its grace period ends, so a receiver can switch without rejecting a
+ * webhook.
  */
 @RestController
 @Tag(name = ApiTags.ENDPOINTS)

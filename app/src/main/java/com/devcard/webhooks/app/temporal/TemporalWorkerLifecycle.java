@@ -113,6 +113,15 @@ class TemporalWorkerLifecycle implements SmartLifecycle {
     return running;
   }
 
+  /**
+   * Not stopped when a context is paused (as the test framework pauses cached contexts): a Temporal
+   * worker factory that was shut down cannot start again, so a paused context could not resume.
+   */
+  @Override
+  public boolean isPauseable() {
+    return false;
+  }
+
   /** Stops before the web server and the database pool. */
   @Override
   public int getPhase() {

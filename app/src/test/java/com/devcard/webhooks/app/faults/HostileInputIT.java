@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.app.ApiClient;
 import com.devcard.webhooks.app.ApiClient.Response;
+import com.devcard.webhooks.app.AppClient;
+import com.devcard.webhooks.app.ProductionApiTest;
 import com.devcard.webhooks.app.TestTokens;
-import com.devcard.webhooks.app.WebhooksApplication;
-import com.devcard.webhooks.testkit.WithWebhooksStack;
+import com.devcard.webhooks.app.TestUser;
 import com.nimbusds.jose.JWSAlgorithm;
 import java.net.InetAddress;
 import java.net.URLEncoder;
@@ -28,9 +29,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -39,11 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * tokens, another user's ids. Each one gets the right 4xx as problem+json, never a 5xx, and leaves
  * every table exactly as it was.
  */
-@WithWebhooksStack
-@SpringBootTest(
-    classes = WebhooksApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"WEBHOOKS_ALLOW_HTTP=false", "WEBHOOKS_ALLOW_PRIVATE_TARGETS=false"})
+@ProductionApiTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputIT {
 
@@ -111,11 +105,7 @@ class HostileInputIT {
     }
   }
 
-  @LocalServerPort int port;
-
-  @Value("${webhooks.jwt.secret}")
-  String jwtSecret;
-
+  @Autowired AppClient app;
   @Autowired JdbcClient jdbc;
 
   Target target;
@@ -123,27 +113,23 @@ class HostileInputIT {
 
   @BeforeAll
   void createUsers() {
-    ApiClient api = new ApiClient(port);
-    TestTokens tokens = new TestTokens(jwtSecret);
-    String attacker = "attacker-" + UUID.randomUUID();
-    String victim = "victim-" + UUID.randomUUID();
-    victimToken = tokens.user(victim);
-    String attackerEndpoint =
-        createdId(api.post("/api/webhooks", tokens.user(attacker), endpointJson(PUBLIC_TARGET)));
-    String victimEndpoint =
-        createdId(api.post("/api/webhooks", victimToken, endpointJson(PUBLIC_TARGET)));
+    TestUser attacker = app.newUser("attacker");
+    TestUser victim = app.newUser("victim");
+    victimToken = victim.token();
+    String attackerEndpoint = app.createEndpoint(attacker.token(), PUBLIC_TARGET);
+    String victimEndpoint = app.createEndpoint(victimToken, PUBLIC_TARGET);
     target =
         new Target(
-            api,
-            new RawHttp(port),
-            tokens,
-            new HostileTokens(jwtSecret),
-            attacker,
-            tokens.user(attacker),
+            app,
+            new RawHttp(app.port()),
+            app.tokens(),
+            new HostileTokens(app.jwtSecret()),
+            attacker.id(),
+            attacker.token(),
             attackerEndpoint,
-            tokens.withScope("devcard-backend", "events:publish"),
+            app.publisher(),
             victimEndpoint,
-            finishedDeliveryOf(victim, victimEndpoint));
+            finishedDeliveryOf(victim.id(), victimEndpoint));
   }
 
   @AfterAll
@@ -1018,11 +1004,6 @@ class HostileInputIT {
         .param("event", eventId)
         .update();
     return deliveryId;
-  }
-
-  private static String createdId(Response created) {
-    assertThat(created.status()).isEqualTo(201);
-    return created.json().get("id").asString();
   }
 
   static String endpointJson(String url) {

@@ -1,5 +1,6 @@
 package com.devcard.webhooks.app.faults;
 
+import com.devcard.webhooks.app.TestTokens;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -109,12 +110,19 @@ final class HostileTokens {
   private static JWTClaimsSet valid(String subject) {
     return new JWTClaimsSet.Builder()
         .subject(subject)
+        .audience(TestTokens.AUDIENCE)
         .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1))))
         .build();
   }
 
   private static String claimsJson(String subject) {
-    return "{\"sub\":\"" + subject + "\",\"exp\":" + (Instant.now().getEpochSecond() + 3600) + "}";
+    return "{\"sub\":\""
+        + subject
+        + "\",\"aud\":\""
+        + TestTokens.AUDIENCE
+        + "\",\"exp\":"
+        + (Instant.now().getEpochSecond() + 3600)
+        + "}";
   }
 
   private static String sign(JWSAlgorithm algorithm, JWSSigner signer, JWTClaimsSet claims) {

@@ -93,7 +93,7 @@ class ReplicaSweepsIT {
   private static Map<String, String> settings(WebhooksStack stack) {
     Map<String, String> settings = new HashMap<>();
     stack.settings().forEach((name, value) -> settings.put(name, String.valueOf(value)));
-    settings.put("WEBHOOKS_ROLES", "api");
+    settings.put("webhooks.roles", "api");
     settings.put("server.port", "0");
     settings.put("webhooks.reconciler.unstarted-every", SWEEP_EVERY);
     settings.put("webhooks.reconciler.full-sweep-every", SWEEP_EVERY);

@@ -2,8 +2,8 @@ package com.devcard.webhooks.app.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.devcard.webhooks.app.ApiClient;
 import com.devcard.webhooks.app.ApiClient.Response;
+import com.devcard.webhooks.app.AppClient;
 import com.devcard.webhooks.app.AppTest;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,13 +24,13 @@ class OpenApiDocumentIT {
 
   private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 
-  @LocalServerPort int port;
+  @Autowired AppClient app;
 
   JsonNode document;
 
   @BeforeEach
   void fetchTheDocument() {
-    Response response = new ApiClient(port).get("/v3/api-docs", null);
+    Response response = app.get("/v3/api-docs", null);
     assertThat(response.status()).isEqualTo(200);
     document = response.json();
   }

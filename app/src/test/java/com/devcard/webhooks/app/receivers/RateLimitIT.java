@@ -9,9 +9,8 @@ import static org.awaitility.Awaitility.await;
 import com.devcard.webhooks.api.event.Dispatcher;
 import com.devcard.webhooks.app.ApiClient;
 import com.devcard.webhooks.app.ApiClient.Response;
+import com.devcard.webhooks.app.AppTest;
 import com.devcard.webhooks.app.TestTokens;
-import com.devcard.webhooks.app.WebhooksApplication;
-import com.devcard.webhooks.testkit.WithWebhooksStack;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -24,18 +23,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An endpoint's rate limit on the running app: a burst dispatched in one go reaches the receiver no
  * faster than the limit, every delivery still arrives, and none used up an attempt waiting.
  */
-@WithWebhooksStack
-@SpringBootTest(
-    classes = WebhooksApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"WEBHOOKS_ALLOW_HTTP=true", "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true"})
+@AppTest
 class RateLimitIT {
 
   private static final int LIMIT = 20;

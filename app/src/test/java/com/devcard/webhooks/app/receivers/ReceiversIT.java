@@ -9,8 +9,8 @@ import static org.awaitility.Awaitility.await;
 import com.devcard.webhooks.app.ApiClient;
 import com.devcard.webhooks.app.ApiClient.Response;
 import com.devcard.webhooks.app.ReceivedDelivery;
+import com.devcard.webhooks.app.RunningApp;
 import com.devcard.webhooks.app.TestTokens;
-import com.devcard.webhooks.app.WebhooksApplication;
 import com.devcard.webhooks.testkit.WithWebhooksStack;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -26,10 +26,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,18 +41,17 @@ import tools.jackson.databind.json.JsonMapper;
  * operational events.
  */
 @WithWebhooksStack
-@SpringBootTest(
-    classes = WebhooksApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@RunningApp
+@TestPropertySource(
     properties = {
-      "WEBHOOKS_ALLOW_HTTP=true",
-      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
-      "WEBHOOKS_RETRY_DELAYS=1s,1s",
-      "WEBHOOKS_DELIVERY_TIMEOUT=2s",
-      "WEBHOOKS_RETRY_AFTER_MAX=3s",
-      "WEBHOOKS_DISABLE_AFTER=3s",
-      "WEBHOOKS_PROBE_DELAYS=2s,2s,2s,2s,2s,2s",
-      "WEBHOOKS_RECOVERY_RATE=5",
+      "webhooks.allow-http=true",
+      "webhooks.allow-private-targets=true",
+      "webhooks.retry-delays=1s,1s",
+      "webhooks.delivery.timeout=2s",
+      "webhooks.retry-after-max=3s",
+      "webhooks.disable-after=3s",
+      "webhooks.probe-delays=2s,2s,2s,2s,2s,2s",
+      "webhooks.recovery.rate=5",
       "webhooks.reconciler.unstarted-every=1s",
       "webhooks.reconciler.recoveries-every=1s",
       "webhooks.reconciler.probes-every=1s"
@@ -78,8 +77,8 @@ class ReceiversIT {
 
   @DynamicPropertySource
   static void operationalEvents(DynamicPropertyRegistry registry) {
-    registry.add("WEBHOOKS_OPERATIONAL_URL", () -> receiverUrl(OPERATIONS));
-    registry.add("WEBHOOKS_OPERATIONAL_SECRET", () -> OPERATIONAL_SECRET);
+    registry.add("webhooks.operational.url", () -> receiverUrl(OPERATIONS));
+    registry.add("webhooks.operational.secret", () -> OPERATIONAL_SECRET);
   }
 
   @AfterAll

@@ -368,11 +368,11 @@ public class DeliveryRepository {
           health.record(new AttemptEnd(delivery.endpointId(), endedAt, result.success(), ended));
           Optional<EndpointStates.Disabled> disabled = Optional.empty();
           if (rules.receiverGone()) {
-            disabled = states.disableAsGone(delivery.endpointId(), rules.eventRetryDelays());
+            disabled = states.disableAsGone(delivery.endpointId(), deliveryId);
           } else if (ended == DeliveryStatus.FAILED) {
             disabled =
                 states.disableIfFailingFor(
-                    delivery.endpointId(), rules.disableAfter(), endedAt, rules.eventRetryDelays());
+                    delivery.endpointId(), rules.disableAfter(), endedAt, deliveryId);
           }
           return new RecordedAttempt(
               number,

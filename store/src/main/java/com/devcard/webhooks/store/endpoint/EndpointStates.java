@@ -1,5 +1,6 @@
 package com.devcard.webhooks.store.endpoint;
 
+import static com.devcard.webhooks.store.JdbcColumns.durations;
 import static com.devcard.webhooks.store.JdbcColumns.instant;
 import static com.devcard.webhooks.store.JdbcColumns.millisArray;
 import static com.devcard.webhooks.store.JdbcColumns.timestamp;
@@ -102,14 +103,18 @@ public class EndpointStates {
   }
 
   /**
-   * The receiver answered {@code 410}: disables the endpoint ({@code gone}) unless its owner set it
-   * inactive or it is gone already, and holds its pending deliveries. An endpoint disabled as
-   * failing becomes gone, which ends its probe.
+   * The receiver answered {@code 410} to {@code answeredDeliveryId}: disables the endpoint ({@code
+   * gone}) unless its owner set it inactive or it is gone already, and holds its pending
+   * deliveries. An endpoint disabled as failing becomes gone, which ends its probe.
    */
-  public Optional<Disabled> disableAsGone(String endpointId, List<Duration> eventRetryDelays) {
+  public Optional<Disabled> disableAsGone(String endpointId, String answeredDeliveryId) {
     return transactions.execute(
         status ->
-            disable(endpointId, DisabledReason.GONE, failingSince(endpointId), eventRetryDelays));
+            disable(
+                endpointId,
+                DisabledReason.GONE,
+                failingSince(endpointId),
+                retryDelaysOf(answeredDeliveryId)));
   }
 
   /**
@@ -118,7 +123,7 @@ public class EndpointStates {
    * deliveries. A zero {@code disableAfter} never disables.
    */
   public Optional<Disabled> disableIfFailingFor(
-      String endpointId, Duration disableAfter, Instant now, List<Duration> eventRetryDelays) {
+      String endpointId, Duration disableAfter, Instant now, String failedDeliveryId) {
     if (disableAfter.isZero()) {
       return Optional.empty();
     }
@@ -128,7 +133,8 @@ public class EndpointStates {
           if (failingSince == null || failingSince.plus(disableAfter).isAfter(now)) {
             return Optional.<Disabled>empty();
           }
-          return disable(endpointId, DisabledReason.FAILING, failingSince, eventRetryDelays);
+          return disable(
+              endpointId, DisabledReason.FAILING, failingSince, retryDelaysOf(failedDeliveryId));
         });
   }
 
@@ -381,4 +387,15 @@ public class EndpointStates {
   }
 
   private record Since(Instant value) {}
+
+  /**
+   * The schedule of the delivery that caused a disable: its operational event is delivered with the
+   * same retries.
+   */
+  private List<Duration> retryDelaysOf(String deliveryId) {
+    return jdbc.sql("select retry_delays_ms from webhook_deliveries where id = :id")
+        .param("id", deliveryId)
+        .query((rs, rowNum) -> durations(rs, "retry_delays_ms"))
+        .single();
+  }
 }

@@ -27,9 +27,8 @@ class EndpointStatesTest {
 
   private static final List<Duration> ONE_RETRY = List.of(Duration.ofSeconds(30));
   private static final Duration DISABLE_AFTER = Duration.ofDays(5);
-  private static final AttemptRules GONE = new AttemptRules(true, false, DISABLE_AFTER, ONE_RETRY);
-  private static final AttemptRules FAILING =
-      new AttemptRules(false, false, DISABLE_AFTER, ONE_RETRY);
+  private static final AttemptRules GONE = new AttemptRules(true, false, DISABLE_AFTER);
+  private static final AttemptRules FAILING = new AttemptRules(false, false, DISABLE_AFTER);
 
   private static TestStore store;
   private static EndpointStates states;
@@ -121,7 +120,7 @@ class EndpointStatesTest {
         .update();
 
     RecordedAttempt recorded =
-        attempt(deliver(), false, false, new AttemptRules(false, false, Duration.ZERO, ONE_RETRY));
+        attempt(deliver(), false, false, new AttemptRules(false, false, Duration.ZERO));
 
     assertThat(recorded.endpointDisabled()).isEmpty();
     assertThat(endpointNow().active()).isTrue();
@@ -258,8 +257,7 @@ class EndpointStatesTest {
     setActive(true, true);
 
     RecordedAttempt released =
-        attemptWith(
-            held, 503, true, "scheduled", new AttemptRules(false, true, DISABLE_AFTER, ONE_RETRY));
+        attemptWith(held, 503, true, "scheduled", new AttemptRules(false, true, DISABLE_AFTER));
 
     assertThat(released.deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
     // its schedule goes on in a workflow run the reconciler starts
@@ -284,7 +282,7 @@ class EndpointStatesTest {
 
   @Test
   void theOperationalEndpointIsNeverDisabled() {
-    assertThat(states.disableAsGone(OperationalEvents.ENDPOINT_ID, ONE_RETRY)).isEmpty();
+    assertThat(states.disableAsGone(OperationalEvents.ENDPOINT_ID, deliver())).isEmpty();
   }
 
   // --- helpers

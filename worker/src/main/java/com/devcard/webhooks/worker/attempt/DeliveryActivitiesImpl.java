@@ -32,7 +32,6 @@ import io.temporal.activity.ActivityInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +63,6 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
   private final RateLimitGate rateLimit;
   private final OperationalHttpClient operationalHttp;
   private final ReceiverMetrics receiverMetrics;
-  private final List<Duration> eventRetryDelays;
 
   /** With the default {@link DeliveryProperties#keysetRolloutGrace()}. */
   public DeliveryActivitiesImpl(
@@ -122,7 +120,6 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
     this.receivers = receivers;
     this.operationalHttp = operationalHttp;
     this.receiverMetrics = receiverMetrics;
-    this.eventRetryDelays = delivery.schedule();
     this.rateLimit = new RateLimitGate(rateLimits);
     this.deliveries = deliveries;
     this.endpoints = endpoints;
@@ -236,8 +233,7 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
                 success,
                 result.retryAfter()),
             nextRetryAt,
-            new AttemptRules(
-                result.gone(), request.releasesHeld(), receivers.disableAfter(), eventRetryDelays));
+            new AttemptRules(result.gone(), request.releasesHeld(), receivers.disableAfter()));
     recorded.endpointDisabled().ifPresent(this::reportDisabled);
     metrics.sent(success, result.statusCode(), result.durationMs());
     log.info(

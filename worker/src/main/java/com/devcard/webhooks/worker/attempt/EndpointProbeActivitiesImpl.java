@@ -1,12 +1,9 @@
 package com.devcard.webhooks.worker.attempt;
 
 import com.devcard.webhooks.store.endpoint.EndpointStates;
-import com.devcard.webhooks.worker.DeliveryProperties;
-import com.devcard.webhooks.worker.ReleaseProperties;
 import com.devcard.webhooks.workflows.EndpointProbeActivities;
+import com.devcard.webhooks.workflows.ProbeStep;
 import com.devcard.webhooks.workflows.ProbeTarget;
-import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,38 +21,30 @@ public class EndpointProbeActivitiesImpl implements EndpointProbeActivities {
 
   private final EndpointStates states;
   private final ReceiverMetrics metrics;
-  private final int releaseRate;
-  private final List<Duration> retryDelays;
 
-  public EndpointProbeActivitiesImpl(
-      EndpointStates states,
-      ReceiverMetrics metrics,
-      ReleaseProperties release,
-      DeliveryProperties delivery) {
+  public EndpointProbeActivitiesImpl(EndpointStates states, ReceiverMetrics metrics) {
     this.states = states;
     this.metrics = metrics;
-    this.releaseRate = release.rate();
-    this.retryDelays = delivery.schedule();
   }
 
   @Override
-  public ProbeTarget target(String endpointId) {
+  public ProbeTarget target(ProbeStep step) {
     return states
-        .probeTarget(endpointId, retryDelays)
+        .probeTarget(step.endpointId(), step.retryDelays())
         .map(ProbeTarget::new)
         .orElse(ProbeTarget.none());
   }
 
   @Override
-  public boolean enable(String endpointId) {
+  public boolean enable(ProbeStep step) {
     Optional<EndpointStates.Enabled> enabled =
-        states.enableAfterProbe(endpointId, releaseRate, retryDelays);
+        states.enableAfterProbe(step.endpointId(), step.releaseRate(), step.retryDelays());
     enabled.ifPresent(
         done -> {
           metrics.enabled(EndpointStates.EnabledBy.PROBE.wireValue());
           log.info(
               "endpoint {} enabled after a successful probe; {} held deliveries to release",
-              endpointId,
+              step.endpointId(),
               done.release().map(release -> release.total()).orElse(0));
         });
     return enabled.isPresent();

@@ -1,5 +1,8 @@
 package com.devcard.webhooks.worker.http;
 
+import com.devcard.webhooks.netguard.HostResolver;
+import com.devcard.webhooks.netguard.TargetPolicy;
+
 /**
  * The outbound client for the service's own operational endpoint ({@code
  * WEBHOOKS_OPERATIONAL_URL}). That URL is the operator's, not a user's: it may be a private address
@@ -10,10 +13,9 @@ public final class OperationalHttpClient implements AutoCloseable {
 
   private final WebhookHttpClient client;
 
-  public OperationalHttpClient(OutboundHttpSettings userSettings) {
+  public OperationalHttpClient(OutboundHttpSettings settings) {
     this.client =
-        new WebhookHttpClient(
-            new OutboundHttpSettings(userSettings.timeout(), true, true, userSettings.userAgent()));
+        new WebhookHttpClient(settings, new TargetPolicy(true, true, HostResolver.system()));
   }
 
   public WebhookHttpClient client() {

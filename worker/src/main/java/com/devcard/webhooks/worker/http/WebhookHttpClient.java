@@ -51,13 +51,17 @@ public final class WebhookHttpClient implements AutoCloseable {
   private final CloseableHttpClient client;
   private final ScheduledThreadPoolExecutor deadlines;
 
-  public WebhookHttpClient(OutboundHttpSettings settings) {
-    this(settings, HostResolver.system());
+  /**
+   * @param policy the target rule endpoints were registered under, applied again to every address
+   *     dialled
+   */
+  public WebhookHttpClient(OutboundHttpSettings settings, TargetPolicy policy) {
+    this(settings, policy, HostResolver.system());
   }
 
-  WebhookHttpClient(OutboundHttpSettings settings, HostResolver resolver) {
+  WebhookHttpClient(OutboundHttpSettings settings, TargetPolicy policy, HostResolver resolver) {
     this.settings = settings;
-    this.policy = new TargetPolicy(settings.allowHttp(), settings.allowPrivateTargets(), resolver);
+    this.policy = policy;
     this.client = newClient(settings, new GuardedDnsResolver(policy, resolver));
     this.deadlines =
         new ScheduledThreadPoolExecutor(
@@ -89,7 +93,7 @@ public final class WebhookHttpClient implements AutoCloseable {
     }
     String scheme = target.get().getScheme().toLowerCase(Locale.ROOT);
     boolean schemeAllowed =
-        scheme.equals("https") || (scheme.equals("http") && settings.allowHttp());
+        scheme.equals("https") || (scheme.equals("http") && policy.allowsHttp());
     if (!schemeAllowed) {
       return HttpAttemptResult.failure(
           "target URL forbidden: " + scheme + " is not allowed", millisSince(started));

@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.within;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
+import com.devcard.webhooks.netguard.HostResolver;
+import com.devcard.webhooks.netguard.TargetPolicy;
 import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.Attempt;
 import com.devcard.webhooks.store.delivery.DeliveryDetail;
@@ -551,9 +553,10 @@ class DeliveryActivitiesImplTest {
 
   private DeliveryActivitiesImpl newImpl(boolean allowPrivateTargets) {
     OutboundHttpSettings settings =
-        new OutboundHttpSettings(
-            Duration.ofSeconds(1), allowPrivateTargets, true, "DevCard-Webhooks/test");
-    WebhookHttpClient client = new WebhookHttpClient(settings);
+        new OutboundHttpSettings(Duration.ofSeconds(1), "DevCard-Webhooks/test");
+    WebhookHttpClient client =
+        new WebhookHttpClient(
+            settings, new TargetPolicy(true, allowPrivateTargets, HostResolver.system()));
     toClose.add(client);
     return new DeliveryActivitiesImpl(
         store.deliveries(),

@@ -3,6 +3,8 @@ package com.devcard.webhooks.worker.attempt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
+import com.devcard.webhooks.netguard.HostResolver;
+import com.devcard.webhooks.netguard.TargetPolicy;
 import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.AttemptResult;
 import com.devcard.webhooks.store.delivery.Delivery;
@@ -41,8 +43,8 @@ class MarkCancelledTest {
   static void wire() {
     store = TestStore.fresh();
     OutboundHttpSettings settings =
-        new OutboundHttpSettings(Duration.ofSeconds(1), false, false, "DevCard-Webhooks/test");
-    http = new WebhookHttpClient(settings);
+        new OutboundHttpSettings(Duration.ofSeconds(1), "DevCard-Webhooks/test");
+    http = new WebhookHttpClient(settings, new TargetPolicy(false, false, HostResolver.system()));
     activities =
         new DeliveryActivitiesImpl(
             store.deliveries(),

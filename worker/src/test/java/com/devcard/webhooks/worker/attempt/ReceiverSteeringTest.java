@@ -8,6 +8,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
+import com.devcard.webhooks.netguard.HostResolver;
+import com.devcard.webhooks.netguard.TargetPolicy;
 import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.NewEvent;
 import com.devcard.webhooks.store.endpoint.EndpointChanges;
@@ -19,13 +21,13 @@ import com.devcard.webhooks.store.testing.EmbeddedDatabase;
 import com.devcard.webhooks.store.testing.TestStore;
 import com.devcard.webhooks.worker.DeliveryProperties;
 import com.devcard.webhooks.worker.ReceiverProperties;
-import com.devcard.webhooks.worker.ReleaseProperties;
 import com.devcard.webhooks.worker.http.OperationalHttpClient;
 import com.devcard.webhooks.worker.http.OutboundHttpSettings;
 import com.devcard.webhooks.worker.http.WebhookHttpClient;
 import com.devcard.webhooks.workflows.AttemptOutcome;
 import com.devcard.webhooks.workflows.AttemptRequest;
 import com.devcard.webhooks.workflows.AttemptTrigger;
+import com.devcard.webhooks.workflows.ProbeStep;
 import com.devcard.webhooks.workflows.ProbeTarget;
 import com.devcard.webhooks.workflows.RecoveryItemOutcome;
 import com.devcard.webhooks.workflows.RecoveryItemRequest;
@@ -77,10 +79,10 @@ class ReceiverSteeringTest {
   }
 
   private void wire(boolean allowPrivateTargets) {
-    settings =
-        new OutboundHttpSettings(
-            Duration.ofSeconds(2), allowPrivateTargets, true, "DevCard-Webhooks/test");
-    http = new WebhookHttpClient(settings);
+    settings = new OutboundHttpSettings(Duration.ofSeconds(2), "DevCard-Webhooks/test");
+    http =
+        new WebhookHttpClient(
+            settings, new TargetPolicy(true, allowPrivateTargets, HostResolver.system()));
     operationalHttp = new OperationalHttpClient(settings);
     attempts =
         new DeliveryActivitiesImpl(
@@ -169,13 +171,10 @@ class ReceiverSteeringTest {
     String oldest = deliver(endpointId);
     deliver(endpointId);
     EndpointProbeActivitiesImpl probes =
-        new EndpointProbeActivitiesImpl(
-            store.states(),
-            new ReceiverMetrics(meters),
-            new ReleaseProperties(5),
-            new DeliveryProperties(settings.timeout(), Duration.ofMinutes(2)));
+        new EndpointProbeActivitiesImpl(store.states(), new ReceiverMetrics(meters));
+    ProbeStep step = new ProbeStep(endpointId, 5, List.of(NEXT_DELAY));
 
-    ProbeTarget target = probes.target(endpointId);
+    ProbeTarget target = probes.target(step);
     assertThat(target.deliveryId()).isEqualTo(oldest);
     AttemptOutcome failed = attempt(AttemptRequest.paced(oldest, AttemptTrigger.PROBE, null));
 
@@ -185,10 +184,10 @@ class ReceiverSteeringTest {
     receiver.stubFor(post(path).willReturn(aResponse().withStatus(204)));
     AttemptOutcome succeeded = attempt(AttemptRequest.paced(oldest, AttemptTrigger.PROBE, null));
     assertThat(succeeded.succeeded()).isTrue();
-    assertThat(probes.enable(endpointId)).isTrue();
+    assertThat(probes.enable(step)).isTrue();
 
     assertThat(store.endpoints().findById(endpointId).orElseThrow().active()).isTrue();
-    assertThat(probes.target(endpointId).present()).isFalse();
+    assertThat(probes.target(step).present()).isFalse();
     assertThat(meters.get(ReceiverMetrics.ENABLED).tag("by", "probe").counter().count())
         .isEqualTo(1);
   }

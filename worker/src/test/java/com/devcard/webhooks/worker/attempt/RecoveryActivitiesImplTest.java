@@ -10,6 +10,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
+import com.devcard.webhooks.netguard.HostResolver;
+import com.devcard.webhooks.netguard.TargetPolicy;
 import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.Attempt;
 import com.devcard.webhooks.store.delivery.AttemptResult;
@@ -73,8 +75,8 @@ class RecoveryActivitiesImplTest {
   @BeforeEach
   void wire() {
     OutboundHttpSettings settings =
-        new OutboundHttpSettings(Duration.ofSeconds(2), true, true, "DevCard-Webhooks/test");
-    http = new WebhookHttpClient(settings);
+        new OutboundHttpSettings(Duration.ofSeconds(2), "DevCard-Webhooks/test");
+    http = new WebhookHttpClient(settings, new TargetPolicy(true, true, HostResolver.system()));
     attempts =
         new DeliveryActivitiesImpl(
             store.deliveries(),

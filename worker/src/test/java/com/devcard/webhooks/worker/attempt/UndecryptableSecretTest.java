@@ -14,6 +14,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
+import com.devcard.webhooks.netguard.HostResolver;
+import com.devcard.webhooks.netguard.TargetPolicy;
 import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.Attempt;
 import com.devcard.webhooks.store.delivery.DeliveryDetail;
@@ -255,8 +257,9 @@ class UndecryptableSecretTest {
 
   private DeliveryActivitiesImpl implementation(SecretCipher workerKeyset, Duration grace) {
     OutboundHttpSettings settings =
-        new OutboundHttpSettings(Duration.ofSeconds(5), true, true, "DevCard-Webhooks/test");
-    WebhookHttpClient client = new WebhookHttpClient(settings);
+        new OutboundHttpSettings(Duration.ofSeconds(5), "DevCard-Webhooks/test");
+    WebhookHttpClient client =
+        new WebhookHttpClient(settings, new TargetPolicy(true, true, HostResolver.system()));
     toClose.add(client);
     EndpointRepository endpoints =
         new EndpointRepository(

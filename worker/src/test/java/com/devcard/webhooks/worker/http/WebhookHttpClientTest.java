@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.netguard.HostResolver;
+import com.devcard.webhooks.netguard.TargetPolicy;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
@@ -293,7 +294,8 @@ class WebhookHttpClientTest {
   static WebhookHttpClient newClient(
       Duration deadline, boolean allowPrivateTargets, boolean allowHttp, HostResolver resolver) {
     return new WebhookHttpClient(
-        new OutboundHttpSettings(deadline, allowPrivateTargets, allowHttp, "DevCard-Webhooks/test"),
+        new OutboundHttpSettings(deadline, "DevCard-Webhooks/test"),
+        new TargetPolicy(allowHttp, allowPrivateTargets, resolver),
         resolver);
   }
 }

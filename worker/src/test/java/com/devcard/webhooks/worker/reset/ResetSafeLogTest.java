@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
+import com.devcard.webhooks.netguard.HostResolver;
+import com.devcard.webhooks.netguard.TargetPolicy;
 import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.Attempt;
 import com.devcard.webhooks.store.delivery.Delivery;
@@ -99,8 +101,8 @@ class ResetSafeLogTest {
     receiver.start();
 
     OutboundHttpSettings settings =
-        new OutboundHttpSettings(Duration.ofSeconds(2), true, true, "DevCard-Webhooks/test");
-    http = new WebhookHttpClient(settings);
+        new OutboundHttpSettings(Duration.ofSeconds(2), "DevCard-Webhooks/test");
+    http = new WebhookHttpClient(settings, new TargetPolicy(true, true, HostResolver.system()));
     TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder();
     testEnv = TestWorkflowEnvironment.newInstance(options.build());
     DeliverySearchAttributes.ALL.forEach(
