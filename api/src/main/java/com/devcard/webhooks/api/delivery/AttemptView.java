@@ -12,9 +12,10 @@ record AttemptView(
         int attempt,
     @Schema(
             description =
-                "`scheduled` when the retry schedule made it, `manual` when a retry or a"
-                    + " recovery asked for it.",
-            allowableValues = {"scheduled", "manual"},
+                "`scheduled` when the retry schedule made it (or the release of a held"
+                    + " delivery), `manual` when a retry or a recovery asked for it, `probe` when"
+                    + " the recovery probe of an endpoint disabled for failing made it.",
+            allowableValues = {"scheduled", "manual", "probe"},
             example = "scheduled")
         String trigger,
     @Schema(description = "When the attempt started.", example = "2026-11-28T10:16:00.789Z")

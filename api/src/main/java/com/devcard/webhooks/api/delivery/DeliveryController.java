@@ -82,7 +82,7 @@ class DeliveryController {
               schema =
                   @Schema(
                       type = "string",
-                      allowableValues = {"pending", "success", "failed", "cancelled"}))
+                      allowableValues = {"pending", "success", "failed", "cancelled", "held"}))
           @RequestParam(required = false)
           String status) {
     checkLimit(limit);

@@ -22,8 +22,9 @@ record DeliveryView(
     @Schema(
             description =
                 "`pending` while attempts are still to come, then the latest attempt's outcome,"
-                    + " `success` or `failed`; or `cancelled`.",
-            allowableValues = {"pending", "success", "failed", "cancelled"},
+                    + " `success` or `failed`; or `cancelled`; or `held` while its endpoint is"
+                    + " disabled by the service (recorded, not sent, sent when it is enabled).",
+            allowableValues = {"pending", "success", "failed", "cancelled", "held"},
             example = "failed")
         String status,
     @Schema(description = "Attempts made so far.", example = "2") int attempts,

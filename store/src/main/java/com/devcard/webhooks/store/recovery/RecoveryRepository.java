@@ -94,18 +94,21 @@ public class RecoveryRepository {
 
   /**
    * Creates a running release of the endpoint's {@code held} deliveries, numbered from 1 oldest
-   * first, to be sent one at a time at {@code ratePerSecond}. Call it in the transaction that
-   * enabled the endpoint.
+   * first, to be sent one at a time at {@code ratePerSecond}, or at the endpoint's rate limit when
+   * that is lower. Call it in the transaction that enabled the endpoint.
    *
    * @return the release; empty when nothing is held
    */
   public Optional<Recovery> createRelease(String endpointId, int ratePerSecond) {
     String id = Ids.newId("rcv");
+    // Never faster than the endpoint's own rate limit: the release's attempts do not queue for
+    // its slots.
     jdbc.sql(
             "insert into webhook_recoveries (id, created_by, endpoint_id, rate, state, kind,"
                 + " total, created_at, updated_at)"
-                + " values (:id, 'release', :endpointId, :rate, 'running', 'release', 0, now(),"
-                + " now())")
+                + " select :id, 'release', e.id, least(:rate, coalesce(e.rate_limit, :rate)),"
+                + " 'running', 'release', 0, now(), now()"
+                + " from webhook_endpoints e where e.id = :endpointId")
         .param("id", id)
         .param("endpointId", endpointId)
         .param("rate", ratePerSecond)

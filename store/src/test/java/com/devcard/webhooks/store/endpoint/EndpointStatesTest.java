@@ -169,6 +169,27 @@ class EndpointStatesTest {
   }
 
   @Test
+  void aReleaseKeepsToTheEndpointsRateLimitWhenItIsLowerThanThePace() {
+    store
+        .endpoints()
+        .update(
+            user,
+            endpointId,
+            new EndpointChanges(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(Optional.of(3))));
+    attemptWith(deliver(), 410, false, GONE);
+    dispatch("card.viewed", null);
+
+    Recovery release = setActive(true, true).release().orElseThrow();
+
+    assertThat(release.ratePerSecond()).isEqualTo(3);
+  }
+
+  @Test
   void itsOwnerEnablingItWithoutReleasingCancelsTheHeldDeliveries() {
     attemptWith(deliver(), 410, false, GONE);
     String held = dispatch("card.viewed", null).deliveries().getFirst().id();
