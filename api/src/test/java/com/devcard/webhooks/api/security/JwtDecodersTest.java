@@ -3,6 +3,7 @@ package com.devcard.webhooks.api.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.devcard.webhooks.store.operational.OperationalEvents;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -45,6 +46,15 @@ class JwtDecodersTest {
     assertThatThrownBy(() -> withoutAudience.decode(token(subject, claims -> claims)))
         .isInstanceOf(JwtException.class)
         .hasMessageContaining("without control characters");
+  }
+
+  @Test
+  void theOwnerOfTheOperationalEndpointIsNoUser() {
+    // Its endpoint and events must stay invisible to every token.
+    assertThatThrownBy(
+            () -> withoutAudience.decode(token(OperationalEvents.OWNER, claims -> claims)))
+        .isInstanceOf(JwtException.class)
+        .hasMessageContaining("sub names no user");
   }
 
   @Test
