@@ -329,7 +329,7 @@ class RecoveryRepositoryTest {
 
   private static void manualAttempt(String deliveryId) {
     store
-        .deliveries()
+        .attemptRecords()
         .recordAttempt(
             deliveryId,
             "key-" + UUID.randomUUID(),
@@ -375,7 +375,7 @@ class RecoveryRepositoryTest {
   private String failedDelivery(String endpoint, Instant createdAt) {
     String id = pendingDelivery(endpoint, createdAt);
     store
-        .deliveries()
+        .attemptRecords()
         .recordAttempt(
             id,
             "key-" + UUID.randomUUID(),
@@ -387,7 +387,7 @@ class RecoveryRepositoryTest {
   private void succeededDelivery(String endpoint, Instant createdAt) {
     String id = pendingDelivery(endpoint, createdAt);
     store
-        .deliveries()
+        .attemptRecords()
         .recordAttempt(
             id,
             "key-" + UUID.randomUUID(),

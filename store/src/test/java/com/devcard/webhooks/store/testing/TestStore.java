@@ -1,7 +1,10 @@
 package com.devcard.webhooks.store.testing;
 
-import com.devcard.webhooks.store.delivery.DeliveryRepository;
+import com.devcard.webhooks.store.delivery.AttemptRecordRepository;
+import com.devcard.webhooks.store.delivery.CancelReopenRepository;
+import com.devcard.webhooks.store.delivery.DeliveryLogRepository;
 import com.devcard.webhooks.store.delivery.DispatchRepository;
+import com.devcard.webhooks.store.delivery.PendingDeliveryRepository;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
 import com.devcard.webhooks.store.endpoint.EndpointStates;
 import com.devcard.webhooks.store.ratelimit.RateLimitSlots;
@@ -17,7 +20,10 @@ public record TestStore(
     JdbcClient jdbc,
     EndpointRepository endpoints,
     DispatchRepository dispatches,
-    DeliveryRepository deliveries,
+    DeliveryLogRepository deliveryLog,
+    AttemptRecordRepository attemptRecords,
+    CancelReopenRepository cancellations,
+    PendingDeliveryRepository pending,
     RateLimitSlots rateLimits) {
 
   /** Repositories on a new migrated database, using {@link EmbeddedDatabase#testCipher()}. */
@@ -46,7 +52,10 @@ public record TestStore(
         jdbc,
         new EndpointRepository(jdbc, EmbeddedDatabase.testCipher(), transactions),
         new DispatchRepository(jdbc, transactions),
-        new DeliveryRepository(jdbc, transactions),
+        new DeliveryLogRepository(jdbc, transactions),
+        new AttemptRecordRepository(jdbc, transactions),
+        new CancelReopenRepository(jdbc),
+        new PendingDeliveryRepository(jdbc),
         new RateLimitSlots(jdbc));
   }
 }

@@ -79,13 +79,14 @@ class RecoveryActivitiesImplTest {
     http = new WebhookHttpClient(settings, new TargetPolicy(true, true, HostResolver.system()));
     attempts =
         new DeliveryActivitiesImpl(
-            store.deliveries(),
+            store.attemptRecords(),
+            store.cancellations(),
             store.endpoints(),
             store.rateLimits(),
             http,
             settings,
             new AttemptMetrics(new SimpleMeterRegistry()));
-    activities = new RecoveryActivitiesImpl(recoveries, store.deliveries(), attempts);
+    activities = new RecoveryActivitiesImpl(recoveries, store.attemptRecords(), attempts);
   }
 
   @AfterEach
@@ -281,7 +282,7 @@ class RecoveryActivitiesImplTest {
 
   private static void record(String deliveryId, boolean success) {
     store
-        .deliveries()
+        .attemptRecords()
         .recordAttempt(
             deliveryId,
             "scheduled-" + UUID.randomUUID(),
@@ -301,7 +302,7 @@ class RecoveryActivitiesImplTest {
 
   private DeliveryDetail detail(CreatedEndpoint endpoint, String deliveryId) {
     return store
-        .deliveries()
+        .deliveryLog()
         .findDetail(userId, endpoint.endpoint().id(), deliveryId)
         .orElseThrow();
   }

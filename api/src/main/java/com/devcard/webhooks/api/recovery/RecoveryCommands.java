@@ -14,16 +14,16 @@ import org.springframework.stereotype.Component;
 
 /** Creating and cancelling recoveries: the store first, then the workflow. */
 @Component
-class Recoveries {
+class RecoveryCommands {
 
-  private static final Logger log = LoggerFactory.getLogger(Recoveries.class);
+  private static final Logger log = LoggerFactory.getLogger(RecoveryCommands.class);
 
   private final RecoveryRepository recoveries;
   private final RecoveryWorkflows workflows;
   private final RecoveryProperties properties;
   private final UserLimitsProperties limits;
 
-  Recoveries(
+  RecoveryCommands(
       RecoveryRepository recoveries,
       RecoveryWorkflows workflows,
       RecoveryProperties properties,
@@ -42,7 +42,7 @@ class Recoveries {
    * @param ownerUserId who may see it through {@code /api/recoveries}; {@code null} for operators
    * @throws ApiException 409 when a recovery of the filter's endpoint is running
    */
-  Recovery start(String ownerUserId, String createdBy, RecoveryRequests.Filter filter) {
+  Recovery start(String ownerUserId, String createdBy, RecoveryRequestParser.Filter filter) {
     Recovery recovery;
     try {
       recovery =
