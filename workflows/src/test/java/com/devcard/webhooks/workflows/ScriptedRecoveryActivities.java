@@ -1,5 +1,6 @@
 package com.devcard.webhooks.workflows;
 
+import com.devcard.webhooks.delivery.RecoveryState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -79,10 +79,7 @@ class DeliveryController {
           String cursor,
       @Parameter(
               description = "Only deliveries with this status.",
-              schema =
-                  @Schema(
-                      type = "string",
-                      allowableValues = {"pending", "success", "failed", "cancelled", "held"}))
+              schema = @Schema(implementation = DeliveryStatus.class))
           @RequestParam(required = false)
           String status) {
     checkLimit(limit);

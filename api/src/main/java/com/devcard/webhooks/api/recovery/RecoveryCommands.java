@@ -3,6 +3,7 @@ package com.devcard.webhooks.api.recovery;
 import com.devcard.webhooks.api.error.ApiException;
 import com.devcard.webhooks.api.error.ProblemTypes;
 import com.devcard.webhooks.api.limit.UserLimitsProperties;
+import com.devcard.webhooks.delivery.RecoveryState;
 import com.devcard.webhooks.store.recovery.NewRecovery;
 import com.devcard.webhooks.store.recovery.Recovery;
 import com.devcard.webhooks.store.recovery.RecoveryAlreadyRunningException;
@@ -79,10 +80,10 @@ class RecoveryCommands {
    * then asks its workflow to stop. An ended recovery is answered as it is.
    */
   Recovery cancel(Recovery recovery) {
-    if (!"running".equals(recovery.state())) {
+    if (recovery.state() != RecoveryState.RUNNING) {
       return recovery;
     }
-    recoveries.finish(recovery.id(), "cancelled");
+    recoveries.finish(recovery.id(), RecoveryState.CANCELLED);
     workflows.cancel(recovery.id());
     log.info("recovery {} cancelled", recovery.id());
     return recoveries.find(recovery.id()).orElseThrow();

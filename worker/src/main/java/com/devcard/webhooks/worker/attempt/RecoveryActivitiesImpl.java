@@ -1,6 +1,7 @@
 package com.devcard.webhooks.worker.attempt;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
+import com.devcard.webhooks.delivery.RecoveryState;
 import com.devcard.webhooks.store.delivery.AttemptRecordRepository;
 import com.devcard.webhooks.store.delivery.RecordedAttempt;
 import com.devcard.webhooks.store.recovery.RecoveryItem;
@@ -12,7 +13,6 @@ import com.devcard.webhooks.workflows.RecoveryActivities;
 import com.devcard.webhooks.workflows.RecoveryFinish;
 import com.devcard.webhooks.workflows.RecoveryItemOutcome;
 import com.devcard.webhooks.workflows.RecoveryItemRequest;
-import com.devcard.webhooks.workflows.RecoveryState;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -148,10 +148,7 @@ public class RecoveryActivitiesImpl implements RecoveryActivities {
     MDC.put(MDC_RECOVERY_ID, finish.recoveryId());
     try {
       RecoveryState state =
-          recoveries
-              .finish(finish.recoveryId(), finish.state().wireValue())
-              .map(RecoveryState::fromWireValue)
-              .orElse(finish.state());
+          recoveries.finish(finish.recoveryId(), finish.state()).orElse(finish.state());
       log.info("recovery {} {}", finish.recoveryId(), state.wireValue());
       return state;
     } finally {
