@@ -1,14 +1,20 @@
 package com.devcard.webhooks.store.testing;
 
+<<<<<<< HEAD
 import com.devcard.webhooks.store.delivery.AttemptRecordRepository;
 import com.devcard.webhooks.store.delivery.CancelReopenRepository;
 import com.devcard.webhooks.store.delivery.DeliveryLogRepository;
+=======
+import com.devcard.webhooks.store.JdbcColumns;
+import com.devcard.webhooks.store.delivery.DeliveryRepository;
+>>>>>>> sleeps
 import com.devcard.webhooks.store.delivery.DispatchRepository;
 import com.devcard.webhooks.store.delivery.PendingDeliveryRepository;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
 import com.devcard.webhooks.store.endpoint.EndpointStates;
 import com.devcard.webhooks.store.ratelimit.RateLimitSlots;
 import com.devcard.webhooks.store.recovery.RecoveryRepository;
+import java.time.Instant;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -41,6 +47,15 @@ public record TestStore(
   public EndpointStates states() {
     return new EndpointStates(
         jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+  }
+
+  /**
+   * The database's clock now: rate-limit slots are kept on it, the one clock every worker shares.
+   */
+  public Instant databaseNow() {
+    return jdbc.sql("select clock_timestamp() as now")
+        .query((rs, rowNum) -> JdbcColumns.instant(rs, "now"))
+        .single();
   }
 
   public static TestStore on(DataSource dataSource) {
