@@ -1,13 +1,9 @@
 package com.devcard.webhooks.store.testing;
 
-<<<<<<< HEAD
+import com.devcard.webhooks.store.JdbcColumns;
 import com.devcard.webhooks.store.delivery.AttemptRecordRepository;
 import com.devcard.webhooks.store.delivery.CancelReopenRepository;
 import com.devcard.webhooks.store.delivery.DeliveryLogRepository;
-=======
-import com.devcard.webhooks.store.JdbcColumns;
-import com.devcard.webhooks.store.delivery.DeliveryRepository;
->>>>>>> sleeps
 import com.devcard.webhooks.store.delivery.DispatchRepository;
 import com.devcard.webhooks.store.delivery.PendingDeliveryRepository;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
