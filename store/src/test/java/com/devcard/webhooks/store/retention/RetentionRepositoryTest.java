@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
+import com.devcard.webhooks.delivery.RecoveryState;
 import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.AttemptResult;
 import com.devcard.webhooks.store.delivery.NewEvent;
@@ -203,7 +204,7 @@ class RetentionRepositoryTest {
     assertThat(retention.deleteFinishedBefore(cutOff, null, 100).deliveries()).isZero();
     assertThat(exists("webhook_deliveries", "id", failed)).isTrue();
 
-    store.recoveries().finish(recovery.id(), "cancelled");
+    store.recoveries().finish(recovery.id(), RecoveryState.CANCELLED);
     ExpiredDeliveries batch = retention.deleteFinishedBefore(cutOff, null, 100);
 
     assertThat(batch.deliveries()).isOne();
@@ -211,7 +212,7 @@ class RetentionRepositoryTest {
     assertThat(exists("webhook_recovery_items", "delivery_id", failed)).isFalse();
     // The recovery's own record stays as it ended: what it covered and did.
     Recovery ended = store.recoveries().find(recovery.id()).orElseThrow();
-    assertThat(ended.state()).isEqualTo("cancelled");
+    assertThat(ended.state()).isEqualTo(RecoveryState.CANCELLED);
     assertThat(ended.total()).isOne();
   }
 
@@ -238,7 +239,7 @@ class RetentionRepositoryTest {
                     attempt(pending, true, Optional.empty());
                     assertThat(
                             store
-                                .deliveries()
+                                .cancellations()
                                 .reopenForManualAttempt(youngFailed, DeliveryStatus.FAILED, 2))
                         .isTrue();
                     attempt(youngFailed, true, Optional.empty());
@@ -370,7 +371,7 @@ class RetentionRepositoryTest {
         attempt(id, false, Optional.of(now.plusSeconds(300)));
         attempt(id, false, Optional.empty());
       }
-      case CANCELLED -> assertThat(store.deliveries().markCancelled(id)).isTrue();
+      case CANCELLED -> assertThat(store.cancellations().markCancelled(id)).isTrue();
       default -> throw new IllegalArgumentException(status.toString());
     }
     assertThat(status(id)).isEqualTo(status.wireValue());
@@ -379,7 +380,7 @@ class RetentionRepositoryTest {
 
   private void attempt(String id, boolean success, Optional<Instant> nextRetryAt) {
     store
-        .deliveries()
+        .attemptRecords()
         .recordAttempt(
             id,
             id + "/" + Ids.newId("key"),
