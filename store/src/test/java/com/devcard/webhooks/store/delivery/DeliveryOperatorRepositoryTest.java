@@ -3,9 +3,6 @@ package com.devcard.webhooks.store.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
-import com.devcard.webhooks.store.Ids;
-import com.devcard.webhooks.store.endpoint.EndpointChanges;
-import com.devcard.webhooks.store.endpoint.NewEndpoint;
 import com.devcard.webhooks.store.testing.TestStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,12 +27,7 @@ class DeliveryOperatorRepositoryTest {
   private static TestStore store;
 
   private final String user = "user-" + UUID.randomUUID();
-  private final String endpointId =
-      store
-          .endpoints()
-          .create(new NewEndpoint(user, "https://hooks.example.com/in", List.of("a"), null), 10)
-          .endpoint()
-          .id();
+  private final String endpointId = store.newEndpoint(user);
 
   @BeforeAll
   static void database() {
@@ -43,10 +35,7 @@ class DeliveryOperatorRepositoryTest {
   }
 
   private String deliver() {
-    NewEvent event =
-        new NewEvent(
-            Ids.newId("evt"), user, null, "a", "{\"n\":1}", Instant.now(), DELAYS, endpointId);
-    return store.dispatches().dispatch(event).deliveries().getFirst().id();
+    return store.event(user, endpointId).retryDelays(DELAYS).deliver();
   }
 
   private static AttemptResult result(String trigger, boolean success) {
@@ -126,13 +115,7 @@ class DeliveryOperatorRepositoryTest {
   @Test
   void deliveriesCancelledWithTheirEndpointCannotBeReopened() {
     String pending = deliver();
-    store
-        .endpoints()
-        .update(
-            user,
-            endpointId,
-            new EndpointChanges(
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(false)));
+    store.setActive(user, endpointId, false);
 
     assertThat(delivery(pending).status()).isEqualTo(DeliveryStatus.CANCELLED);
     assertThat(column(pending, "cancel_reason")).isEqualTo("endpoint");

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.Ids;
-import com.devcard.webhooks.store.endpoint.EndpointChanges;
 import com.devcard.webhooks.store.endpoint.NewEndpoint;
 import com.devcard.webhooks.store.testing.TestStore;
 import java.time.Duration;
@@ -76,13 +75,7 @@ class DispatchRepositoryTest {
     String both = endpoint("https://b.example.com", "card.viewed", "invoice.paid");
     endpoint("https://c.example.com", "card.viewed");
     String inactive = endpoint("https://d.example.com", "invoice.paid");
-    store
-        .endpoints()
-        .update(
-            user,
-            inactive,
-            new EndpointChanges(
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(false)));
+    store.setActive(user, inactive, false);
     String deleted = endpoint("https://e.example.com", "invoice.paid");
     store.endpoints().delete(user, deleted);
     NewEvent event = event("invoice.paid", null);
@@ -222,13 +215,7 @@ class DispatchRepositoryTest {
   void aTestEventTargetsOnlyTheGivenEndpointWhateverItsSubscriptions() {
     String target = endpoint("https://a.example.com", "card.viewed");
     endpoint("https://b.example.com", "webhook.test");
-    store
-        .endpoints()
-        .update(
-            user,
-            target,
-            new EndpointChanges(
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(false)));
+    store.setActive(user, target, false);
     NewEvent test =
         new NewEvent(
             Ids.newId("evt"), user, null, "webhook.test", "{}", Instant.now(), DELAYS, target);

@@ -3,11 +3,9 @@ package com.devcard.webhooks.store.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
-import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.AttemptResult;
 import com.devcard.webhooks.store.delivery.AttemptRules;
 import com.devcard.webhooks.store.delivery.DispatchResult;
-import com.devcard.webhooks.store.delivery.NewEvent;
 import com.devcard.webhooks.store.delivery.RecordedAttempt;
 import com.devcard.webhooks.store.operational.OperationalEndpoint;
 import com.devcard.webhooks.store.operational.OperationalEvents;
@@ -129,13 +127,7 @@ class EndpointStatesTest {
   @Test
   void eventsForAnEndpointTheServiceDisabledAreHeldAndForOneItsOwnerDisabledNone() {
     String paused = endpoint(user, "card.viewed");
-    store
-        .endpoints()
-        .update(
-            user,
-            paused,
-            new EndpointChanges(
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(false)));
+    store.setActive(user, paused, false);
     attemptWith(deliver(), 410, false, GONE);
 
     DispatchResult dispatched = dispatch("card.viewed", null);
@@ -336,12 +328,7 @@ class EndpointStatesTest {
   }
 
   private static String endpoint(String userId, String eventType) {
-    return store
-        .endpoints()
-        .create(
-            new NewEndpoint(userId, "https://hooks.example.com/in", List.of(eventType), null), 50)
-        .endpoint()
-        .id();
+    return store.createEndpoint(userId, "https://hooks.example.com/in", eventType).endpoint().id();
   }
 
   private Endpoint endpointNow() {
@@ -353,18 +340,7 @@ class EndpointStatesTest {
   }
 
   private DispatchResult dispatch(String eventType, String onlyEndpointId) {
-    return store
-        .dispatches()
-        .dispatch(
-            new NewEvent(
-                Ids.newId("evt"),
-                user,
-                null,
-                eventType,
-                "{}",
-                Instant.now(),
-                ONE_RETRY,
-                onlyEndpointId));
+    return store.event(user, onlyEndpointId).type(eventType).dispatch();
   }
 
   private static RecordedAttempt attempt(
