@@ -10,21 +10,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The bounded attempt log of the detail view, its pages, and the count of manual attempts. */
 class AttemptLogRepositoryTest {
 
-  private static TestStore store;
+  private static final TestStore store = TestStore.fresh();
 
   private final String user = "user-" + UUID.randomUUID();
   private final String endpointId = store.newEndpoint(user);
-
-  @BeforeAll
-  static void database() {
-    store = TestStore.fresh();
-  }
 
   @Test
   void theDetailHoldsTheLatestAttemptsOldestFirstAndTheSizeOfTheWholeLog() {

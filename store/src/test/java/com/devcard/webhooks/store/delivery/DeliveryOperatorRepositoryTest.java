@@ -15,7 +15,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What operators and "retry" do to the delivery log: reopen, cancel, re-run after a reset. */
@@ -24,15 +23,10 @@ class DeliveryOperatorRepositoryTest {
   private static final List<Duration> DELAYS =
       List.of(Duration.ofSeconds(30), Duration.ofMinutes(5));
 
-  private static TestStore store;
+  private static final TestStore store = TestStore.fresh();
 
   private final String user = "user-" + UUID.randomUUID();
   private final String endpointId = store.newEndpoint(user);
-
-  @BeforeAll
-  static void database() {
-    store = TestStore.fresh();
-  }
 
   private String deliver() {
     return store.event(user, endpointId).retryDelays(DELAYS).deliver();

@@ -17,7 +17,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class DeliveryRepositoriesTest {
@@ -26,16 +25,11 @@ class DeliveryRepositoriesTest {
       List.of(Duration.ofSeconds(30), Duration.ofMinutes(5));
   private static final Instant BASE = Instant.parse("2026-01-01T00:00:00Z");
 
-  private static TestStore store;
+  private static final TestStore store = TestStore.fresh();
 
   private final String user = "user-" + UUID.randomUUID();
   private final String endpointId =
       store.createEndpoint(user, "https://hooks.example.com/in", "a", "b").endpoint().id();
-
-  @BeforeAll
-  static void database() {
-    store = TestStore.fresh();
-  }
 
   private String deliver(String type, Instant createdAt) {
     return store

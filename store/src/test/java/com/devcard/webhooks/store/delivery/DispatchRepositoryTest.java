@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,16 +28,10 @@ class DispatchRepositoryTest {
   private static final List<Duration> DELAYS =
       List.of(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(30));
 
-  private static TestStore store;
-  private static DispatchRepository dispatches;
+  private static final TestStore store = TestStore.fresh();
+  private static final DispatchRepository dispatches = store.dispatches();
 
   private final String user = "user-" + UUID.randomUUID();
-
-  @BeforeAll
-  static void database() {
-    store = TestStore.fresh();
-    dispatches = store.dispatches();
-  }
 
   private String endpoint(String url, String... events) {
     return store

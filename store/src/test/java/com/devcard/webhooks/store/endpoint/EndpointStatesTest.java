@@ -28,16 +28,15 @@ class EndpointStatesTest {
   private static final AttemptRules GONE = new AttemptRules(true, false, DISABLE_AFTER);
   private static final AttemptRules FAILING = new AttemptRules(false, false, DISABLE_AFTER);
 
-  private static TestStore store;
-  private static EndpointStates states;
+  private static final TestStore store = TestStore.fresh();
+  private static final EndpointStates states = store.states();
 
   private final String user = "user-" + UUID.randomUUID();
   private final String endpointId = endpoint(user, "card.viewed");
 
+  // The DevCard backend's endpoint, which hears of disabled and enabled endpoints.
   @BeforeAll
-  static void database() {
-    store = TestStore.fresh();
-    states = store.states();
+  static void anOperationalEndpoint() {
     new OperationalEndpoint(store.jdbc(), EmbeddedDatabase.testCipher())
         .configure(
             Optional.of("https://ops.example.com/webhooks"), "whsec_" + "A".repeat(43) + "=");

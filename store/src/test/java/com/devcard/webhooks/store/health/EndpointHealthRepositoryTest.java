@@ -11,23 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Health kept by recording attempts, read without the delivery log. */
 class EndpointHealthRepositoryTest {
 
-  private static TestStore store;
-  private static EndpointHealthRepository health;
+  private static final TestStore store = TestStore.fresh();
+  private static final EndpointHealthRepository health = new EndpointHealthRepository(store.jdbc());
 
   private final String user = "user-" + UUID.randomUUID();
   private final String endpointId = store.newEndpoint(user);
-
-  @BeforeAll
-  static void database() {
-    store = TestStore.fresh();
-    health = new EndpointHealthRepository(store.jdbc());
-  }
 
   @Test
   void anEndpointNeverTriedHasNoHealthYet() {

@@ -18,24 +18,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class RecoveryRepositoryTest {
 
   private static final Instant BASE = Instant.parse("2026-01-01T00:00:00Z");
 
-  private static TestStore store;
-  private static RecoveryRepository recoveries;
+  private static final TestStore store = TestStore.fresh();
+  private static final RecoveryRepository recoveries = store.recoveries();
 
   private final String user = "user-" + UUID.randomUUID();
   private final String endpointId = store.newEndpoint(user);
-
-  @BeforeAll
-  static void database() {
-    store = TestStore.fresh();
-    recoveries = store.recoveries();
-  }
 
   @Test
   void theSnapshotHoldsTheMatchingFailedDeliveriesOldestFirstAndTheTotalAtOnce() {
