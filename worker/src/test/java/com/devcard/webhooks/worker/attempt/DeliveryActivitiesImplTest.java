@@ -72,9 +72,12 @@ class DeliveryActivitiesImplTest {
 
   private final String userId = "user_" + UUID.randomUUID();
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
   // A 1 s deadline: the timeout tests below wait for it.
-  private final TestActivities wiring =
+  @RegisterExtension
+  final TestActivities wiring =
       TestActivities.on(store).withMeters(meters).withTimeout(Duration.ofSeconds(1));
+
   private final List<AutoCloseable> toClose = new java.util.ArrayList<>();
 
   @BeforeAll
@@ -92,7 +95,6 @@ class DeliveryActivitiesImplTest {
     for (AutoCloseable closeable : toClose) {
       closeable.close();
     }
-    wiring.close();
   }
 
   @Test

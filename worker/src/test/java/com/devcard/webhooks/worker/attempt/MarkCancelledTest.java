@@ -9,32 +9,19 @@ import com.devcard.webhooks.store.testing.TestStore;
 import com.devcard.webhooks.workflows.CancelledRun;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A delivery workflow run cancelled in the Temporal UI, as the delivery log records it. */
 class MarkCancelledTest {
 
-  private static TestStore store;
-  private static TestActivities wiring;
-  private static DeliveryActivitiesImpl activities;
+  private static final TestStore store = TestStore.fresh();
+
+  @RegisterExtension final TestActivities wiring = TestActivities.on(store);
+  private final DeliveryActivitiesImpl activities = wiring.attempts();
 
   private final String user = "user-" + UUID.randomUUID();
   private final String endpointId = store.newEndpoint(user);
-
-  // Marking a run cancelled sends nothing: one activity serves every test.
-  @BeforeAll
-  static void wire() {
-    store = TestStore.fresh();
-    wiring = TestActivities.on(store);
-    activities = wiring.attempts();
-  }
-
-  @AfterAll
-  static void close() {
-    wiring.close();
-  }
 
   private String deliver() {
     return store.event(user, endpointId).deliver();

@@ -26,8 +26,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -44,24 +42,14 @@ class ReceiverSteeringTest {
 
   private static final Duration NEXT_DELAY = Duration.ofSeconds(30);
 
-  private static TestStore store;
+  private static final TestStore store = TestStore.fresh();
 
   private final String user = "user-" + UUID.randomUUID();
   private final String path = "/hook-" + UUID.randomUUID();
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   // The receiver listens on loopback: allowed here, except where a test says otherwise.
-  private final TestActivities wiring = TestActivities.on(store).withMeters(meters);
+  @RegisterExtension final TestActivities wiring = TestActivities.on(store).withMeters(meters);
   private DeliveryActivitiesImpl attempts = wiring.attempts();
-
-  @BeforeAll
-  static void database() {
-    store = TestStore.fresh();
-  }
-
-  @AfterEach
-  void close() {
-    wiring.close();
-  }
 
   @Test
   void a410DisablesTheEndpointAndHoldsItsOtherPendingDeliveries() {

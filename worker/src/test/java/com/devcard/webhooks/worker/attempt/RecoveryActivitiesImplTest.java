@@ -28,8 +28,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -40,25 +38,14 @@ class RecoveryActivitiesImplTest {
   static WireMockExtension receiver =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  private static TestStore store;
-  private static RecoveryRepository recoveries;
+  private static final TestStore store = TestStore.fresh();
+  private static final RecoveryRepository recoveries = store.recoveries();
 
   private final String userId = "user_" + UUID.randomUUID();
   private final String path = "/hook-" + UUID.randomUUID();
-  private final TestActivities wiring = TestActivities.on(store);
+  @RegisterExtension final TestActivities wiring = TestActivities.on(store);
   private final DeliveryActivitiesImpl attempts = wiring.attempts();
   private final RecoveryActivitiesImpl activities = wiring.recoveries(attempts);
-
-  @BeforeAll
-  static void database() {
-    store = TestStore.fresh();
-    recoveries = store.recoveries();
-  }
-
-  @AfterEach
-  void close() {
-    wiring.close();
-  }
 
   @Test
   void aFailedDeliveryGetsOneManualAttemptAppendedToItsLogAndTheRecoveryCountsIt() {

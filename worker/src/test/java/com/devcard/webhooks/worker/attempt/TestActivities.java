@@ -24,14 +24,17 @@ import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The attempt and recovery activities on a test store, wired as the worker wires them, with what
  * tests seldom vary set for tests: a 2 s deadline, receivers on the loopback address allowed, one
  * in-memory meter registry. Each {@code with} answers a copy; every copy shares one list of what
- * was opened (HTTP clients, Temporal environments), which {@link #close()} closes.
+ * was opened (HTTP clients, Temporal environments), which {@link #close()} closes: after each test
+ * when registered as an extension on an instance field.
  */
-public final class TestActivities implements AutoCloseable {
+public final class TestActivities implements AfterEachCallback, AutoCloseable {
 
   /** The {@code User-Agent} every request of these activities carries. */
   public static final String USER_AGENT = "DevCard-Webhooks/test";
@@ -162,6 +165,11 @@ public final class TestActivities implements AutoCloseable {
     worker.registerActivitiesImplementations(activities);
     testEnv.start();
     return testEnv;
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
   }
 
   /** Closes what every copy opened, the latest first. */

@@ -43,8 +43,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -78,21 +76,11 @@ class UndecryptableSecretTest {
   private static final SecretCipher OLD_KEY_RESTORED =
       SecretCipher.fromKeysetJson(SecretCipher.withNewPrimaryKey(OLD_KEYSET));
 
-  private static TestStore store;
+  private static final TestStore store = TestStore.fresh();
 
   private final String userId = "user_" + UUID.randomUUID();
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  private final TestActivities wiring = TestActivities.on(store).withMeters(meters);
-
-  @BeforeAll
-  static void database() {
-    store = TestStore.fresh();
-  }
-
-  @AfterEach
-  void close() {
-    wiring.close();
-  }
+  @RegisterExtension final TestActivities wiring = TestActivities.on(store).withMeters(meters);
 
   @Test
   void theAttemptFailsUnsentAndTheNextOneSucceedsOnceTheKeyIsBack(CapturedOutput output)

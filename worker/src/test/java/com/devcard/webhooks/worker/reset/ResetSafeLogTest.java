@@ -35,7 +35,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +57,7 @@ class ResetSafeLogTest {
   private static final List<Duration> SCHEDULE =
       List.of(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(30));
 
-  private static TestStore store;
+  private static final TestStore store = TestStore.fresh();
 
   private final String user = "user-" + UUID.randomUUID();
   private final List<String> webhookIds = new CopyOnWriteArrayList<>();
@@ -67,11 +66,6 @@ class ResetSafeLogTest {
   private HttpServer receiver;
   private TestWorkflowEnvironment testEnv;
   private WorkflowClient client;
-
-  @BeforeAll
-  static void database() {
-    store = TestStore.fresh();
-  }
 
   @BeforeEach
   void start() throws IOException {
