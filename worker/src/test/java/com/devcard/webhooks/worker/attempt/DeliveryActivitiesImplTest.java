@@ -71,12 +71,12 @@ class DeliveryActivitiesImplTest {
   private static TestStore store;
 
   private final String userId = "user_" + UUID.randomUUID();
-  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
   // A 1 s deadline: the timeout tests below wait for it.
   @RegisterExtension
-  final TestActivities wiring =
-      TestActivities.on(store).withMeters(meters).withTimeout(Duration.ofSeconds(1));
+  final TestActivities wiring = TestActivities.on(store).withTimeout(Duration.ofSeconds(1));
+
+  private final SimpleMeterRegistry meters = wiring.meters();
 
   private final List<AutoCloseable> toClose = new java.util.ArrayList<>();
 

@@ -46,9 +46,11 @@ class ReceiverSteeringTest {
 
   private final String user = "user-" + UUID.randomUUID();
   private final String path = "/hook-" + UUID.randomUUID();
-  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
   // The receiver listens on loopback: allowed here, except where a test says otherwise.
-  @RegisterExtension final TestActivities wiring = TestActivities.on(store).withMeters(meters);
+  @RegisterExtension final TestActivities wiring = TestActivities.on(store);
+
+  private final SimpleMeterRegistry meters = wiring.meters();
   private DeliveryActivitiesImpl attempts = wiring.attempts();
 
   @Test

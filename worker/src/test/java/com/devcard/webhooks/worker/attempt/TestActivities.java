@@ -3,6 +3,7 @@ package com.devcard.webhooks.worker.attempt;
 import com.devcard.webhooks.netguard.HostResolver;
 import com.devcard.webhooks.netguard.TargetPolicy;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
+import com.devcard.webhooks.store.secret.SecretCipher;
 import com.devcard.webhooks.store.testing.TestStore;
 import com.devcard.webhooks.worker.DeliveryProperties;
 import com.devcard.webhooks.worker.ReceiverProperties;
@@ -24,15 +25,18 @@ import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The attempt and recovery activities on a test store, wired as the worker wires them, with what
- * tests seldom vary set for tests: a 2 s deadline, receivers on the loopback address allowed, one
- * in-memory meter registry. Each {@code with} answers a copy; every copy shares one list of what
- * was opened (HTTP clients, Temporal environments), which {@link #close()} closes: after each test
- * when registered as an extension on an instance field.
+ * tests seldom vary set for tests: a 2 s deadline, receivers on the loopback address allowed, the
+ * store's master keyset, one in-memory meter registry. Each {@code with} answers a copy; every copy
+ * shares the meters and one list of what was opened (HTTP clients, Temporal environments), which
+ * {@link #close()} closes: after each test when registered as an extension on an instance field.
  */
 public final class TestActivities implements AfterEachCallback, AutoCloseable {
 
@@ -41,66 +45,61 @@ public final class TestActivities implements AfterEachCallback, AutoCloseable {
 
   private final TestStore store;
   private final SimpleMeterRegistry meters;
-  private final Duration timeout;
-  private final boolean allowPrivateTargets;
-  private final EndpointRepository endpoints;
-  private final Duration keysetRolloutGrace;
   private final List<AutoCloseable> opened;
+  private Duration timeout = Duration.ofSeconds(2);
+  private boolean allowPrivateTargets = true;
+  private EndpointRepository endpoints;
+  private Duration keysetRolloutGrace = DeliveryProperties.DEFAULT_KEYSET_ROLLOUT_GRACE;
 
-  private TestActivities(
-      TestStore store,
-      SimpleMeterRegistry meters,
-      Duration timeout,
-      boolean allowPrivateTargets,
-      EndpointRepository endpoints,
-      Duration keysetRolloutGrace,
-      List<AutoCloseable> opened) {
+  private TestActivities(TestStore store, SimpleMeterRegistry meters, List<AutoCloseable> opened) {
     this.store = store;
     this.meters = meters;
-    this.timeout = timeout;
-    this.allowPrivateTargets = allowPrivateTargets;
-    this.endpoints = endpoints;
-    this.keysetRolloutGrace = keysetRolloutGrace;
     this.opened = opened;
+    this.endpoints = store.endpoints();
   }
 
   public static TestActivities on(TestStore store) {
-    return new TestActivities(
-        store,
-        new SimpleMeterRegistry(),
-        Duration.ofSeconds(2),
-        true,
-        store.endpoints(),
-        DeliveryProperties.DEFAULT_KEYSET_ROLLOUT_GRACE,
-        new ArrayList<>());
+    return new TestActivities(store, new SimpleMeterRegistry(), new ArrayList<>());
   }
 
-  /** Where the attempt and receiver metrics go, for tests that read them. */
-  public TestActivities withMeters(SimpleMeterRegistry meters) {
-    return new TestActivities(
-        store, meters, timeout, allowPrivateTargets, endpoints, keysetRolloutGrace, opened);
+  /** Where the attempt and receiver metrics go. */
+  public SimpleMeterRegistry meters() {
+    return meters;
   }
 
   public TestActivities withTimeout(Duration timeout) {
-    return new TestActivities(
-        store, meters, timeout, allowPrivateTargets, endpoints, keysetRolloutGrace, opened);
+    return copy(copy -> copy.timeout = timeout);
   }
 
   /** False for the production rule: no receiver on a private or loopback address. */
   public TestActivities withPrivateTargets(boolean allowPrivateTargets) {
-    return new TestActivities(
-        store, meters, timeout, allowPrivateTargets, endpoints, keysetRolloutGrace, opened);
+    return copy(copy -> copy.allowPrivateTargets = allowPrivateTargets);
   }
 
-  /** Endpoints read through another repository, e.g. one whose master keyset differs. */
-  public TestActivities withEndpoints(EndpointRepository endpoints) {
-    return new TestActivities(
-        store, meters, timeout, allowPrivateTargets, endpoints, keysetRolloutGrace, opened);
+  /**
+   * A worker whose master keyset is another than the one the store encrypted with, and how long it
+   * leaves an attempt it cannot decrypt to Temporal's retries.
+   */
+  public TestActivities withWorkerKeyset(SecretCipher keyset, Duration keysetRolloutGrace) {
+    return copy(
+        copy -> {
+          copy.endpoints =
+              new EndpointRepository(
+                  store.jdbc(),
+                  keyset,
+                  new TransactionTemplate(new DataSourceTransactionManager(store.dataSource())));
+          copy.keysetRolloutGrace = keysetRolloutGrace;
+        });
   }
 
-  public TestActivities withKeysetRolloutGrace(Duration keysetRolloutGrace) {
-    return new TestActivities(
-        store, meters, timeout, allowPrivateTargets, endpoints, keysetRolloutGrace, opened);
+  private TestActivities copy(Consumer<TestActivities> change) {
+    TestActivities copy = new TestActivities(store, meters, opened);
+    copy.timeout = timeout;
+    copy.allowPrivateTargets = allowPrivateTargets;
+    copy.endpoints = endpoints;
+    copy.keysetRolloutGrace = keysetRolloutGrace;
+    change.accept(copy);
+    return copy;
   }
 
   /** A new attempt activity with HTTP clients of its own. */

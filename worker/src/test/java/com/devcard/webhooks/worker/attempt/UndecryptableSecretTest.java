@@ -17,7 +17,6 @@ import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.delivery.Attempt;
 import com.devcard.webhooks.store.delivery.DeliveryDetail;
 import com.devcard.webhooks.store.endpoint.CreatedEndpoint;
-import com.devcard.webhooks.store.endpoint.EndpointRepository;
 import com.devcard.webhooks.store.secret.SecretCipher;
 import com.devcard.webhooks.store.testing.TestStore;
 import com.devcard.webhooks.workflows.AttemptOutcome;
@@ -48,8 +47,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A master key removed from the keyset too early: an endpoint's secret is stored under a key the
@@ -79,8 +76,10 @@ class UndecryptableSecretTest {
   private static final TestStore store = TestStore.fresh();
 
   private final String userId = "user_" + UUID.randomUUID();
-  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  @RegisterExtension final TestActivities wiring = TestActivities.on(store).withMeters(meters);
+
+  @RegisterExtension final TestActivities wiring = TestActivities.on(store);
+
+  private final SimpleMeterRegistry meters = wiring.meters();
 
   @Test
   void theAttemptFailsUnsentAndTheNextOneSucceedsOnceTheKeyIsBack(CapturedOutput output)
@@ -210,12 +209,7 @@ class UndecryptableSecretTest {
   }
 
   private DeliveryActivitiesImpl implementation(SecretCipher workerKeyset, Duration grace) {
-    EndpointRepository endpoints =
-        new EndpointRepository(
-            store.jdbc(),
-            workerKeyset,
-            new TransactionTemplate(new DataSourceTransactionManager(store.dataSource())));
-    return wiring.withEndpoints(endpoints).withKeysetRolloutGrace(grace).attempts();
+    return wiring.withWorkerKeyset(workerKeyset, grace).attempts();
   }
 
   /** An endpoint whose stored secret was encrypted under {@link #OLD_KEYSET}. */
