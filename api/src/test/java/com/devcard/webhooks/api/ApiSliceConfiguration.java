@@ -31,6 +31,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
  * What {@link ApiSliceTest} adds to the web slice: every component of the api module, as the api
@@ -96,6 +97,11 @@ class ApiSliceConfiguration {
   @Bean
   TestTokens testTokens(WebhooksStack stack) {
     return new TestTokens(stack.jwtSecret());
+  }
+
+  @Bean
+  ApiCalls apiCalls(MockMvcTester mvc, TestTokens tokens) {
+    return new ApiCalls(mvc, tokens);
   }
 
   @Bean

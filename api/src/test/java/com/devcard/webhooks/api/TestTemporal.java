@@ -43,18 +43,22 @@ public final class TestTemporal {
    * when Temporal is down.
    */
   public static WorkflowClient unreachable() {
-    return client(
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder()
-                .setTarget("127.0.0.1:" + FreePorts.next())
-                .setRpcTimeout(Duration.ofMillis(500))
-                .setSystemInfoTimeout(Duration.ofMillis(500))
-                .setRpcRetryOptions(
-                    RpcRetryOptions.newBuilder()
-                        .setExpiration(Duration.ofSeconds(1))
-                        .setMaximumAttempts(2)
-                        .build())
-                .build()));
+    return client(unreachableStubs());
+  }
+
+  /** Stubs of an address where nothing listens, with deadlines of about a second. */
+  public static WorkflowServiceStubs unreachableStubs() {
+    return WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder()
+            .setTarget("127.0.0.1:" + FreePorts.next())
+            .setRpcTimeout(Duration.ofMillis(500))
+            .setSystemInfoTimeout(Duration.ofMillis(500))
+            .setRpcRetryOptions(
+                RpcRetryOptions.newBuilder()
+                    .setExpiration(Duration.ofSeconds(1))
+                    .setMaximumAttempts(2)
+                    .validateBuildWithDefaults())
+            .build());
   }
 
   /** Stubs that connect lazily, as the application's do. */

@@ -83,9 +83,14 @@ public class ApiClient {
   }
 
   private Response send(HttpRequest.Builder builder) {
+    return exchange(http, builder.build());
+  }
+
+  /** Sends the request and reads the whole answer as text: for every HTTP client of these tests. */
+  public static Response exchange(HttpClient http, HttpRequest request) {
     try {
       HttpResponse<String> response =
-          http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+          http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Response(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(null),

@@ -23,7 +23,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -31,12 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 class WorkerBeansTest {
 
-  private static TestStore store;
-
-  @BeforeAll
-  static void database() {
-    store = TestStore.fresh();
-  }
+  private static final TestStore store = TestStore.fresh();
 
   private ApplicationContextRunner runner() {
     return runner(new TargetPolicy(false, false, HostResolver.system()));

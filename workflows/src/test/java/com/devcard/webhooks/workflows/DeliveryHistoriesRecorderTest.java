@@ -14,18 +14,13 @@ import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.workflows.ScriptedDeliveryActivities.KnownDelivery;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,14 +48,9 @@ class DeliveryHistoriesRecorderTest {
 
   private static final String SECRET = "whsec_recorder0secret0never0in0history";
 
-  // a fixed identity and start time, so the files do not name the machine they were recorded on
   @RegisterExtension
   static final TestWorkflowExtension temporal =
-      DeliveryWorkflowRig.extensionBuilder()
-          .setWorkflowClientOptions(
-              WorkflowClientOptions.newBuilder().setIdentity("history-recorder").build())
-          .setInitialTime(Instant.parse("2026-01-01T00:00:00Z"))
-          .build();
+      RecordedHistories.recorder(DeliveryWorkflowRig.extensionBuilder());
 
   @Test
   void recordFirstTrySuccess(TestWorkflowEnvironment testEnv, WorkflowClient client)
@@ -251,13 +241,8 @@ class DeliveryHistoriesRecorderTest {
       throws IOException {
     WorkflowExecutionHistory history =
         client.fetchHistory(TaskQueues.deliveryWorkflowId(input.deliveryId()));
-    String json = history.toJson(true);
-    assertThat(json).doesNotContain(SECRET);
+    assertThat(history.toJson(true)).doesNotContain(SECRET);
     assertThat(history.toProtoText(true)).doesNotContain(SECRET);
-    // surefire runs in the module directory and sets basedir to it
-    Path file =
-        Path.of(System.getProperty("basedir", "."), "src/test/resources/histories", fileName);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, json + "\n", StandardCharsets.UTF_8);
+    RecordedHistories.write(history, fileName);
   }
 }

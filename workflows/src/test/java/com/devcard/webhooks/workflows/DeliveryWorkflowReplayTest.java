@@ -1,10 +1,7 @@
 package com.devcard.webhooks.workflows;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.devcard.webhooks.delivery.DeliveryStatus;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.testing.WorkflowReplayer;
 import io.temporal.workflow.Workflow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,29 +30,20 @@ class DeliveryWorkflowReplayTest {
         DeliveryHistoriesRecorderTest.HELD_DURING_ITS_SCHEDULE
       })
   void aRecordedDeliveryReplaysOnTheCurrentWorkflow(String fileName) throws Exception {
-    WorkflowReplayer.replayWorkflowExecutionFromResource(
-        "histories/" + fileName, DeliveryWorkflowImpl.class);
+    RecordedHistories.replay(fileName, DeliveryWorkflowImpl.class);
   }
 
   @Test
   void aWorkflowThatNoLongerWaitsBetweenAttemptsFailsTheReplay() {
-    assertThatThrownBy(
-            () ->
-                WorkflowReplayer.replayWorkflowExecutionFromResource(
-                    "histories/" + DeliveryHistoriesRecorderTest.TWO_FAILURES_THEN_SUCCESS,
-                    RetriesWithoutWaiting.class))
-        .hasStackTraceContaining("NonDeterministic");
+    RecordedHistories.assertReplayFails(
+        DeliveryHistoriesRecorderTest.TWO_FAILURES_THEN_SUCCESS, RetriesWithoutWaiting.class);
   }
 
   @Test
   void keepingARetryFromDuringAnAttemptWithoutAVersionFailsTheReplay() {
-    assertThatThrownBy(
-            () ->
-                WorkflowReplayer.replayWorkflowExecutionFromResource(
-                    "histories/"
-                        + DeliveryHistoriesRecorderTest.RETRY_NOW_DURING_AN_ATTEMPT_DROPPED,
-                    KeepsRetryWithoutAVersion.class))
-        .hasStackTraceContaining("NonDeterministic");
+    RecordedHistories.assertReplayFails(
+        DeliveryHistoriesRecorderTest.RETRY_NOW_DURING_AN_ATTEMPT_DROPPED,
+        KeepsRetryWithoutAVersion.class);
   }
 
   /**

@@ -9,18 +9,16 @@ import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.H
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.NO_SLOT_FOR_10S;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.SUCCEED;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.THROW;
+import static com.devcard.webhooks.workflows.WorkflowSummaries.summaries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Call;
 import com.devcard.webhooks.workflows.ScriptedDeliveryActivities.KnownDelivery;
-import io.temporal.api.common.v1.Payload;
 import io.temporal.api.enums.v1.EventType;
-import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
-import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import java.time.Duration;
@@ -454,17 +452,5 @@ class DeliveryWorkflowTest {
   private static List<Duration> delaysIfItFails(List<Call> calls) {
     return Arrays.asList(
         calls.stream().map(call -> call.request().delayIfItFails()).toArray(Duration[]::new));
-  }
-
-  private static List<String> summaries(WorkflowExecutionHistory history, EventType type) {
-    return history.getEvents().stream()
-        .filter(event -> event.getEventType() == type)
-        .map(HistoryEvent::getUserMetadata)
-        .map(metadata -> decode(metadata.getSummary()))
-        .toList();
-  }
-
-  private static String decode(Payload payload) {
-    return DefaultDataConverter.STANDARD_INSTANCE.fromPayload(payload, String.class, String.class);
   }
 }

@@ -5,17 +5,11 @@ import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.S
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,11 +30,7 @@ class EndpointProbeHistoriesRecorderTest {
 
   @RegisterExtension
   static final TestWorkflowExtension temporal =
-      DeliveryWorkflowRig.extensionBuilder()
-          .setWorkflowClientOptions(
-              WorkflowClientOptions.newBuilder().setIdentity("history-recorder").build())
-          .setInitialTime(Instant.parse("2026-01-01T00:00:00Z"))
-          .build();
+      RecordedHistories.recorder(DeliveryWorkflowRig.extensionBuilder());
 
   @Test
   void recordFailedThenEnabled(TestWorkflowEnvironment testEnv, WorkflowClient client)
@@ -71,14 +61,8 @@ class EndpointProbeHistoriesRecorderTest {
             .probe(input);
 
     assertThat(result).isEqualTo(ProbeResult.ENABLED);
-    WorkflowExecutionHistory history =
-        client.fetchHistory(TaskQueues.endpointProbeWorkflowId(input.endpointId()));
-    // surefire runs in the module directory and sets basedir to it
-    Path file =
-        Path.of(
-            System.getProperty("basedir", "."),
-            "src/test/resources/histories",
-            FAILED_THEN_ENABLED);
-    Files.writeString(file, history.toJson(true) + "\n", StandardCharsets.UTF_8);
+    RecordedHistories.write(
+        client.fetchHistory(TaskQueues.endpointProbeWorkflowId(input.endpointId())),
+        FAILED_THEN_ENABLED);
   }
 }

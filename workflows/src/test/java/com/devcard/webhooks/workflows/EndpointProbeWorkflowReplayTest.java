@@ -1,9 +1,6 @@
 package com.devcard.webhooks.workflows;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.temporal.activity.ActivityOptions;
-import io.temporal.testing.WorkflowReplayer;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -20,18 +17,13 @@ class EndpointProbeWorkflowReplayTest {
   @ParameterizedTest
   @ValueSource(strings = {EndpointProbeHistoriesRecorderTest.FAILED_THEN_ENABLED})
   void aRecordedProbeReplaysOnTheCurrentWorkflow(String fileName) throws Exception {
-    WorkflowReplayer.replayWorkflowExecutionFromResource(
-        "histories/" + fileName, EndpointProbeWorkflowImpl.class);
+    RecordedHistories.replay(fileName, EndpointProbeWorkflowImpl.class);
   }
 
   @Test
   void aProbeThatNoLongerWaitsFailsTheReplay() {
-    assertThatThrownBy(
-            () ->
-                WorkflowReplayer.replayWorkflowExecutionFromResource(
-                    "histories/" + EndpointProbeHistoriesRecorderTest.FAILED_THEN_ENABLED,
-                    ProbesWithoutWaiting.class))
-        .hasStackTraceContaining("NonDeterministic");
+    RecordedHistories.assertReplayFails(
+        EndpointProbeHistoriesRecorderTest.FAILED_THEN_ENABLED, ProbesWithoutWaiting.class);
   }
 
   /**

@@ -3,19 +3,17 @@ package com.devcard.webhooks.workflows;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.FAIL;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.NO_SLOT_FOR_10S;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.SUCCEED;
+import static com.devcard.webhooks.workflows.WorkflowSummaries.summaries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Call;
-import io.temporal.api.common.v1.Payload;
 import io.temporal.api.enums.v1.EventType;
-import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
-import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -151,17 +149,5 @@ class EndpointProbeWorkflowTest {
         .isInstanceOf(WorkflowFailedException.class)
         .hasCauseInstanceOf(CanceledFailure.class);
     assertThat(attempts.calls()).hasSize(1);
-  }
-
-  private static List<String> summaries(WorkflowExecutionHistory history, EventType type) {
-    return history.getEvents().stream()
-        .filter(event -> event.getEventType() == type)
-        .map(HistoryEvent::getUserMetadata)
-        .map(metadata -> decode(metadata.getSummary()))
-        .toList();
-  }
-
-  private static String decode(Payload payload) {
-    return DefaultDataConverter.STANDARD_INSTANCE.fromPayload(payload, String.class, String.class);
   }
 }

@@ -5,18 +5,12 @@ import static org.awaitility.Awaitility.await;
 import com.devcard.webhooks.delivery.RecoveryState;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
-import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -34,14 +28,9 @@ class RecoveryHistoriesRecorderTest {
   static final String CANCELLED_WHILE_PAUSING = "recovery-cancelled-while-pausing.json";
   static final String RELEASE_ONE_AT_A_TIME = "recovery-release-one-at-a-time.json";
 
-  // a fixed identity and start time, so the files do not name the machine they were recorded on
   @RegisterExtension
   static final TestWorkflowExtension temporal =
-      RecoveryWorkflowRig.extensionBuilder()
-          .setWorkflowClientOptions(
-              WorkflowClientOptions.newBuilder().setIdentity("history-recorder").build())
-          .setInitialTime(Instant.parse("2026-01-01T00:00:00Z"))
-          .build();
+      RecordedHistories.recorder(RecoveryWorkflowRig.extensionBuilder());
 
   @Test
   void recordPacedToCompletion(TestWorkflowEnvironment testEnv, WorkflowClient client)
@@ -95,12 +84,7 @@ class RecoveryHistoriesRecorderTest {
 
   private static void write(WorkflowClient client, String recoveryId, String fileName)
       throws IOException {
-    WorkflowExecutionHistory history =
-        client.fetchHistory(TaskQueues.recoveryWorkflowId(recoveryId));
-    // surefire runs in the module directory and sets basedir to it
-    Path file =
-        Path.of(System.getProperty("basedir", "."), "src/test/resources/histories", fileName);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, history.toJson(true) + "\n", StandardCharsets.UTF_8);
+    RecordedHistories.write(
+        client.fetchHistory(TaskQueues.recoveryWorkflowId(recoveryId)), fileName);
   }
 }

@@ -1,10 +1,7 @@
 package com.devcard.webhooks.workflows;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.devcard.webhooks.delivery.RecoveryState;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.testing.WorkflowReplayer;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -26,18 +23,13 @@ class RecoveryWorkflowReplayTest {
         RecoveryHistoriesRecorderTest.RELEASE_ONE_AT_A_TIME
       })
   void aRecordedRecoveryReplaysOnTheCurrentWorkflow(String fileName) throws Exception {
-    WorkflowReplayer.replayWorkflowExecutionFromResource(
-        "histories/" + fileName, RecoveryWorkflowImpl.class);
+    RecordedHistories.replay(fileName, RecoveryWorkflowImpl.class);
   }
 
   @Test
   void aRecoveryThatNoLongerPacesFailsTheReplay() {
-    assertThatThrownBy(
-            () ->
-                WorkflowReplayer.replayWorkflowExecutionFromResource(
-                    "histories/" + RecoveryHistoriesRecorderTest.PACED_TO_COMPLETION,
-                    OneAtATimeWithoutPause.class))
-        .hasStackTraceContaining("NonDeterministic");
+    RecordedHistories.assertReplayFails(
+        RecoveryHistoriesRecorderTest.PACED_TO_COMPLETION, OneAtATimeWithoutPause.class);
   }
 
   /**

@@ -1,20 +1,18 @@
 package com.devcard.webhooks.workflows;
 
+import static com.devcard.webhooks.workflows.WorkflowSummaries.summaries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.devcard.webhooks.delivery.RecoveryState;
 import com.devcard.webhooks.workflows.ScriptedRecoveryActivities.Call;
-import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
-import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -240,17 +238,5 @@ class RecoveryWorkflowTest {
 
   private static long count(WorkflowExecutionHistory history, EventType type) {
     return history.getEvents().stream().filter(event -> event.getEventType() == type).count();
-  }
-
-  private static List<String> summaries(WorkflowExecutionHistory history, EventType type) {
-    return history.getEvents().stream()
-        .filter(event -> event.getEventType() == type)
-        .map(HistoryEvent::getUserMetadata)
-        .map(metadata -> decode(metadata.getSummary()))
-        .toList();
-  }
-
-  private static String decode(Payload payload) {
-    return DefaultDataConverter.STANDARD_INSTANCE.fromPayload(payload, String.class, String.class);
   }
 }

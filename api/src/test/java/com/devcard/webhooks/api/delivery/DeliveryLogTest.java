@@ -4,41 +4,20 @@ import static com.devcard.webhooks.api.ProblemBody.assertValidationProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.api.ApiSliceTest;
+import com.devcard.webhooks.api.OneEndpointSliceTest;
 import com.devcard.webhooks.api.ProblemBody.Field;
 import com.devcard.webhooks.api.Responses;
-import com.devcard.webhooks.api.TestData;
-import com.devcard.webhooks.api.TestTokens;
-import com.devcard.webhooks.store.endpoint.Endpoint;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** An endpoint's delivery log: newest first, in pages joined by an opaque cursor. */
 @ApiSliceTest
-class DeliveryLogTest {
-
-  @Autowired MockMvcTester mvc;
-  @Autowired TestTokens tokens;
-  @Autowired TestData data;
-
-  private final String user = TestData.newUser();
-  private Endpoint endpoint;
-
-  @BeforeEach
-  void anEndpoint() {
-    endpoint = data.endpoint(user, "card.viewed");
-  }
+class DeliveryLogTest extends OneEndpointSliceTest {
 
   private MvcTestResult log(String query) {
-    return mvc.get()
-        .uri("/api/webhooks/" + endpoint.id() + "/deliveries" + query)
-        .header(HttpHeaders.AUTHORIZATION, tokens.bearer(user))
-        .exchange();
+    return api.as(user).get("/api/webhooks/" + endpoint.id() + "/deliveries" + query);
   }
 
   private String deliveryCreatedAt(String time) {
@@ -102,10 +81,7 @@ class DeliveryLogTest {
     data.fail(delivery);
 
     MvcTestResult result =
-        mvc.get()
-            .uri("/api/webhooks/" + endpoint.id() + "/deliveries/" + delivery)
-            .header(HttpHeaders.AUTHORIZATION, tokens.bearer(user))
-            .exchange();
+        api.as(user).get("/api/webhooks/" + endpoint.id() + "/deliveries/" + delivery);
 
     assertThat(result)
         .hasStatusOk()

@@ -3,31 +3,25 @@ package com.devcard.webhooks.api.delivery;
 import static com.devcard.webhooks.api.ProblemBody.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.devcard.webhooks.api.ApiCalls;
 import com.devcard.webhooks.api.ApiSliceTest;
 import com.devcard.webhooks.api.TestData;
-import com.devcard.webhooks.api.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** An operator cancels any user's pending delivery; a finished one cannot be cancelled. */
 @ApiSliceTest
 class OperatorCancelRouteTest {
 
-  @Autowired MockMvcTester mvc;
-  @Autowired TestTokens tokens;
+  @Autowired ApiCalls api;
   @Autowired TestData data;
 
   private final String user = TestData.newUser();
 
   private MvcTestResult cancel(String delivery) {
-    return mvc.post()
-        .uri("/api/admin/deliveries/" + delivery + "/cancel")
-        .header(HttpHeaders.AUTHORIZATION, tokens.bearer("operator", TestTokens.ADMIN))
-        .exchange();
+    return api.asOperator().post("/api/admin/deliveries/" + delivery + "/cancel");
   }
 
   @Test

@@ -3,36 +3,27 @@ package com.devcard.webhooks.api.event;
 import static com.devcard.webhooks.api.ProblemBody.assertValidationProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.devcard.webhooks.api.ApiCalls;
 import com.devcard.webhooks.api.ApiSliceTest;
 import com.devcard.webhooks.api.ProblemBody.Field;
 import com.devcard.webhooks.api.TestData;
-import com.devcard.webhooks.api.TestTokens;
 import com.devcard.webhooks.store.endpoint.Endpoint;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** {@code POST /api/events}: an application service reports an event of a user. */
 @ApiSliceTest
 class EventRouteTest {
 
-  @Autowired MockMvcTester mvc;
-  @Autowired TestTokens tokens;
+  @Autowired ApiCalls api;
   @Autowired TestData data;
 
   private final String user = TestData.newUser();
 
   private MvcTestResult report(String body) {
-    return mvc.post()
-        .uri("/api/events")
-        .header(HttpHeaders.AUTHORIZATION, tokens.bearer("reporter", TestTokens.PUBLISH))
-        .contentType(MediaType.APPLICATION_JSON)
-        .content(body)
-        .exchange();
+    return api.asPublisher().postJson("/api/events", body);
   }
 
   @Test

@@ -3,35 +3,29 @@ package com.devcard.webhooks.api.event;
 import static com.devcard.webhooks.api.ProblemBody.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.devcard.webhooks.api.ApiCalls;
 import com.devcard.webhooks.api.ApiSliceTest;
 import com.devcard.webhooks.api.Responses;
 import com.devcard.webhooks.api.TestData;
-import com.devcard.webhooks.api.TestTokens;
 import com.devcard.webhooks.store.delivery.DeliveryLogRepository;
 import com.devcard.webhooks.store.endpoint.Endpoint;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** {@code POST /api/webhooks/{id}/test}: a {@code webhook.test} event to that endpoint alone. */
 @ApiSliceTest
 class TestEventRouteTest {
 
-  @Autowired MockMvcTester mvc;
-  @Autowired TestTokens tokens;
+  @Autowired ApiCalls api;
   @Autowired TestData data;
   @Autowired DeliveryLogRepository deliveries;
 
   private final String user = TestData.newUser();
 
   private MvcTestResult sendTest(Endpoint endpoint) {
-    return mvc.post()
-        .uri("/api/webhooks/" + endpoint.id() + "/test")
-        .header(HttpHeaders.AUTHORIZATION, tokens.bearer(user))
-        .exchange();
+    return api.as(user).post("/api/webhooks/" + endpoint.id() + "/test");
   }
 
   @Test

@@ -4,36 +4,28 @@ import static com.devcard.webhooks.api.ProblemBody.assertProblem;
 import static com.devcard.webhooks.api.ProblemBody.assertValidationProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.devcard.webhooks.api.ApiCalls;
 import com.devcard.webhooks.api.ApiSliceTest;
 import com.devcard.webhooks.api.ProblemBody.Field;
 import com.devcard.webhooks.api.TestData;
-import com.devcard.webhooks.api.TestTokens;
 import com.devcard.webhooks.store.endpoint.Endpoint;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** Operators recover across users, filtered, and read any recovery; users' routes stay theirs. */
 @ApiSliceTest
 class OperatorRecoveryRoutesTest {
 
-  @Autowired MockMvcTester mvc;
-  @Autowired TestTokens tokens;
+  @Autowired ApiCalls api;
   @Autowired TestData data;
 
   private final String user = TestData.newUser();
 
   private MvcTestResult recover(String body) {
-    return mvc.post()
-        .uri("/api/admin/recover")
-        .header(HttpHeaders.AUTHORIZATION, tokens.bearer("operator", TestTokens.ADMIN))
-        .contentType(MediaType.APPLICATION_JSON)
-        .content(body)
-        .exchange();
+    return api.asOperator().postJson("/api/admin/recover", body);
   }
 
   @Test
@@ -61,13 +53,7 @@ class OperatorRecoveryRoutesTest {
             .getHeader(HttpHeaders.LOCATION);
     String id = location.substring(location.lastIndexOf('/') + 1);
 
-    assertProblem(
-        mvc.get()
-            .uri("/api/recoveries/" + id)
-            .header(HttpHeaders.AUTHORIZATION, tokens.bearer(user))
-            .exchange(),
-        HttpStatus.NOT_FOUND,
-        "not-found");
+    assertProblem(api.as(user).get("/api/recoveries/" + id), HttpStatus.NOT_FOUND, "not-found");
   }
 
   @Test

@@ -5,43 +5,20 @@ import static com.devcard.webhooks.api.ProblemBody.assertValidationProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.api.ApiSliceTest;
+import com.devcard.webhooks.api.OneEndpointSliceTest;
 import com.devcard.webhooks.api.ProblemBody.Field;
-import com.devcard.webhooks.api.TestData;
-import com.devcard.webhooks.api.TestTokens;
-import com.devcard.webhooks.store.endpoint.Endpoint;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** A user's bulk recovery of their endpoint's failed deliveries, its progress and its cancel. */
 @ApiSliceTest
-class RecoveryRoutesTest {
-
-  @Autowired MockMvcTester mvc;
-  @Autowired TestTokens tokens;
-  @Autowired TestData data;
-
-  private final String user = TestData.newUser();
-  private Endpoint endpoint;
-
-  @BeforeEach
-  void anEndpoint() {
-    endpoint = data.endpoint(user, "card.viewed");
-  }
+class RecoveryRoutesTest extends OneEndpointSliceTest {
 
   private MvcTestResult recover(String body) {
-    return mvc.post()
-        .uri("/api/webhooks/" + endpoint.id() + "/recover")
-        .header(HttpHeaders.AUTHORIZATION, tokens.bearer(user))
-        .contentType(MediaType.APPLICATION_JSON)
-        .content(body)
-        .exchange();
+    return api.as(user).postJson("/api/webhooks/" + endpoint.id() + "/recover", body);
   }
 
   private String failedDeliveryCreatedAt(String time) {
@@ -64,11 +41,7 @@ class RecoveryRoutesTest {
         .hasPathSatisfying("$.state", value -> value.assertThat().isEqualTo("running"))
         .hasPathSatisfying("$.total", value -> value.assertThat().isEqualTo(2));
     String location = started.getResponse().getHeader(HttpHeaders.LOCATION);
-    assertThat(
-            mvc.get()
-                .uri(location)
-                .header(HttpHeaders.AUTHORIZATION, tokens.bearer(user))
-                .exchange())
+    assertThat(api.as(user).get(location))
         .hasStatusOk()
         .bodyJson()
         .hasPathSatisfying("$.total", value -> value.assertThat().isEqualTo(2));
@@ -81,11 +54,7 @@ class RecoveryRoutesTest {
             .getResponse()
             .getHeader(HttpHeaders.LOCATION);
 
-    assertThat(
-            mvc.delete()
-                .uri(location)
-                .header(HttpHeaders.AUTHORIZATION, tokens.bearer(user))
-                .exchange())
+    assertThat(api.as(user).delete(location))
         .hasStatusOk()
         .bodyJson()
         .hasPathSatisfying("$.state", value -> value.assertThat().isEqualTo("cancelled"));

@@ -4,41 +4,24 @@ import static com.devcard.webhooks.api.ProblemBody.assertValidationProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.api.ApiSliceTest;
+import com.devcard.webhooks.api.OneEndpointSliceTest;
 import com.devcard.webhooks.api.ProblemBody.Field;
 import com.devcard.webhooks.api.Responses;
-import com.devcard.webhooks.api.TestData;
-import com.devcard.webhooks.api.TestTokens;
-import com.devcard.webhooks.store.endpoint.Endpoint;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** A new secret, the previous one signing on until the grace period ends. */
 @ApiSliceTest
-class RotateSecretRouteTest {
-
-  @Autowired MockMvcTester mvc;
-  @Autowired TestTokens tokens;
-  @Autowired TestData data;
-
-  private final String user = TestData.newUser();
-  private Endpoint endpoint;
-
-  @BeforeEach
-  void anEndpoint() {
-    endpoint = data.endpoint(user, "card.viewed");
-  }
+class RotateSecretRouteTest extends OneEndpointSliceTest {
 
   private MockMvcTester.MockMvcRequestBuilder rotate() {
-    return mvc.post()
-        .uri("/api/webhooks/" + endpoint.id() + "/rotate-secret")
-        .header(HttpHeaders.AUTHORIZATION, tokens.bearer(user));
+    return api.as(user)
+        .request(HttpMethod.POST, "/api/webhooks/" + endpoint.id() + "/rotate-secret");
   }
 
   private static Duration graceOf(MvcTestResult result, Instant before) {

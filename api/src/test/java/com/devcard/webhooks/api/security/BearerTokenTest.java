@@ -3,6 +3,7 @@ package com.devcard.webhooks.api.security;
 import static com.devcard.webhooks.api.ProblemBody.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.devcard.webhooks.api.ApiCalls;
 import com.devcard.webhooks.api.ApiSliceTest;
 import com.devcard.webhooks.api.TestData;
 import com.devcard.webhooks.api.TestTokens;
@@ -11,23 +12,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** Every {@code /api/**} request needs a valid bearer token; anything less is 401. */
 @ApiSliceTest
 class BearerTokenTest {
 
-  @Autowired MockMvcTester mvc;
+  @Autowired ApiCalls api;
   @Autowired TestTokens tokens;
 
   private final String user = TestData.newUser();
 
   private MvcTestResult listEndpointsWith(String authorization) {
-    return mvc.get()
-        .uri("/api/webhooks")
-        .header(HttpHeaders.AUTHORIZATION, authorization)
-        .exchange();
+    return api.withAuthorization(authorization).get("/api/webhooks");
   }
 
   private void assertUnauthorized(MvcTestResult result) {
@@ -37,7 +34,7 @@ class BearerTokenTest {
 
   @Test
   void aRequestWithoutATokenIsUnauthorized() {
-    assertUnauthorized(mvc.get().uri("/api/webhooks").exchange());
+    assertUnauthorized(api.withoutToken().get("/api/webhooks"));
   }
 
   @Test

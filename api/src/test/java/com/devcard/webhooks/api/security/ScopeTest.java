@@ -3,15 +3,13 @@ package com.devcard.webhooks.api.security;
 import static com.devcard.webhooks.api.ProblemBody.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.devcard.webhooks.api.ApiCalls;
 import com.devcard.webhooks.api.ApiSliceTest;
 import com.devcard.webhooks.api.TestData;
 import com.devcard.webhooks.api.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
@@ -26,25 +24,17 @@ class ScopeTest {
       {"userId": "u_42", "type": "card.viewed", "data": {"cardId": "c_7"}}
       """;
 
-  @Autowired MockMvcTester mvc;
+  @Autowired ApiCalls api;
   @Autowired TestTokens tokens;
 
   private final String user = TestData.newUser();
 
   private MvcTestResult reportEvent(String authorization) {
-    return mvc.post()
-        .uri("/api/events")
-        .header(HttpHeaders.AUTHORIZATION, authorization)
-        .contentType(MediaType.APPLICATION_JSON)
-        .content(EVENT)
-        .exchange();
+    return api.withAuthorization(authorization).postJson("/api/events", EVENT);
   }
 
   private MvcTestResult readOperatorRecovery(String authorization) {
-    return mvc.get()
-        .uri("/api/admin/recoveries/rcv_unknown")
-        .header(HttpHeaders.AUTHORIZATION, authorization)
-        .exchange();
+    return api.withAuthorization(authorization).get("/api/admin/recoveries/rcv_unknown");
   }
 
   @Test
@@ -69,29 +59,17 @@ class ScopeTest {
     String plain = tokens.bearer(user, TestTokens.PUBLISH);
 
     assertProblem(readOperatorRecovery(plain), HttpStatus.FORBIDDEN, "forbidden");
+    ApiCalls.Caller withoutAdmin = api.withAuthorization(plain);
     assertProblem(
-        mvc.post()
-            .uri("/api/admin/deliveries/dlv_unknown/cancel")
-            .header(HttpHeaders.AUTHORIZATION, plain)
-            .exchange(),
+        withoutAdmin.post("/api/admin/deliveries/dlv_unknown/cancel"),
         HttpStatus.FORBIDDEN,
         "forbidden");
     assertProblem(
-        mvc.post()
-            .uri("/api/admin/recover")
-            .header(HttpHeaders.AUTHORIZATION, plain)
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"all\": true}")
-            .exchange(),
+        withoutAdmin.postJson("/api/admin/recover", "{\"all\": true}"),
         HttpStatus.FORBIDDEN,
         "forbidden");
     assertProblem(
-        mvc.post()
-            .uri("/api/admin/master-key/re-encrypt")
-            .header(HttpHeaders.AUTHORIZATION, plain)
-            .exchange(),
-        HttpStatus.FORBIDDEN,
-        "forbidden");
+        withoutAdmin.post("/api/admin/master-key/re-encrypt"), HttpStatus.FORBIDDEN, "forbidden");
   }
 
   @Test
@@ -112,11 +90,6 @@ class ScopeTest {
 
   @Test
   void aPlainUserTokenNeedsNoScopeForItsOwnEndpoints() {
-    assertThat(
-            mvc.get()
-                .uri("/api/webhooks")
-                .header(HttpHeaders.AUTHORIZATION, tokens.bearer(user))
-                .exchange())
-        .hasStatusOk();
+    assertThat(api.as(user).get("/api/webhooks")).hasStatusOk();
   }
 }

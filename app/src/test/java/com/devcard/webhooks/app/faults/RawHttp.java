@@ -1,5 +1,6 @@
 package com.devcard.webhooks.app.faults;
 
+import com.devcard.webhooks.app.ApiClient;
 import com.devcard.webhooks.app.ApiClient.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -107,21 +107,6 @@ final class RawHttp {
             : chunked
                 ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
                 : HttpRequest.BodyPublishers.ofByteArray(body);
-    try {
-      HttpResponse<String> response =
-          http.send(
-              builder.method(method, publisher).build(),
-              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Response(
-          response.statusCode(),
-          response.headers().firstValue("Content-Type").orElse(null),
-          response.headers().firstValue("Location").orElse(null),
-          response.body());
-    } catch (IOException exception) {
-      throw new UncheckedIOException(exception);
-    } catch (InterruptedException exception) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(exception);
-    }
+    return ApiClient.exchange(http, builder.method(method, publisher).build());
   }
 }

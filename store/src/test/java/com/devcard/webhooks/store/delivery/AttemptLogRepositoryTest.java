@@ -3,31 +3,22 @@ package com.devcard.webhooks.store.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
-import com.devcard.webhooks.store.Ids;
-import com.devcard.webhooks.store.endpoint.NewEndpoint;
 import com.devcard.webhooks.store.testing.TestStore;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The bounded attempt log of the detail view, its pages, and the count of manual attempts. */
 class AttemptLogRepositoryTest {
 
-  private static TestStore store;
+  private static final TestStore store = TestStore.fresh();
 
   private final String user = "user-" + UUID.randomUUID();
-  private final String endpointId = newEndpoint(user);
-
-  @BeforeAll
-  static void database() {
-    store = TestStore.fresh();
-  }
+  private final String endpointId = store.newEndpoint(user);
 
   @Test
   void theDetailHoldsTheLatestAttemptsOldestFirstAndTheSizeOfTheWholeLog() {
@@ -82,7 +73,10 @@ class AttemptLogRepositoryTest {
     assertThat(
             store.deliveryLog().attemptPage("someone-else", endpointId, id, Optional.empty(), 10))
         .isEmpty();
-    assertThat(store.deliveryLog().attemptPage(user, newEndpoint(user), id, Optional.empty(), 10))
+    assertThat(
+            store
+                .deliveryLog()
+                .attemptPage(user, store.newEndpoint(user), id, Optional.empty(), 10))
         .isEmpty();
     store.endpoints().delete(user, endpointId);
     assertThat(store.deliveryLog().attemptPage(user, endpointId, id, Optional.empty(), 10))
@@ -121,26 +115,8 @@ class AttemptLogRepositoryTest {
 
   // --- helpers
 
-  private static String newEndpoint(String userId) {
-    return store
-        .endpoints()
-        .create(new NewEndpoint(userId, "https://hooks.example.com/in", List.of("a"), null), 50)
-        .endpoint()
-        .id();
-  }
-
   private String deliver() {
-    NewEvent event =
-        new NewEvent(
-            Ids.newId("evt"),
-            user,
-            null,
-            "a",
-            "{}",
-            Instant.now(),
-            List.of(Duration.ofSeconds(30)),
-            endpointId);
-    return store.dispatches().dispatch(event).deliveries().getFirst().id();
+    return store.event(user, endpointId).deliver();
   }
 
   /** A failed delivery with this many attempts in its log. */
@@ -151,12 +127,7 @@ class AttemptLogRepositoryTest {
   }
 
   private static void record(String deliveryId, String trigger) {
-    store
-        .attemptRecords()
-        .recordAttempt(
-            deliveryId,
-            "key-" + UUID.randomUUID(),
-            new AttemptResult(trigger, Instant.now(), 5, 503, "down", null, false),
-            Optional.empty());
+    store.recordAttempt(
+        deliveryId, new AttemptResult(trigger, Instant.now(), 5, 503, "down", null, false));
   }
 }

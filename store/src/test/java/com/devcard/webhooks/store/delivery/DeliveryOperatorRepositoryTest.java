@@ -3,9 +3,6 @@ package com.devcard.webhooks.store.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
-import com.devcard.webhooks.store.Ids;
-import com.devcard.webhooks.store.endpoint.EndpointChanges;
-import com.devcard.webhooks.store.endpoint.NewEndpoint;
 import com.devcard.webhooks.store.testing.TestStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +15,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What operators and "retry" do to the delivery log: reopen, cancel, re-run after a reset. */
@@ -27,26 +23,13 @@ class DeliveryOperatorRepositoryTest {
   private static final List<Duration> DELAYS =
       List.of(Duration.ofSeconds(30), Duration.ofMinutes(5));
 
-  private static TestStore store;
+  private static final TestStore store = TestStore.fresh();
 
   private final String user = "user-" + UUID.randomUUID();
-  private final String endpointId =
-      store
-          .endpoints()
-          .create(new NewEndpoint(user, "https://hooks.example.com/in", List.of("a"), null), 10)
-          .endpoint()
-          .id();
-
-  @BeforeAll
-  static void database() {
-    store = TestStore.fresh();
-  }
+  private final String endpointId = store.newEndpoint(user);
 
   private String deliver() {
-    NewEvent event =
-        new NewEvent(
-            Ids.newId("evt"), user, null, "a", "{\"n\":1}", Instant.now(), DELAYS, endpointId);
-    return store.dispatches().dispatch(event).deliveries().getFirst().id();
+    return store.event(user, endpointId).retryDelays(DELAYS).deliver();
   }
 
   private static AttemptResult result(String trigger, boolean success) {
@@ -126,13 +109,7 @@ class DeliveryOperatorRepositoryTest {
   @Test
   void deliveriesCancelledWithTheirEndpointCannotBeReopened() {
     String pending = deliver();
-    store
-        .endpoints()
-        .update(
-            user,
-            endpointId,
-            new EndpointChanges(
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(false)));
+    store.setActive(user, endpointId, false);
 
     assertThat(delivery(pending).status()).isEqualTo(DeliveryStatus.CANCELLED);
     assertThat(column(pending, "cancel_reason")).isEqualTo("endpoint");

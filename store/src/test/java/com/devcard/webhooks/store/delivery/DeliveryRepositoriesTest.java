@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
-import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.KeysetPosition;
 import com.devcard.webhooks.store.Page;
-import com.devcard.webhooks.store.endpoint.EndpointChanges;
-import com.devcard.webhooks.store.endpoint.NewEndpoint;
 import com.devcard.webhooks.store.testing.TestStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +17,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class DeliveryRepositoriesTest {
@@ -29,27 +25,20 @@ class DeliveryRepositoriesTest {
       List.of(Duration.ofSeconds(30), Duration.ofMinutes(5));
   private static final Instant BASE = Instant.parse("2026-01-01T00:00:00Z");
 
-  private static TestStore store;
+  private static final TestStore store = TestStore.fresh();
 
   private final String user = "user-" + UUID.randomUUID();
   private final String endpointId =
-      store
-          .endpoints()
-          .create(
-              new NewEndpoint(user, "https://hooks.example.com/in", List.of("a", "b"), null), 10)
-          .endpoint()
-          .id();
-
-  @BeforeAll
-  static void database() {
-    store = TestStore.fresh();
-  }
+      store.createEndpoint(user, "https://hooks.example.com/in", "a", "b").endpoint().id();
 
   private String deliver(String type, Instant createdAt) {
-    NewEvent event =
-        new NewEvent(
-            Ids.newId("evt"), user, null, type, "{\"n\":1}", createdAt, DELAYS, endpointId);
-    return store.dispatches().dispatch(event).deliveries().getFirst().id();
+    return store
+        .event(user, endpointId)
+        .type(type)
+        .payload("{\"n\":1}")
+        .createdAt(createdAt)
+        .retryDelays(DELAYS)
+        .deliver();
   }
 
   private String deliver() {
@@ -159,12 +148,7 @@ class DeliveryRepositoriesTest {
   @Test
   void findOnlyAnswersForTheOwnerThroughTheRightEndpoint() {
     String id = deliver();
-    String otherEndpoint =
-        store
-            .endpoints()
-            .create(new NewEndpoint(user, "https://other.example.com", List.of("a"), null), 10)
-            .endpoint()
-            .id();
+    String otherEndpoint = store.newEndpoint(user);
 
     assertThat(store.deliveryLog().find(user, endpointId, id)).map(Delivery::id).contains(id);
     assertThat(store.deliveryLog().find("someone-else", endpointId, id)).isEmpty();
@@ -386,13 +370,7 @@ class DeliveryRepositoriesTest {
     assertThat(loaded.endpointActive()).isTrue();
     assertThat(loaded.endpointDeleted()).isFalse();
 
-    store
-        .endpoints()
-        .update(
-            user,
-            endpointId,
-            new EndpointChanges(
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(false)));
+    store.setActive(user, endpointId, false);
     assertThat(store.attemptRecords().loadForAttempt(id).orElseThrow().endpointActive()).isFalse();
 
     store.endpoints().delete(user, endpointId);

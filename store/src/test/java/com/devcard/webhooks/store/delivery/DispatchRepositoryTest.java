@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.Ids;
-import com.devcard.webhooks.store.endpoint.EndpointChanges;
 import com.devcard.webhooks.store.endpoint.NewEndpoint;
 import com.devcard.webhooks.store.testing.TestStore;
 import java.time.Duration;
@@ -20,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,16 +28,10 @@ class DispatchRepositoryTest {
   private static final List<Duration> DELAYS =
       List.of(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(30));
 
-  private static TestStore store;
-  private static DispatchRepository dispatches;
+  private static final TestStore store = TestStore.fresh();
+  private static final DispatchRepository dispatches = store.dispatches();
 
   private final String user = "user-" + UUID.randomUUID();
-
-  @BeforeAll
-  static void database() {
-    store = TestStore.fresh();
-    dispatches = store.dispatches();
-  }
 
   private String endpoint(String url, String... events) {
     return store
@@ -76,13 +68,7 @@ class DispatchRepositoryTest {
     String both = endpoint("https://b.example.com", "card.viewed", "invoice.paid");
     endpoint("https://c.example.com", "card.viewed");
     String inactive = endpoint("https://d.example.com", "invoice.paid");
-    store
-        .endpoints()
-        .update(
-            user,
-            inactive,
-            new EndpointChanges(
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(false)));
+    store.setActive(user, inactive, false);
     String deleted = endpoint("https://e.example.com", "invoice.paid");
     store.endpoints().delete(user, deleted);
     NewEvent event = event("invoice.paid", null);
@@ -222,13 +208,7 @@ class DispatchRepositoryTest {
   void aTestEventTargetsOnlyTheGivenEndpointWhateverItsSubscriptions() {
     String target = endpoint("https://a.example.com", "card.viewed");
     endpoint("https://b.example.com", "webhook.test");
-    store
-        .endpoints()
-        .update(
-            user,
-            target,
-            new EndpointChanges(
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(false)));
+    store.setActive(user, target, false);
     NewEvent test =
         new NewEvent(
             Ids.newId("evt"), user, null, "webhook.test", "{}", Instant.now(), DELAYS, target);

@@ -21,22 +21,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 
 class EndpointRepositoryTest {
 
-  private static TestStore store;
-  private static EndpointRepository endpoints;
+  private static final TestStore store = TestStore.fresh();
+  private static final EndpointRepository endpoints = store.endpoints();
 
   private final String user = "user-" + UUID.randomUUID();
-
-  @BeforeAll
-  static void database() {
-    store = TestStore.fresh();
-    endpoints = store.endpoints();
-  }
 
   private CreatedEndpoint create(String url, String... events) {
     return endpoints.create(new NewEndpoint(user, url, List.of(events), null), 10);

@@ -3,11 +3,9 @@ package com.devcard.webhooks.store.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
-import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.AttemptResult;
 import com.devcard.webhooks.store.delivery.AttemptRules;
 import com.devcard.webhooks.store.delivery.DispatchResult;
-import com.devcard.webhooks.store.delivery.NewEvent;
 import com.devcard.webhooks.store.delivery.RecordedAttempt;
 import com.devcard.webhooks.store.operational.OperationalEndpoint;
 import com.devcard.webhooks.store.operational.OperationalEvents;
@@ -30,16 +28,15 @@ class EndpointStatesTest {
   private static final AttemptRules GONE = new AttemptRules(true, false, DISABLE_AFTER);
   private static final AttemptRules FAILING = new AttemptRules(false, false, DISABLE_AFTER);
 
-  private static TestStore store;
-  private static EndpointStates states;
+  private static final TestStore store = TestStore.fresh();
+  private static final EndpointStates states = store.states();
 
   private final String user = "user-" + UUID.randomUUID();
   private final String endpointId = endpoint(user, "card.viewed");
 
+  // The DevCard backend's endpoint, which hears of disabled and enabled endpoints.
   @BeforeAll
-  static void database() {
-    store = TestStore.fresh();
-    states = store.states();
+  static void anOperationalEndpoint() {
     new OperationalEndpoint(store.jdbc(), EmbeddedDatabase.testCipher())
         .configure(
             Optional.of("https://ops.example.com/webhooks"), "whsec_" + "A".repeat(43) + "=");
@@ -129,13 +126,7 @@ class EndpointStatesTest {
   @Test
   void eventsForAnEndpointTheServiceDisabledAreHeldAndForOneItsOwnerDisabledNone() {
     String paused = endpoint(user, "card.viewed");
-    store
-        .endpoints()
-        .update(
-            user,
-            paused,
-            new EndpointChanges(
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(false)));
+    store.setActive(user, paused, false);
     attemptWith(deliver(), 410, false, GONE);
 
     DispatchResult dispatched = dispatch("card.viewed", null);
@@ -336,12 +327,7 @@ class EndpointStatesTest {
   }
 
   private static String endpoint(String userId, String eventType) {
-    return store
-        .endpoints()
-        .create(
-            new NewEndpoint(userId, "https://hooks.example.com/in", List.of(eventType), null), 50)
-        .endpoint()
-        .id();
+    return store.createEndpoint(userId, "https://hooks.example.com/in", eventType).endpoint().id();
   }
 
   private Endpoint endpointNow() {
@@ -353,18 +339,7 @@ class EndpointStatesTest {
   }
 
   private DispatchResult dispatch(String eventType, String onlyEndpointId) {
-    return store
-        .dispatches()
-        .dispatch(
-            new NewEvent(
-                Ids.newId("evt"),
-                user,
-                null,
-                eventType,
-                "{}",
-                Instant.now(),
-                ONE_RETRY,
-                onlyEndpointId));
+    return store.event(user, onlyEndpointId).type(eventType).dispatch();
   }
 
   private static RecordedAttempt attempt(

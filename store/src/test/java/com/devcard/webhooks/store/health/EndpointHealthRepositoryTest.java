@@ -2,10 +2,7 @@ package com.devcard.webhooks.store.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.AttemptResult;
-import com.devcard.webhooks.store.delivery.NewEvent;
-import com.devcard.webhooks.store.endpoint.NewEndpoint;
 import com.devcard.webhooks.store.testing.TestStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,30 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Health kept by recording attempts, read without the delivery log. */
 class EndpointHealthRepositoryTest {
 
-  private static final List<Duration> ONE_RETRY = List.of(Duration.ofSeconds(30));
-
-  private static TestStore store;
-  private static EndpointHealthRepository health;
+  private static final TestStore store = TestStore.fresh();
+  private static final EndpointHealthRepository health = new EndpointHealthRepository(store.jdbc());
 
   private final String user = "user-" + UUID.randomUUID();
-  private final String endpointId =
-      store
-          .endpoints()
-          .create(new NewEndpoint(user, "https://hooks.example.com/in", List.of("a"), null), 10)
-          .endpoint()
-          .id();
-
-  @BeforeAll
-  static void database() {
-    store = TestStore.fresh();
-    health = new EndpointHealthRepository(store.jdbc());
-  }
+  private final String endpointId = store.newEndpoint(user);
 
   @Test
   void anEndpointNeverTriedHasNoHealthYet() {
@@ -111,12 +94,7 @@ class EndpointHealthRepositoryTest {
 
   @Test
   void theHealthOfSeveralEndpointsIsReadInOneGo() {
-    String other =
-        store
-            .endpoints()
-            .create(new NewEndpoint(user, "https://hooks.example.com/b", List.of("a"), null), 10)
-            .endpoint()
-            .id();
+    String other = store.newEndpoint(user);
     attempt(deliver(), Instant.now(), true, false);
 
     Map<String, EndpointHealth> both = health.of(List.of(endpointId, other), Instant.now());
@@ -130,9 +108,7 @@ class EndpointHealthRepositoryTest {
   }
 
   private String deliver() {
-    NewEvent event =
-        new NewEvent(Ids.newId("evt"), user, null, "a", "{}", Instant.now(), ONE_RETRY, endpointId);
-    return store.dispatches().dispatch(event).deliveries().getFirst().id();
+    return store.event(user, endpointId).deliver();
   }
 
   /** An attempt of 100 ms started at {@code startedAt}. */

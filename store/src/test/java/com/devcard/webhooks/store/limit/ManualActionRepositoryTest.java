@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The sliding window of the manual actions' rate limit, in the database. */
@@ -21,16 +20,10 @@ class ManualActionRepositoryTest {
 
   private static final Duration MINUTE = Duration.ofMinutes(1);
 
-  private static TestStore store;
-  private static ManualActionRepository actions;
+  private static final TestStore store = TestStore.fresh();
+  private static final ManualActionRepository actions = new ManualActionRepository(store.jdbc());
 
   private final String endpointId = newEndpoint();
-
-  @BeforeAll
-  static void database() {
-    store = TestStore.fresh();
-    actions = new ManualActionRepository(store.jdbc());
-  }
 
   @Test
   void theLimitIsAdmittedThenTheNextIsRefusedUntilTheOldestLeavesTheWindow() {

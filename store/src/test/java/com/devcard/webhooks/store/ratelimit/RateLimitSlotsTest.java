@@ -17,19 +17,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class RateLimitSlotsTest {
 
-  private static TestStore store;
-  private static RateLimitSlots slots;
-
-  @BeforeAll
-  static void database() {
-    store = TestStore.fresh();
-    slots = new RateLimitSlots(store.jdbc());
-  }
+  private static final TestStore store = TestStore.fresh();
+  private static final RateLimitSlots slots = new RateLimitSlots(store.jdbc());
 
   @Test
   void anIdleEndpointGetsASlotNowAndABurstGetsSlotsOneIntervalApart() {

@@ -6,14 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.delivery.RecoveryState;
-import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.AttemptResult;
-import com.devcard.webhooks.store.delivery.NewEvent;
 import com.devcard.webhooks.store.endpoint.Endpoint;
-import com.devcard.webhooks.store.endpoint.EndpointChanges;
-import com.devcard.webhooks.store.endpoint.NewEndpoint;
 import com.devcard.webhooks.store.testing.TestStore;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,29 +18,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 class RecoveryRepositoryTest {
 
   private static final Instant BASE = Instant.parse("2026-01-01T00:00:00Z");
 
-  private static TestStore store;
-  private static RecoveryRepository recoveries;
+  private static final TestStore store = TestStore.fresh();
+  private static final RecoveryRepository recoveries = store.recoveries();
 
   private final String user = "user-" + UUID.randomUUID();
-  private final String endpointId = newEndpoint(user);
-
-  @BeforeAll
-  static void database() {
-    store = TestStore.fresh();
-    recoveries =
-        new RecoveryRepository(
-            store.jdbc(),
-            new TransactionTemplate(new DataSourceTransactionManager(store.dataSource())));
-  }
+  private final String endpointId = store.newEndpoint(user);
 
   @Test
   void theSnapshotHoldsTheMatchingFailedDeliveriesOldestFirstAndTheTotalAtOnce() {
@@ -54,7 +37,7 @@ class RecoveryRepositoryTest {
     failedDelivery(endpointId, BASE.minusSeconds(1)); // before since
     pendingDelivery(endpointId, BASE.plusSeconds(30));
     succeededDelivery(endpointId, BASE.plusSeconds(40));
-    failedDelivery(newEndpoint(user), BASE.plusSeconds(50)); // another endpoint
+    failedDelivery(store.newEndpoint(user), BASE.plusSeconds(50)); // another endpoint
 
     Recovery recovery = recoveries.create(ownRecovery(endpointId, BASE));
 
@@ -86,18 +69,12 @@ class RecoveryRepositoryTest {
 
   @Test
   void deliveriesOfDeletedOrInactiveEndpointsAreLeftOut() {
-    String inactive = newEndpoint(user);
-    String deleted = newEndpoint(user);
+    String inactive = store.newEndpoint(user);
+    String deleted = store.newEndpoint(user);
     failedDelivery(endpointId, BASE.plusSeconds(1));
     failedDelivery(inactive, BASE.plusSeconds(2));
     failedDelivery(deleted, BASE.plusSeconds(3));
-    store
-        .endpoints()
-        .update(
-            user,
-            inactive,
-            new EndpointChanges(
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(false)));
+    store.setActive(user, inactive, false);
     store.endpoints().delete(user, deleted);
 
     Recovery recovery = recoveries.create(operatorRecovery(user, null, null));
@@ -108,7 +85,7 @@ class RecoveryRepositoryTest {
   @Test
   void operatorFiltersCombineAndNoFilterTakesEveryUser() {
     String otherUser = "user-" + UUID.randomUUID();
-    String otherEndpoint = newEndpoint(otherUser);
+    String otherEndpoint = store.newEndpoint(otherUser);
     failedDelivery(endpointId, BASE.plusSeconds(1));
     failedDelivery(otherEndpoint, BASE.plusSeconds(2));
 
@@ -212,8 +189,8 @@ class RecoveryRepositoryTest {
   void runningRecoveriesAreListedByIdAndCounted() {
     long before = recoveries.countRunning();
     Recovery first = recoveries.create(ownRecovery(endpointId, BASE));
-    Recovery second = recoveries.create(ownRecovery(newEndpoint(user), BASE));
-    Recovery ended = recoveries.create(ownRecovery(newEndpoint(user), BASE));
+    Recovery second = recoveries.create(ownRecovery(store.newEndpoint(user), BASE));
+    Recovery ended = recoveries.create(ownRecovery(store.newEndpoint(user), BASE));
     recoveries.finish(ended.id(), RecoveryState.COMPLETED);
 
     assertThat(recoveries.countRunning()).isEqualTo(before + 2);
@@ -331,13 +308,8 @@ class RecoveryRepositoryTest {
   }
 
   private static void manualAttempt(String deliveryId) {
-    store
-        .attemptRecords()
-        .recordAttempt(
-            deliveryId,
-            "key-" + UUID.randomUUID(),
-            new AttemptResult("manual", Instant.now(), 10, 503, "down", null, false),
-            Optional.empty());
+    store.recordAttempt(
+        deliveryId, new AttemptResult("manual", Instant.now(), 10, 503, "down", null, false));
   }
 
   private NewRecovery ownRecovery(String endpoint, Instant since) {
@@ -352,49 +324,21 @@ class RecoveryRepositoryTest {
     return recoveries.findItem(recovery.id(), position).orElseThrow();
   }
 
-  private static String newEndpoint(String userId) {
-    return store
-        .endpoints()
-        .create(new NewEndpoint(userId, "https://hooks.example.com/in", List.of("a"), null), 50)
-        .endpoint()
-        .id();
-  }
-
   private String pendingDelivery(String endpoint, Instant createdAt) {
     String owner = store.endpoints().findById(endpoint).map(Endpoint::userId).orElseThrow();
-    NewEvent event =
-        new NewEvent(
-            Ids.newId("evt"),
-            owner,
-            null,
-            "a",
-            "{}",
-            createdAt,
-            List.of(Duration.ofSeconds(30)),
-            endpoint);
-    return store.dispatches().dispatch(event).deliveries().getFirst().id();
+    return store.event(owner, endpoint).createdAt(createdAt).deliver();
   }
 
   private String failedDelivery(String endpoint, Instant createdAt) {
     String id = pendingDelivery(endpoint, createdAt);
-    store
-        .attemptRecords()
-        .recordAttempt(
-            id,
-            "key-" + UUID.randomUUID(),
-            new AttemptResult("scheduled", Instant.now(), 10, 503, "down", null, false),
-            Optional.empty());
+    store.recordAttempt(
+        id, new AttemptResult("scheduled", Instant.now(), 10, 503, "down", null, false));
     return id;
   }
 
   private void succeededDelivery(String endpoint, Instant createdAt) {
     String id = pendingDelivery(endpoint, createdAt);
-    store
-        .attemptRecords()
-        .recordAttempt(
-            id,
-            "key-" + UUID.randomUUID(),
-            new AttemptResult("scheduled", Instant.now(), 10, 200, "ok", null, true),
-            Optional.empty());
+    store.recordAttempt(
+        id, new AttemptResult("scheduled", Instant.now(), 10, 200, "ok", null, true));
   }
 }

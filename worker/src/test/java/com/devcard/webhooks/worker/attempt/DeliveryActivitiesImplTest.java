@@ -12,21 +12,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.within;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
-import com.devcard.webhooks.netguard.HostResolver;
-import com.devcard.webhooks.netguard.TargetPolicy;
-import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.Attempt;
 import com.devcard.webhooks.store.delivery.DeliveryDetail;
-import com.devcard.webhooks.store.delivery.NewEvent;
 import com.devcard.webhooks.store.endpoint.CreatedEndpoint;
 import com.devcard.webhooks.store.endpoint.EndpointChanges;
-import com.devcard.webhooks.store.endpoint.NewEndpoint;
 import com.devcard.webhooks.store.secret.SecretCipher;
 import com.devcard.webhooks.store.secret.SecretGenerator;
 import com.devcard.webhooks.store.testing.EmbeddedDatabase;
 import com.devcard.webhooks.store.testing.TestStore;
-import com.devcard.webhooks.worker.http.OutboundHttpSettings;
-import com.devcard.webhooks.worker.http.WebhookHttpClient;
 import com.devcard.webhooks.workflows.AttemptOutcome;
 import com.devcard.webhooks.workflows.AttemptRequest;
 import com.devcard.webhooks.workflows.AttemptTrigger;
@@ -37,9 +30,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.standardwebhooks.Webhook;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
-import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -81,7 +71,13 @@ class DeliveryActivitiesImplTest {
   private static TestStore store;
 
   private final String userId = "user_" + UUID.randomUUID();
-  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+  // A 1 s deadline: the timeout tests below wait for it.
+  @RegisterExtension
+  final TestActivities wiring = TestActivities.on(store).withTimeout(Duration.ofSeconds(1));
+
+  private final SimpleMeterRegistry meters = wiring.meters();
+
   private final List<AutoCloseable> toClose = new java.util.ArrayList<>();
 
   @BeforeAll
@@ -462,13 +458,7 @@ class DeliveryActivitiesImplTest {
     receiver.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)));
     CreatedEndpoint endpoint = endpoint(receiverUrl("/hook"));
     String deliveryId = dispatch(endpoint, payload());
-    store
-        .endpoints()
-        .update(
-            userId,
-            endpoint.endpoint().id(),
-            new EndpointChanges(
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(false)));
+    store.setActive(userId, endpoint.endpoint().id(), false);
 
     AttemptOutcome outcome = activities(true).attempt(scheduled(deliveryId, NEXT_DELAY));
 
@@ -540,32 +530,11 @@ class DeliveryActivitiesImplTest {
   }
 
   private DeliveryActivities activities(DeliveryActivities implementation) {
-    TestActivityEnvironment environment = TestActivityEnvironment.newInstance();
-    toClose.add(environment::close);
-    environment.registerActivitiesImplementations(implementation);
-    return environment.newActivityStub(
-        DeliveryActivities.class,
-        ActivityOptions.newBuilder()
-            .setStartToCloseTimeout(Duration.ofMinutes(2))
-            .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-            .build());
+    return wiring.inActivityEnvironment(implementation);
   }
 
   private DeliveryActivitiesImpl newImpl(boolean allowPrivateTargets) {
-    OutboundHttpSettings settings =
-        new OutboundHttpSettings(Duration.ofSeconds(1), "DevCard-Webhooks/test");
-    WebhookHttpClient client =
-        new WebhookHttpClient(
-            settings, new TargetPolicy(true, allowPrivateTargets, HostResolver.system()));
-    toClose.add(client);
-    return new DeliveryActivitiesImpl(
-        store.attemptRecords(),
-        store.cancellations(),
-        store.endpoints(),
-        store.rateLimits(),
-        client,
-        settings,
-        new AttemptMetrics(meters));
+    return wiring.withPrivateTargets(allowPrivateTargets).attempts();
   }
 
   private static AttemptRequest paced(String deliveryId) {
@@ -577,27 +546,16 @@ class DeliveryActivitiesImplTest {
   }
 
   private CreatedEndpoint endpoint(String url) {
-    return store
-        .endpoints()
-        .create(new NewEndpoint(userId, url, List.of(EVENT_TYPE), "test receiver"), 50);
+    return store.createEndpoint(userId, url, EVENT_TYPE);
   }
 
   private String dispatch(CreatedEndpoint endpoint, String payload) {
     return store
-        .dispatches()
-        .dispatch(
-            new NewEvent(
-                Ids.newId("evt"),
-                userId,
-                null,
-                EVENT_TYPE,
-                payload,
-                Instant.now(),
-                List.of(NEXT_DELAY),
-                endpoint.endpoint().id()))
-        .deliveries()
-        .getFirst()
-        .id();
+        .event(userId, endpoint.endpoint().id())
+        .type(EVENT_TYPE)
+        .payload(payload)
+        .retryDelays(List.of(NEXT_DELAY))
+        .deliver();
   }
 
   private DeliveryDetail detail(CreatedEndpoint endpoint, String deliveryId) {

@@ -3,87 +3,34 @@ package com.devcard.webhooks.worker.attempt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
-import com.devcard.webhooks.netguard.HostResolver;
-import com.devcard.webhooks.netguard.TargetPolicy;
-import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.AttemptResult;
 import com.devcard.webhooks.store.delivery.Delivery;
-import com.devcard.webhooks.store.delivery.NewEvent;
-import com.devcard.webhooks.store.endpoint.NewEndpoint;
 import com.devcard.webhooks.store.testing.TestStore;
-import com.devcard.webhooks.worker.http.OutboundHttpSettings;
-import com.devcard.webhooks.worker.http.WebhookHttpClient;
 import com.devcard.webhooks.workflows.CancelledRun;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A delivery workflow run cancelled in the Temporal UI, as the delivery log records it. */
 class MarkCancelledTest {
 
-  private static TestStore store;
-  private static WebhookHttpClient http;
-  private static DeliveryActivitiesImpl activities;
+  private static final TestStore store = TestStore.fresh();
+
+  @RegisterExtension final TestActivities wiring = TestActivities.on(store);
+  private final DeliveryActivitiesImpl activities = wiring.attempts();
 
   private final String user = "user-" + UUID.randomUUID();
-  private final String endpointId =
-      store
-          .endpoints()
-          .create(new NewEndpoint(user, "https://hooks.example.com/in", List.of("a"), null), 10)
-          .endpoint()
-          .id();
-
-  @BeforeAll
-  static void wire() {
-    store = TestStore.fresh();
-    OutboundHttpSettings settings =
-        new OutboundHttpSettings(Duration.ofSeconds(1), "DevCard-Webhooks/test");
-    http = new WebhookHttpClient(settings, new TargetPolicy(false, false, HostResolver.system()));
-    activities =
-        new DeliveryActivitiesImpl(
-            store.attemptRecords(),
-            store.cancellations(),
-            store.endpoints(),
-            store.rateLimits(),
-            http,
-            settings,
-            new AttemptMetrics(new SimpleMeterRegistry()));
-  }
-
-  @AfterAll
-  static void close() {
-    http.close();
-  }
+  private final String endpointId = store.newEndpoint(user);
 
   private String deliver() {
-    NewEvent event =
-        new NewEvent(
-            Ids.newId("evt"),
-            user,
-            null,
-            "a",
-            "{}",
-            Instant.now(),
-            List.of(Duration.ofSeconds(30)),
-            endpointId);
-    return store.dispatches().dispatch(event).deliveries().getFirst().id();
+    return store.event(user, endpointId).deliver();
   }
 
   private String failed() {
     String id = deliver();
-    store
-        .attemptRecords()
-        .recordAttempt(
-            id,
-            id + "/1",
-            new AttemptResult("scheduled", Instant.now(), 10, 500, null, null, false),
-            Optional.empty());
+    store.recordAttempt(
+        id, new AttemptResult("scheduled", Instant.now(), 10, 500, null, null, false));
     return id;
   }
 

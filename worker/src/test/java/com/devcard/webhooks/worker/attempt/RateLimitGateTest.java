@@ -9,20 +9,13 @@ import com.devcard.webhooks.store.testing.TestStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The rate limit's decision against the slots in a real PostgreSQL. */
 class RateLimitGateTest {
 
-  private static TestStore store;
-  private static RateLimitGate gate;
-
-  @BeforeAll
-  static void database() {
-    store = TestStore.fresh();
-    gate = new RateLimitGate(store.rateLimits());
-  }
+  private static final TestStore store = TestStore.fresh();
+  private static final RateLimitGate gate = new RateLimitGate(store.rateLimits());
 
   @Test
   void theFirstAttemptStartsNowAndTheNextWaitsForTheNextSlot() {

@@ -8,22 +8,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
-import com.devcard.webhooks.netguard.HostResolver;
-import com.devcard.webhooks.netguard.TargetPolicy;
-import com.devcard.webhooks.store.Ids;
-import com.devcard.webhooks.store.delivery.NewEvent;
-import com.devcard.webhooks.store.endpoint.EndpointChanges;
-import com.devcard.webhooks.store.endpoint.NewEndpoint;
 import com.devcard.webhooks.store.operational.OperationalEndpoint;
 import com.devcard.webhooks.store.operational.OperationalEvents;
 import com.devcard.webhooks.store.recovery.Recovery;
 import com.devcard.webhooks.store.testing.EmbeddedDatabase;
 import com.devcard.webhooks.store.testing.TestStore;
-import com.devcard.webhooks.worker.DeliveryProperties;
-import com.devcard.webhooks.worker.ReceiverProperties;
-import com.devcard.webhooks.worker.http.OperationalHttpClient;
-import com.devcard.webhooks.worker.http.OutboundHttpSettings;
-import com.devcard.webhooks.worker.http.WebhookHttpClient;
 import com.devcard.webhooks.workflows.AttemptOutcome;
 import com.devcard.webhooks.workflows.AttemptRequest;
 import com.devcard.webhooks.workflows.AttemptTrigger;
@@ -34,13 +23,9 @@ import com.devcard.webhooks.workflows.RecoveryItemRequest;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -57,53 +42,16 @@ class ReceiverSteeringTest {
 
   private static final Duration NEXT_DELAY = Duration.ofSeconds(30);
 
-  private static TestStore store;
+  private static final TestStore store = TestStore.fresh();
 
   private final String user = "user-" + UUID.randomUUID();
   private final String path = "/hook-" + UUID.randomUUID();
-  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  private OutboundHttpSettings settings;
-  private WebhookHttpClient http;
-  private OperationalHttpClient operationalHttp;
-  private DeliveryActivitiesImpl attempts;
 
-  @BeforeAll
-  static void database() {
-    store = TestStore.fresh();
-  }
+  // The receiver listens on loopback: allowed here, except where a test says otherwise.
+  @RegisterExtension final TestActivities wiring = TestActivities.on(store);
 
-  @BeforeEach
-  void wire() {
-    // The receiver listens on loopback: allowed here, except where a test says otherwise.
-    wire(true);
-  }
-
-  private void wire(boolean allowPrivateTargets) {
-    settings = new OutboundHttpSettings(Duration.ofSeconds(2), "DevCard-Webhooks/test");
-    http =
-        new WebhookHttpClient(
-            settings, new TargetPolicy(true, allowPrivateTargets, HostResolver.system()));
-    operationalHttp = new OperationalHttpClient(settings);
-    attempts =
-        new DeliveryActivitiesImpl(
-            store.attemptRecords(),
-            store.cancellations(),
-            store.endpoints(),
-            store.rateLimits(),
-            http,
-            settings,
-            new AttemptMetrics(meters),
-            new DeliveryProperties(settings.timeout(), Duration.ofMinutes(2)),
-            new ReceiverProperties(Duration.ofHours(1), Duration.ofDays(5)),
-            operationalHttp,
-            new ReceiverMetrics(meters));
-  }
-
-  @AfterEach
-  void close() {
-    http.close();
-    operationalHttp.close();
-  }
+  private final SimpleMeterRegistry meters = wiring.meters();
+  private DeliveryActivitiesImpl attempts = wiring.attempts();
 
   @Test
   void a410DisablesTheEndpointAndHoldsItsOtherPendingDeliveries() {
@@ -215,19 +163,8 @@ class ReceiverSteeringTest {
     String second = deliver(endpointId);
     receiver.stubFor(post(path).willReturn(aResponse().withStatus(503)));
     Recovery release =
-        store
-            .endpoints()
-            .update(
-                user,
-                endpointId,
-                new EndpointChanges(
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(true)))
-            .orElseThrow()
-            .release()
-            .orElseThrow();
-    RecoveryActivitiesImpl releases =
-        new RecoveryActivitiesImpl(
-            store.recoveries(), store.attemptRecords(), attempts, new ReceiverMetrics(meters));
+        store.setActive(user, endpointId, true).orElseThrow().release().orElseThrow();
+    RecoveryActivitiesImpl releases = wiring.recoveries(attempts);
 
     RecoveryItemOutcome outcome = releases.recoverItem(new RecoveryItemRequest(release.id(), 1));
 
@@ -242,8 +179,7 @@ class ReceiverSteeringTest {
   @Test
   void theOperationalEndpointIsReachedOnAPrivateAddressUsersMayNotTarget() {
     // As in production: users' endpoints on private addresses are refused.
-    close();
-    wire(false);
+    attempts = wiring.withPrivateTargets(false).attempts();
     receiver.stubFor(post("/ops").willReturn(aResponse().withStatus(204)));
     receiver.stubFor(post(path).willReturn(aResponse().withStatus(204)));
     AttemptOutcome refused =
@@ -271,11 +207,7 @@ class ReceiverSteeringTest {
 
   private String endpoint() {
     // 127.0.0.1 is private: registered through the store, as the API would with private targets
-    return store
-        .endpoints()
-        .create(new NewEndpoint(user, receiverUrl(path), List.of("card.viewed"), null), 50)
-        .endpoint()
-        .id();
+    return store.createEndpoint(user, receiverUrl(path), "card.viewed").endpoint().id();
   }
 
   private String disabledAsFailing() {
@@ -292,20 +224,10 @@ class ReceiverSteeringTest {
 
   private String deliver(String endpointId) {
     return store
-        .dispatches()
-        .dispatch(
-            new NewEvent(
-                Ids.newId("evt"),
-                user,
-                null,
-                "card.viewed",
-                "{}",
-                Instant.now(),
-                List.of(NEXT_DELAY),
-                endpointId))
-        .deliveries()
-        .getFirst()
-        .id();
+        .event(user, endpointId)
+        .type("card.viewed")
+        .retryDelays(List.of(NEXT_DELAY))
+        .deliver();
   }
 
   private static DeliveryStatus status(String deliveryId) {

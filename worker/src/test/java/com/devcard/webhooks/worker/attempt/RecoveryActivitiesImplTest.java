@@ -11,41 +11,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.delivery.RecoveryState;
-import com.devcard.webhooks.netguard.HostResolver;
-import com.devcard.webhooks.netguard.TargetPolicy;
-import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.Attempt;
 import com.devcard.webhooks.store.delivery.AttemptResult;
 import com.devcard.webhooks.store.delivery.DeliveryDetail;
-import com.devcard.webhooks.store.delivery.NewEvent;
 import com.devcard.webhooks.store.endpoint.CreatedEndpoint;
-import com.devcard.webhooks.store.endpoint.EndpointChanges;
-import com.devcard.webhooks.store.endpoint.NewEndpoint;
 import com.devcard.webhooks.store.recovery.NewRecovery;
 import com.devcard.webhooks.store.recovery.Recovery;
 import com.devcard.webhooks.store.recovery.RecoveryRepository;
 import com.devcard.webhooks.store.testing.TestStore;
-import com.devcard.webhooks.worker.http.OutboundHttpSettings;
-import com.devcard.webhooks.worker.http.WebhookHttpClient;
 import com.devcard.webhooks.workflows.AttemptRequest;
 import com.devcard.webhooks.workflows.AttemptTrigger;
 import com.devcard.webhooks.workflows.RecoveryFinish;
 import com.devcard.webhooks.workflows.RecoveryItemOutcome;
 import com.devcard.webhooks.workflows.RecoveryItemRequest;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Recovery items against a real PostgreSQL and a real HTTP receiver, through the real attempt. */
 class RecoveryActivitiesImplTest {
@@ -54,45 +38,14 @@ class RecoveryActivitiesImplTest {
   static WireMockExtension receiver =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  private static TestStore store;
-  private static RecoveryRepository recoveries;
+  private static final TestStore store = TestStore.fresh();
+  private static final RecoveryRepository recoveries = store.recoveries();
 
   private final String userId = "user_" + UUID.randomUUID();
   private final String path = "/hook-" + UUID.randomUUID();
-  private WebhookHttpClient http;
-  private DeliveryActivitiesImpl attempts;
-  private RecoveryActivitiesImpl activities;
-
-  @BeforeAll
-  static void database() {
-    store = TestStore.fresh();
-    recoveries =
-        new RecoveryRepository(
-            store.jdbc(),
-            new TransactionTemplate(new DataSourceTransactionManager(store.dataSource())));
-  }
-
-  @BeforeEach
-  void wire() {
-    OutboundHttpSettings settings =
-        new OutboundHttpSettings(Duration.ofSeconds(2), "DevCard-Webhooks/test");
-    http = new WebhookHttpClient(settings, new TargetPolicy(true, true, HostResolver.system()));
-    attempts =
-        new DeliveryActivitiesImpl(
-            store.attemptRecords(),
-            store.cancellations(),
-            store.endpoints(),
-            store.rateLimits(),
-            http,
-            settings,
-            new AttemptMetrics(new SimpleMeterRegistry()));
-    activities = new RecoveryActivitiesImpl(recoveries, store.attemptRecords(), attempts);
-  }
-
-  @AfterEach
-  void close() {
-    http.close();
-  }
+  @RegisterExtension final TestActivities wiring = TestActivities.on(store);
+  private final DeliveryActivitiesImpl attempts = wiring.attempts();
+  private final RecoveryActivitiesImpl activities = wiring.recoveries(attempts);
 
   @Test
   void aFailedDeliveryGetsOneManualAttemptAppendedToItsLogAndTheRecoveryCountsIt() {
@@ -198,13 +151,7 @@ class RecoveryActivitiesImplTest {
     CreatedEndpoint endpoint = endpoint();
     String deliveryId = failedDelivery(endpoint);
     Recovery recovery = recover(endpoint);
-    store
-        .endpoints()
-        .update(
-            userId,
-            endpoint.endpoint().id(),
-            new EndpointChanges(
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(false)));
+    store.setActive(userId, endpoint.endpoint().id(), false);
 
     RecoveryItemOutcome outcome = activities.recoverItem(item(recovery, 1));
 
@@ -248,48 +195,27 @@ class RecoveryActivitiesImplTest {
   // --- helpers
 
   private CreatedEndpoint endpoint() {
-    return store
-        .endpoints()
-        .create(
-            new NewEndpoint(
-                userId,
-                "http://127.0.0.1:" + receiver.getPort() + path,
-                List.of("card.viewed"),
-                null),
-            50);
+    return store.createEndpoint(
+        userId, "http://127.0.0.1:" + receiver.getPort() + path, "card.viewed");
   }
 
   /** A delivery whose only scheduled attempt failed. */
   private String failedDelivery(CreatedEndpoint endpoint) {
     String deliveryId =
         store
-            .dispatches()
-            .dispatch(
-                new NewEvent(
-                    Ids.newId("evt"),
-                    userId,
-                    null,
-                    "card.viewed",
-                    "{\"id\":\"evt\"}",
-                    Instant.now(),
-                    List.of(),
-                    endpoint.endpoint().id()))
-            .deliveries()
-            .getFirst()
-            .id();
+            .event(userId, endpoint.endpoint().id())
+            .type("card.viewed")
+            .payload("{\"id\":\"evt\"}")
+            .retryDelays(List.of())
+            .deliver();
     record(deliveryId, false);
     return deliveryId;
   }
 
   private static void record(String deliveryId, boolean success) {
-    store
-        .attemptRecords()
-        .recordAttempt(
-            deliveryId,
-            "scheduled-" + UUID.randomUUID(),
-            new AttemptResult(
-                "scheduled", Instant.now(), 5, success ? 200 : 500, null, null, success),
-            Optional.empty());
+    store.recordAttempt(
+        deliveryId,
+        new AttemptResult("scheduled", Instant.now(), 5, success ? 200 : 500, null, null, success));
   }
 
   private Recovery recover(CreatedEndpoint endpoint) {

@@ -14,59 +14,39 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
-import com.devcard.webhooks.netguard.HostResolver;
-import com.devcard.webhooks.netguard.TargetPolicy;
-import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.Attempt;
 import com.devcard.webhooks.store.delivery.DeliveryDetail;
-import com.devcard.webhooks.store.delivery.NewEvent;
 import com.devcard.webhooks.store.endpoint.CreatedEndpoint;
-import com.devcard.webhooks.store.endpoint.EndpointRepository;
-import com.devcard.webhooks.store.endpoint.NewEndpoint;
 import com.devcard.webhooks.store.secret.SecretCipher;
 import com.devcard.webhooks.store.testing.TestStore;
-import com.devcard.webhooks.worker.DeliveryProperties;
-import com.devcard.webhooks.worker.http.OutboundHttpSettings;
-import com.devcard.webhooks.worker.http.WebhookHttpClient;
 import com.devcard.webhooks.workflows.AttemptOutcome;
 import com.devcard.webhooks.workflows.AttemptRequest;
 import com.devcard.webhooks.workflows.AttemptTrigger;
 import com.devcard.webhooks.workflows.DeliveryActivities;
 import com.devcard.webhooks.workflows.DeliverySearchAttributes;
 import com.devcard.webhooks.workflows.DeliveryWorkflow;
-import com.devcard.webhooks.workflows.DeliveryWorkflowImpl;
 import com.devcard.webhooks.workflows.DeliveryWorkflowInput;
 import com.devcard.webhooks.workflows.TaskQueues;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.standardwebhooks.Webhook;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.testing.TestActivityEnvironment;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A master key removed from the keyset too early: an endpoint's secret is stored under a key the
@@ -93,23 +73,13 @@ class UndecryptableSecretTest {
   private static final SecretCipher OLD_KEY_RESTORED =
       SecretCipher.fromKeysetJson(SecretCipher.withNewPrimaryKey(OLD_KEYSET));
 
-  private static TestStore store;
+  private static final TestStore store = TestStore.fresh();
 
   private final String userId = "user_" + UUID.randomUUID();
-  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  private final List<AutoCloseable> toClose = new ArrayList<>();
 
-  @BeforeAll
-  static void database() {
-    store = TestStore.fresh();
-  }
+  @RegisterExtension final TestActivities wiring = TestActivities.on(store);
 
-  @AfterEach
-  void close() throws Exception {
-    for (AutoCloseable closeable : toClose) {
-      closeable.close();
-    }
-  }
+  private final SimpleMeterRegistry meters = wiring.meters();
 
   @Test
   void theAttemptFailsUnsentAndTheNextOneSucceedsOnceTheKeyIsBack(CapturedOutput output)
@@ -199,18 +169,9 @@ class UndecryptableSecretTest {
     List<Duration> schedule = List.of(Duration.ofSeconds(1));
     String deliveryId = dispatch(endpoint, "{}", schedule);
     TestWorkflowEnvironment testEnv =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
-    toClose.add(testEnv::close);
-    DeliverySearchAttributes.ALL.forEach(
-        key ->
-            testEnv.registerSearchAttribute(
-                key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
-    Worker worker = testEnv.newWorker(TaskQueues.DELIVERY);
-    worker.registerWorkflowImplementationTypes(DeliveryWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        implementation(WITHOUT_THE_OLD_KEY, Duration.ofSeconds(1)));
-    testEnv.start();
+        wiring.deliveryWorker(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build(),
+            implementation(WITHOUT_THE_OLD_KEY, Duration.ofSeconds(1)));
     DeliveryWorkflowInput input =
         DeliveryWorkflowInput.fresh(
             deliveryId, userId, endpoint.endpoint().id(), "card.viewed", "127.0.0.1", schedule);
@@ -244,51 +205,18 @@ class UndecryptableSecretTest {
 
   /** The activity with the worker's keyset, run once in Temporal's activity environment. */
   private DeliveryActivities activities(SecretCipher workerKeyset, Duration grace) {
-    TestActivityEnvironment environment = TestActivityEnvironment.newInstance();
-    toClose.add(environment::close);
-    environment.registerActivitiesImplementations(implementation(workerKeyset, grace));
-    return environment.newActivityStub(
-        DeliveryActivities.class,
-        ActivityOptions.newBuilder()
-            .setStartToCloseTimeout(Duration.ofMinutes(2))
-            .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-            .build());
+    return wiring.inActivityEnvironment(implementation(workerKeyset, grace));
   }
 
   private DeliveryActivitiesImpl implementation(SecretCipher workerKeyset, Duration grace) {
-    OutboundHttpSettings settings =
-        new OutboundHttpSettings(Duration.ofSeconds(5), "DevCard-Webhooks/test");
-    WebhookHttpClient client =
-        new WebhookHttpClient(settings, new TargetPolicy(true, true, HostResolver.system()));
-    toClose.add(client);
-    EndpointRepository endpoints =
-        new EndpointRepository(
-            store.jdbc(),
-            workerKeyset,
-            new TransactionTemplate(new DataSourceTransactionManager(store.dataSource())));
-    return new DeliveryActivitiesImpl(
-        store.attemptRecords(),
-        store.cancellations(),
-        endpoints,
-        store.rateLimits(),
-        client,
-        settings,
-        new AttemptMetrics(meters),
-        new DeliveryProperties(settings.timeout(), grace));
+    return wiring.withWorkerKeyset(workerKeyset, grace).attempts();
   }
 
   /** An endpoint whose stored secret was encrypted under {@link #OLD_KEYSET}. */
   private CreatedEndpoint endpointWithSecretUnderTheOldKey(String path) {
     CreatedEndpoint endpoint =
-        store
-            .endpoints()
-            .create(
-                new NewEndpoint(
-                    userId,
-                    "http://127.0.0.1:" + receiver.getPort() + path,
-                    List.of("card.viewed"),
-                    null),
-                50);
+        store.createEndpoint(
+            userId, "http://127.0.0.1:" + receiver.getPort() + path, "card.viewed");
     String id = endpoint.endpoint().id();
     store
         .jdbc()
@@ -305,20 +233,11 @@ class UndecryptableSecretTest {
 
   private String dispatch(CreatedEndpoint endpoint, String payload, List<Duration> schedule) {
     return store
-        .dispatches()
-        .dispatch(
-            new NewEvent(
-                Ids.newId("evt"),
-                userId,
-                null,
-                "card.viewed",
-                payload,
-                Instant.now(),
-                schedule,
-                endpoint.endpoint().id()))
-        .deliveries()
-        .getFirst()
-        .id();
+        .event(userId, endpoint.endpoint().id())
+        .type("card.viewed")
+        .payload(payload)
+        .retryDelays(schedule)
+        .deliver();
   }
 
   private DeliveryDetail detail(CreatedEndpoint endpoint, String deliveryId) {

@@ -5,30 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
-import com.devcard.webhooks.netguard.HostResolver;
-import com.devcard.webhooks.netguard.TargetPolicy;
-import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.Attempt;
 import com.devcard.webhooks.store.delivery.Delivery;
-import com.devcard.webhooks.store.delivery.NewEvent;
-import com.devcard.webhooks.store.endpoint.NewEndpoint;
 import com.devcard.webhooks.store.testing.TestStore;
-import com.devcard.webhooks.worker.attempt.AttemptMetrics;
-import com.devcard.webhooks.worker.attempt.DeliveryActivitiesImpl;
-import com.devcard.webhooks.worker.http.OutboundHttpSettings;
-import com.devcard.webhooks.worker.http.WebhookHttpClient;
+import com.devcard.webhooks.worker.attempt.TestActivities;
 import com.devcard.webhooks.workflows.DeliverySearchAttributes;
 import com.devcard.webhooks.workflows.DeliveryWorkflow;
-import com.devcard.webhooks.workflows.DeliveryWorkflowImpl;
 import com.devcard.webhooks.workflows.DeliveryWorkflowInput;
 import com.devcard.webhooks.workflows.TaskQueues;
 import com.sun.net.httpserver.HttpServer;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflowservice.v1.ResetWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
@@ -36,19 +25,16 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,20 +57,15 @@ class ResetSafeLogTest {
   private static final List<Duration> SCHEDULE =
       List.of(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(30));
 
-  private static TestStore store;
+  private static final TestStore store = TestStore.fresh();
 
   private final String user = "user-" + UUID.randomUUID();
   private final List<String> webhookIds = new CopyOnWriteArrayList<>();
   private final AtomicInteger requests = new AtomicInteger();
+  private final TestActivities wiring = TestActivities.on(store);
   private HttpServer receiver;
-  private WebhookHttpClient http;
   private TestWorkflowEnvironment testEnv;
   private WorkflowClient client;
-
-  @BeforeAll
-  static void database() {
-    store = TestStore.fresh();
-  }
 
   @BeforeEach
   void start() throws IOException {
@@ -100,34 +81,13 @@ class ResetSafeLogTest {
         });
     receiver.start();
 
-    OutboundHttpSettings settings =
-        new OutboundHttpSettings(Duration.ofSeconds(2), "DevCard-Webhooks/test");
-    http = new WebhookHttpClient(settings, new TargetPolicy(true, true, HostResolver.system()));
-    TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder();
-    testEnv = TestWorkflowEnvironment.newInstance(options.build());
-    DeliverySearchAttributes.ALL.forEach(
-        key ->
-            testEnv.registerSearchAttribute(
-                key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
-    Worker worker = testEnv.newWorker(TaskQueues.DELIVERY);
-    worker.registerWorkflowImplementationTypes(DeliveryWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        new DeliveryActivitiesImpl(
-            store.attemptRecords(),
-            store.cancellations(),
-            store.endpoints(),
-            store.rateLimits(),
-            http,
-            settings,
-            new AttemptMetrics(new SimpleMeterRegistry())));
-    testEnv.start();
+    testEnv = wiring.deliveryWorker(TestEnvironmentOptions.newBuilder().build(), wiring.attempts());
     client = testEnv.getWorkflowClient();
   }
 
   @AfterEach
   void stop() {
-    testEnv.close();
-    http.close();
+    wiring.close();
     receiver.stop(0);
   }
 
@@ -187,19 +147,11 @@ class ResetSafeLogTest {
   private String dispatch() {
     String endpointId =
         store
-            .endpoints()
-            .create(
-                new NewEndpoint(
-                    user,
-                    "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
-                    List.of("a"),
-                    null),
-                10)
+            .createEndpoint(
+                user, "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", "a")
             .endpoint()
             .id();
-    NewEvent event =
-        new NewEvent(Ids.newId("evt"), user, null, "a", "{}", Instant.now(), SCHEDULE, endpointId);
-    return store.dispatches().dispatch(event).deliveries().getFirst().id();
+    return store.event(user, endpointId).retryDelays(SCHEDULE).deliver();
   }
 
   private WorkflowStub startRun(DeliveryWorkflowInput input) {
