@@ -12,6 +12,7 @@ import com.devcard.webhooks.store.health.EndpointHealthRepository;
 import com.devcard.webhooks.store.limit.ManualActionRepository;
 import com.devcard.webhooks.store.operational.OperationalEndpoint;
 import com.devcard.webhooks.store.recovery.RecoveryRepository;
+import com.devcard.webhooks.store.retention.RetentionRepository;
 import com.devcard.webhooks.store.secret.SecretCipher;
 import com.devcard.webhooks.store.secret.SecretReEncryptor;
 import com.devcard.webhooks.store.sweep.SweepLocks;
@@ -55,6 +56,7 @@ import org.springframework.context.annotation.Import;
   CancelReopenRepository.class,
   PendingDeliveryRepository.class,
   RecoveryRepository.class,
+  RetentionRepository.class,
   ManualActionRepository.class,
   EndpointHealthRepository.class,
   EndpointStates.class,

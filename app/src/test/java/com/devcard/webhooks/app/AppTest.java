@@ -34,6 +34,7 @@ import org.springframework.test.context.TestPropertySource;
       "webhooks.reconciler.unstarted-every=1s",
       "webhooks.reconciler.recoveries-every=1s",
       "webhooks.secrets.erase-expired-every=1s",
+      "webhooks.retention-sweep-every=1s",
       "webhooks.metrics.backlog-every=1s"
     })
 public @interface AppTest {}

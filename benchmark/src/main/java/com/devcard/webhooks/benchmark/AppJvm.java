@@ -97,7 +97,7 @@ final class AppJvm implements AutoCloseable {
   }
 
   /** The sum of a Prometheus metric's series whose labels contain {@code labelFilter}. */
-  private double metric(String name, String labelFilter) {
+  double metric(String name, String labelFilter) {
     double sum = 0;
     for (String line : get("/actuator/prometheus").split("\n")) {
       boolean series = line.startsWith(name + "{") || line.startsWith(name + " ");

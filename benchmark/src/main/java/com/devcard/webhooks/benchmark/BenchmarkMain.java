@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs the whole benchmark once: starts the stack, warms up, measures the seven figures of
- * benchmark/README.md, each the median of several rounds, and prints one table (also written to a
- * file).
+ * Runs the whole benchmark once: starts the stack, warms up, measures the figures of
+ * benchmark/README.md, each the median of several rounds (figure 11: one loaded round against one
+ * without load), and prints one table (also written to a file).
  *
  * <p>Arguments: {@code -app-jar <path>} (required), {@code -out <file>}, {@code -rounds <n>}
  * (default 3), {@code -quick} (small sizes, to check the harness itself), {@code -profile} (a JFR
@@ -33,7 +33,8 @@ public final class BenchmarkMain {
       int waiting,
       int isolation,
       int logRows,
-      int logRequests) {
+      int logRequests,
+      int expiredDeliveries) {
 
     static final Sizes FULL =
         new Sizes(
@@ -44,9 +45,19 @@ public final class BenchmarkMain {
             10_000,
             1500,
             1_000_000,
-            1000);
+            1000,
+            1_000_000);
     static final Sizes QUICK =
-        new Sizes(300, Duration.ofSeconds(2), 300, Duration.ofSeconds(5), 1000, 200, 100_000, 200);
+        new Sizes(
+            300,
+            Duration.ofSeconds(2),
+            300,
+            Duration.ofSeconds(5),
+            1000,
+            200,
+            100_000,
+            200,
+            50_000);
   }
 
   private BenchmarkMain() {}
@@ -57,7 +68,7 @@ public final class BenchmarkMain {
     int rounds = 3;
     boolean quick = false;
     boolean profile = false;
-    Set<String> only = Set.of("1", "2", "3", "4", "5", "6", "7");
+    Set<String> only = Set.of("1", "2", "3", "4", "5", "6", "7", "11");
     Map<String, String> appSettings = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -146,7 +157,9 @@ public final class BenchmarkMain {
         // test server slows down as it accumulates work, so each pair meets it in the same state.
         List<Double> ceilingRates = new ArrayList<>();
         List<Double> endToEndRates = new ArrayList<>();
-        boolean endToEndWanted = only.contains("3") || only.contains("4");
+        // Figure 11 runs at half the end-to-end rate, so it needs that rate measured too.
+        boolean endToEndWanted = only.contains("3") || only.contains("4") || only.contains("11");
+        boolean latencyWanted = only.contains("3") || only.contains("4");
         if (profiler != null) {
           profiler.start();
         }
@@ -202,7 +215,7 @@ public final class BenchmarkMain {
         List<Double> p95 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
         List<String> firstTryIds = new ArrayList<>();
-        for (int r = 0; r < (endToEndWanted ? rounds : 0); r++) {
+        for (int r = 0; r < (latencyWanted ? rounds : 0); r++) {
           freshTemporal(ceiling, endToEnd);
           List<String> ids = new ArrayList<>();
           EndToEnd.Latency latency = endToEnd.latency(halfRate, sizes.latency(), ids);
@@ -247,6 +260,9 @@ public final class BenchmarkMain {
         if (only.contains("6")) {
           freshTemporal(ceiling, endToEnd);
           isolation();
+        }
+        if (only.contains("11")) {
+          retention(ceiling, endToEnd, halfRate);
         }
       }
       if (only.contains("7")) {
@@ -301,6 +317,56 @@ public final class BenchmarkMain {
           "%.0f/s vs %.0f/s with all healthy".formatted(beside, alone),
           "≥ 0.8 × all healthy",
           ResultTable.verdict(beside / alone >= 0.8, "%.2f".formatted(beside / alone)));
+    }
+
+    /**
+     * Figure 11: a round at half the end-to-end rate without the sweep, then the expired deliveries
+     * loaded, then a round at the same rate while the sweep deletes them; each round on a fresh,
+     * warmed-up Temporal server.
+     */
+    private void retention(TemporalCeiling ceiling, EndToEnd endToEnd, double halfRate)
+        throws Exception {
+      RetentionUnderLoad retention = new RetentionUnderLoad(stack);
+      freshTemporal(ceiling, endToEnd);
+      EndToEnd.Latency without = retention.baseline(endToEnd, halfRate, sizes.latency());
+      Bench.log(
+          "11. without the sweep at %.0f/s over %d deliveries: p50 %.1f, p95 %.1f, p99 %.1f ms",
+          halfRate, without.deliveries(), without.p50(), without.p95(), without.p99());
+      double deletedBefore = retention.load(sizes.expiredDeliveries());
+      freshTemporal(ceiling, endToEnd);
+      RetentionUnderLoad.Result result =
+          retention.withSweep(
+              endToEnd,
+              without,
+              halfRate,
+              sizes.latency(),
+              deletedBefore,
+              sizes.expiredDeliveries());
+      EndToEnd.Latency with = result.with();
+      Bench.log(
+          "11. with the sweep at %.0f/s over %d deliveries: p50 %.1f, p95 %.1f, p99 %.1f ms",
+          halfRate, with.deliveries(), with.p50(), with.p95(), with.p99());
+      double ratio = with.p99() / without.p99();
+      table.add(
+          "11",
+          "Retention sweep under load: %,d expired deliveries deleted while dispatch runs at half"
+                  .formatted(sizes.expiredDeliveries())
+              + " the end-to-end rate (%.0f/s); p99 dispatch request to receipt, and the sweep's rate"
+                  .formatted(halfRate),
+          "p99 %.0f ms with the sweep vs %.0f ms without; sweep %,.0f deliveries/s (%,.0f rows/s with attempts and events) during it, the last deleted %.0f s after it began"
+              .formatted(
+                  with.p99(),
+                  without.p99(),
+                  result.deliveriesPerSecond(),
+                  3 * result.deliveriesPerSecond(),
+                  result.sweepSeconds()),
+          "p99 ≤ 1.5 × without",
+          ResultTable.verdict(
+              ratio <= 1.5 && result.sweptThroughout(),
+              "%.2f ×%s"
+                  .formatted(
+                      ratio,
+                      result.sweptThroughout() ? "" : "; the sweep ended before the round did")));
     }
 
     private void logReads() {

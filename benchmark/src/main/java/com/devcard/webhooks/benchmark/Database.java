@@ -59,6 +59,24 @@ final class Database {
     }
   }
 
+  /** The statements in one transaction: what they write is seen all at once, at the commit. */
+  void executeInTransaction(String... statements) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement()) {
+        for (String sql : statements) {
+          statement.execute(sql);
+        }
+        connection.commit();
+      } catch (SQLException failure) {
+        connection.rollback();
+        throw failure;
+      }
+    } catch (SQLException exception) {
+      throw new IllegalStateException(exception);
+    }
+  }
+
   void execute(String sql) {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {

@@ -7,7 +7,6 @@ import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,14 +25,9 @@ public class Sweeps {
   private final SweepLocks locks;
   private final ObservationRegistry observations;
 
-  @Autowired
   Sweeps(SweepLocks locks, ObjectProvider<ObservationRegistry> observations) {
-    this(locks, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
-  }
-
-  public Sweeps(SweepLocks locks, ObservationRegistry observations) {
     this.locks = locks;
-    this.observations = observations;
+    this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
   }
 
   /** Runs the sweep unless another process is running it now; returns whether it ran here. */

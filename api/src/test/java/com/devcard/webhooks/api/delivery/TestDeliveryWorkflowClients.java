@@ -1,11 +1,9 @@
 package com.devcard.webhooks.api.delivery;
 
 import com.devcard.webhooks.api.TestTargets;
-import com.devcard.webhooks.api.sweep.Sweeps;
+import com.devcard.webhooks.api.sweep.TestSweeps;
 import com.devcard.webhooks.store.delivery.PendingDeliveryRepository;
-import com.devcard.webhooks.store.sweep.SweepLocks;
 import com.devcard.webhooks.store.testing.TestStore;
-import io.micrometer.observation.ObservationRegistry;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 
@@ -27,7 +25,7 @@ public final class TestDeliveryWorkflowClients {
         new MissingRunStarter(
             store.deliveryLog(), store.pending(), store.cancellations(), workflows),
         workflows,
-        new Sweeps(new SweepLocks(store.dataSource()), ObservationRegistry.NOOP),
+        TestSweeps.on(store.dataSource()),
         new AdmissionProperties(16, Duration.ofMillis(20), Duration.ofMillis(100)));
   }
 }

@@ -72,7 +72,11 @@ class ReplicaSweepsIT {
         recorder.all().stream().collect(Collectors.groupingBy(SweepRecorder.Run::sweep));
     assertThat(bySweep)
         .containsKeys(
-            "pending-deliveries", "unstarted-deliveries", "running-recoveries", "expired-secrets");
+            "pending-deliveries",
+            "unstarted-deliveries",
+            "running-recoveries",
+            "expired-secrets",
+            "expired-deliveries");
     bySweep.forEach(
         (sweep, runs) -> {
           List<SweepRecorder.Run> inOrder =
@@ -99,6 +103,7 @@ class ReplicaSweepsIT {
     settings.put("webhooks.reconciler.full-sweep-every", SWEEP_EVERY);
     settings.put("webhooks.reconciler.recoveries-every", SWEEP_EVERY);
     settings.put("webhooks.secrets.erase-expired-every", SWEEP_EVERY);
+    settings.put("webhooks.retention-sweep-every", SWEEP_EVERY);
     return settings;
   }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,6 +27,9 @@ public class RecoveryRepository {
 
   /** The outcomes an item can finish with. */
   public static final Set<String> ITEM_OUTCOMES = Set.of("succeeded", "failed", "skipped");
+
+  /** The foreign key from a recovery's items to their deliveries. */
+  private static final String ITEM_DELIVERY_FK = "webhook_recovery_items_delivery_id_fkey";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -51,24 +55,35 @@ public class RecoveryRepository {
    * @throws RecoveryAlreadyRunningException when a recovery of {@code endpointId} is running
    */
   public Recovery create(NewRecovery recovery) {
-    return transactions.execute(
-        status -> {
-          String id = Ids.newId("rcv");
-          // A running recovery that ends between the refused insert and the look-up frees the
-          // endpoint: try again rather than report a recovery that is no longer running.
-          for (int tries = 0; !insert(id, recovery); tries++) {
-            Optional<String> running = runningOf(recovery.endpointId());
-            if (running.isPresent() || tries == 2) {
-              throw new RecoveryAlreadyRunningException(running.orElse("unknown"));
-            }
-          }
-          int total = snapshot(id, recovery);
-          jdbc.sql("update webhook_recoveries set total = :total where id = :id")
-              .param("total", total)
-              .param("id", id)
-              .update();
-          return find(id).orElseThrow();
-        });
+    for (int tries = 1; ; tries++) {
+      try {
+        return transactions.execute(status -> createNow(recovery));
+      } catch (DataIntegrityViolationException failure) {
+        // The retention sweep deleted a delivery of the snapshot between reading and naming it:
+        // a new snapshot no longer sees it.
+        if (tries == 3 || !String.valueOf(failure.getMessage()).contains(ITEM_DELIVERY_FK)) {
+          throw failure;
+        }
+      }
+    }
+  }
+
+  private Recovery createNow(NewRecovery recovery) {
+    String id = Ids.newId("rcv");
+    // A running recovery that ends between the refused insert and the look-up frees the
+    // endpoint: try again rather than report a recovery that is no longer running.
+    for (int tries = 0; !insert(id, recovery); tries++) {
+      Optional<String> running = runningOf(recovery.endpointId());
+      if (running.isPresent() || tries == 2) {
+        throw new RecoveryAlreadyRunningException(running.orElse("unknown"));
+      }
+    }
+    int total = snapshot(id, recovery);
+    jdbc.sql("update webhook_recoveries set total = :total where id = :id")
+        .param("total", total)
+        .param("id", id)
+        .update();
+    return find(id).orElseThrow();
   }
 
   /** False when a recovery of the same endpoint is running (the insert waits for its commit). */

@@ -15,6 +15,7 @@ public enum Sweep {
   OLD_HEALTH_COUNTERS(5),
   ENDPOINT_PROBES(6),
   EXPIRED_HOLDS(7),
+  EXPIRED_DELIVERIES(8),
   ADMISSION(9);
 
   private final int lockKey;

@@ -76,7 +76,8 @@ public class RecoveryActivitiesImpl implements RecoveryActivities {
   private RecoveryItemOutcome recover(RecoveryItemRequest request) {
     Optional<RecoveryItem> found = recoveries.findItem(request.recoveryId(), request.position());
     if (found.isEmpty()) {
-      // Items are never deleted: a request past the snapshot has nothing to do.
+      // A request past the snapshot has nothing to do; nor has one for an item of an ended
+      // recovery, deleted with its delivery at the end of the retention period.
       log.warn(
           "recovery {} has no item {}; nothing to do", request.recoveryId(), request.position());
       return RecoveryItemOutcome.SKIPPED;
