@@ -56,6 +56,7 @@ public class FairAdmission implements SmartLifecycle {
   private volatile boolean running;
   private volatile Thread loop;
   private Instant busyUntil = Instant.MIN;
+  private boolean failing;
 
   FairAdmission(
       PendingDeliveryRepository pending,
@@ -99,9 +100,19 @@ public class FairAdmission implements SmartLifecycle {
     while (running) {
       try {
         sweeps.runAlone(Sweep.ADMISSION, this::admitRound);
+        if (failing) {
+          failing = false;
+          log.info("admission rounds succeed again");
+        }
       } catch (RuntimeException failure) {
-        // The database or Temporal away: the deliveries wait in PostgreSQL; try again next tick.
-        log.warn("admission round failed; trying again", failure);
+        // The database away: the deliveries wait in PostgreSQL; try again next tick. Said once
+        // per outage, not on every tick of it.
+        if (!failing) {
+          failing = true;
+          log.warn("admission round failed; trying again every tick until one succeeds", failure);
+        } else {
+          log.debug("admission round failed again", failure);
+        }
       }
       try {
         Duration wait =
