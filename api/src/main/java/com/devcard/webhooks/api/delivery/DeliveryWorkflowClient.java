@@ -2,7 +2,6 @@ package com.devcard.webhooks.api.delivery;
 
 import com.devcard.webhooks.delivery.DeliveryMdc;
 import com.devcard.webhooks.netguard.TargetPolicy;
-import com.devcard.webhooks.store.delivery.DispatchedDelivery;
 import com.devcard.webhooks.store.delivery.PendingDeliveryRepository;
 import com.devcard.webhooks.workflows.DeliverySearchAttributes;
 import com.devcard.webhooks.workflows.DeliveryWorkflow;
@@ -17,7 +16,6 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowServiceException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -30,14 +28,14 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The api's handle on delivery workflows: start one per delivery, cancel, ask for a retry now.
- * Temporal being unreachable never fails the caller: the reconciler starts what could not be. Log
+ * The api's handle on delivery workflows: start a run, cancel, ask for a retry now. Temporal being
+ * unreachable never fails the caller: admission and the reconciler start what could not be. Log
  * lines about one delivery carry its id in the MDC ({@code deliveryId}).
  */
 @Component
 public class DeliveryWorkflowClient implements DisposableBean {
 
-  /** Starts waiting to be sent; past this, new ones are left to the reconciler. */
+  /** Waits for closing runs queued at once; past this, the reconciler catches up. */
   static final int START_QUEUE = 10_000;
 
   static final int START_THREADS = 8;
@@ -78,48 +76,6 @@ public class DeliveryWorkflowClient implements DisposableBean {
             new ArrayBlockingQueue<>(START_QUEUE),
             Thread.ofVirtual().name("workflow-start-", 0).factory(),
             new ThreadPoolExecutor.DiscardPolicy());
-  }
-
-  /**
-   * Starts the workflows of just-dispatched deliveries off the request thread, so a dispatch never
-   * waits on Temporal. Whatever is not started (Temporal down, queue full) the reconciler starts.
-   */
-  public void startAllSoon(List<DispatchedDelivery> dispatched) {
-    if (!dispatched.isEmpty()) {
-      starter.execute(() -> startAllLogged(dispatched));
-    }
-  }
-
-  private void startAllLogged(List<DispatchedDelivery> dispatched) {
-    try {
-      startAll(dispatched);
-    } catch (RuntimeException failure) {
-      // Off the request thread no caller would see it. The deliveries are stored, so the
-      // reconciler does start them; the failure is logged whole to be fixed.
-      log.error(
-          "starting the workflows of {} dispatched deliveries failed; the reconciler starts them",
-          dispatched.size(),
-          failure);
-    }
-  }
-
-  /** Starts a workflow for each delivery; those that could not start wait for the reconciler. */
-  void startAll(List<DispatchedDelivery> dispatched) {
-    List<String> started = new ArrayList<>();
-    for (DispatchedDelivery delivery : dispatched) {
-      DeliveryWorkflowInput input =
-          DeliveryWorkflowInput.fresh(
-              delivery.id(),
-              delivery.userId(),
-              delivery.endpointId(),
-              delivery.eventType(),
-              targetHost(delivery.endpointUrl()),
-              delivery.retryDelays());
-      if (start(input)) {
-        started.add(delivery.id());
-      }
-    }
-    markStarted(started);
   }
 
   /**

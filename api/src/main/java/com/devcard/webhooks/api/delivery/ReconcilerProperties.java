@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How often the delivery reconciler sweeps.
  *
- * @param unstartedEvery how often pending deliveries whose workflow was never started are started
+ * @param unstartedEvery how often manual attempts whose run was never started are started
  * @param fullSweepEvery how often every pending delivery is checked against Temporal
  */
 @ConfigurationProperties(prefix = "webhooks.reconciler")

@@ -4,7 +4,6 @@ import com.devcard.webhooks.api.sweep.Sweeps;
 import com.devcard.webhooks.store.delivery.PendingDelivery;
 import com.devcard.webhooks.store.delivery.PendingDeliveryRepository;
 import com.devcard.webhooks.store.sweep.Sweep;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,14 +17,14 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * PostgreSQL is the source of truth for which deliveries are owed. Two sweeps keep Temporal in line
- * with it: every few seconds, pending deliveries whose workflow was never started (Temporal was
- * down at dispatch); at startup and every few minutes, every pending delivery, so that a Temporal
- * that lost its state (the dev profile's in-memory server after a restart) gets each one back,
- * carrying on from its recorded attempts and its next retry time. Each sweep also catches a
- * workflow run an operator terminated in the Temporal UI (the delivery ends {@code cancelled}) and
- * a manual attempt whose run the "retry" request could not start. However many api processes there
- * are, each sweep runs in one of them at a time (see {@link Sweeps}).
+ * PostgreSQL is the source of truth for which deliveries are owed. Deliveries never started are
+ * {@link FairAdmission}'s; two sweeps keep Temporal in line with the rest: every few seconds, the
+ * manual attempts whose run the "retry" request could not start; at startup and every few minutes,
+ * every admitted pending delivery, so that a Temporal that lost its state (the dev profile's
+ * in-memory server after a restart) gets each one back, carrying on from its recorded attempts and
+ * its next retry time. The full sweep also catches a workflow run an operator terminated in the
+ * Temporal UI (the delivery ends {@code cancelled}). However many api processes there are, each
+ * sweep runs in one of them at a time (see {@link Sweeps}).
  */
 @Component
 class TemporalReconciler implements SchedulingConfigurer {
@@ -33,9 +32,6 @@ class TemporalReconciler implements SchedulingConfigurer {
   private static final Logger log = LoggerFactory.getLogger(TemporalReconciler.class);
   private static final int BATCH = 500;
   private static final int MAX_BATCHES_PER_RUN = 20;
-
-  /** Younger deliveries are still being started by the dispatcher. */
-  private static final Duration GRACE = Duration.ofSeconds(2);
 
   private final PendingDeliveryRepository pending;
   private final MissingRunStarter runs;
@@ -73,10 +69,9 @@ class TemporalReconciler implements SchedulingConfigurer {
     // meanwhile) comes back in the next batch; the next run goes on.
     int batches = 0;
     do {
-      Instant now = Instant.now();
       batch =
-          pending.unstartedPending(
-              now.minus(GRACE), now.minus(MissingRunStarter.MANUAL_ATTEMPT_GRACE), BATCH);
+          pending.unstartedManualAttempts(
+              Instant.now().minus(MissingRunStarter.MANUAL_ATTEMPT_GRACE), BATCH);
       if (startEach(batch) < batch.size()) {
         return; // Temporal is still unreachable: try again on the next run.
       }
@@ -100,9 +95,12 @@ class TemporalReconciler implements SchedulingConfigurer {
       if (batch.isEmpty()) {
         break;
       }
-      int started = startEach(batch);
+      // Deliveries never admitted are admission's: starting them here would jump the queue.
+      List<PendingDelivery> owedARun =
+          batch.stream().filter(p -> p.workflowStarted() || p.manualAttemptOwed()).toList();
+      int started = startEach(owedARun);
       total += started;
-      if (started < batch.size()) {
+      if (started < owedARun.size()) {
         log.warn("reconciler: Temporal unreachable, sweep stopped after {} deliveries", total);
         return;
       }

@@ -1,6 +1,6 @@
 package com.devcard.webhooks.api.event;
 
-import com.devcard.webhooks.api.delivery.DeliveryWorkflowClient;
+import com.devcard.webhooks.api.delivery.FairAdmission;
 import com.devcard.webhooks.api.error.ApiException;
 import com.devcard.webhooks.api.eventtype.EventTypeCatalog;
 import com.devcard.webhooks.api.receiver.ReceiverCounters;
@@ -31,7 +31,7 @@ public class Dispatcher {
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
   private final DispatchRepository dispatches;
-  private final DeliveryWorkflowClient workflows;
+  private final FairAdmission admission;
   private final EventTypeCatalog catalog;
   private final List<Duration> retryDelays;
   private final JsonMapper jsonMapper;
@@ -39,14 +39,14 @@ public class Dispatcher {
 
   Dispatcher(
       DispatchRepository dispatches,
-      DeliveryWorkflowClient workflows,
+      FairAdmission admission,
       EventTypeCatalog catalog,
       DispatchProperties properties,
       JsonMapper jsonMapper,
       ReceiverCounters counters) {
     this.counters = counters;
     this.dispatches = dispatches;
-    this.workflows = workflows;
+    this.admission = admission;
     this.catalog = catalog;
     this.retryDelays = properties.schedule();
     this.jsonMapper = jsonMapper;
@@ -97,11 +97,13 @@ public class Dispatcher {
                 retryDelays,
                 onlyEndpointId));
     if (result.created()) {
-      // Held deliveries (their endpoint was disabled) get no workflow until they are released.
-      List<DispatchedDelivery> pending =
-          result.deliveries().stream().filter(delivery -> !delivery.held()).toList();
-      counters.held(result.deliveries().size() - pending.size());
-      workflows.startAllSoon(pending);
+      // Held deliveries (their endpoint was disabled) get no workflow until they are released;
+      // the others are admitted into Temporal in turn with everyone else's.
+      long held = result.deliveries().stream().filter(DispatchedDelivery::held).count();
+      counters.held((int) held);
+      if (held < result.deliveries().size()) {
+        admission.admitSoon();
+      }
       log.info(
           "event {} of type {} dispatched to {} endpoint(s)",
           result.eventId(),

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.devcard.webhooks.api.TestData;
 import com.devcard.webhooks.api.TestTemporal;
 import com.devcard.webhooks.api.delivery.DeliveryWorkflowClient;
+import com.devcard.webhooks.api.delivery.FairAdmission;
 import com.devcard.webhooks.api.delivery.TestDeliveryWorkflowClients;
 import com.devcard.webhooks.api.event.DispatchedEvent.DeliveryRef;
 import com.devcard.webhooks.api.eventtype.TestEventTypes;
@@ -40,6 +41,7 @@ class DispatcherTest {
   private static TestData data;
   private static WorkflowClient temporal;
   private static DeliveryWorkflowClient workflows;
+  private static FairAdmission admission;
   private static Dispatcher dispatcher;
 
   private final String user = TestData.newUser();
@@ -50,10 +52,12 @@ class DispatcherTest {
     data = TestData.on(store);
     temporal = TestTemporal.client();
     workflows = TestDeliveryWorkflowClients.on(temporal, store.pending());
+    admission = TestDeliveryWorkflowClients.admission(workflows, store);
+    admission.start();
     dispatcher =
         new Dispatcher(
             store.dispatches(),
-            workflows,
+            admission,
             TestEventTypes.catalog(),
             new DispatchProperties("30s,5m,30m"),
             JSON,
@@ -62,6 +66,7 @@ class DispatcherTest {
 
   @AfterAll
   static void stop() throws InterruptedException {
+    admission.stop();
     workflows.destroy();
   }
 

@@ -37,6 +37,7 @@ class TemporalWorkerConfiguration {
             WorkerOptions.newBuilder()
                 .setUsingVirtualThreadsOnActivityWorker(true)
                 .setMaxConcurrentActivityExecutionSize(properties.maxConcurrentAttempts())
+                .setMaxConcurrentWorkflowTaskExecutionSize(properties.maxConcurrentWorkflowTasks())
                 .setStickyTaskQueueDrainTimeout(properties.stickyDrain())
                 .build());
     worker.registerWorkflowImplementationTypes(DeliveryWorkflowImpl.class);

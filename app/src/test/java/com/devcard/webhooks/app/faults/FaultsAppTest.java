@@ -29,6 +29,8 @@ import org.springframework.test.context.TestPropertySource;
       "webhooks.retry-delays=8s,1s",
       // attempts held at the receiver through a 10 s database outage do not time out
       "webhooks.delivery.timeout=20s",
+      // every delivery of a test's one user under way at once, so that an outage meets them all
+      "webhooks.admission.per-user=100",
       "webhooks.reconciler.unstarted-every=1s",
       "webhooks.reconciler.full-sweep-every=2s"
     })

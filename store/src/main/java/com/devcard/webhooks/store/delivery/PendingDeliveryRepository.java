@@ -77,23 +77,50 @@ public class PendingDeliveryRepository {
   }
 
   /**
-   * Pending deliveries whose workflow was never marked started, oldest first: those created before
-   * {@code createdBefore} (a crash between dispatch and workflow start left them behind) and those
-   * reopened by "retry" before {@code manualAttemptRequestedBefore} (the same, for the manual
-   * attempt's run).
+   * Deliveries reopened by "retry" before {@code requestedBefore} whose manual attempt's run was
+   * never marked started (the request that asked for it could not start it), oldest first.
    */
-  public List<PendingDelivery> unstartedPending(
-      Instant createdBefore, Instant manualAttemptRequestedBefore, int limit) {
+  public List<PendingDelivery> unstartedManualAttempts(Instant requestedBefore, int limit) {
     return jdbc.sql(
             "select "
                 + PENDING_COLUMNS
                 + " from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id"
                 + " where d.status = 'pending' and not d.workflow_started"
-                + " and (d.manual_attempt_requested_at < :requestedBefore"
-                + " or (d.manual_attempt_requested_at is null and d.created_at < :createdBefore))"
+                + " and d.manual_attempt_requested_at < :requestedBefore"
                 + " order by d.created_at, d.id limit :limit")
-        .param("createdBefore", timestamp(createdBefore))
-        .param("requestedBefore", timestamp(manualAttemptRequestedBefore))
+        .param("requestedBefore", timestamp(requestedBefore))
+        .param("limit", limit)
+        .query(PendingDeliveryRepository::pendingDelivery)
+        .list();
+  }
+
+  /**
+   * The next deliveries to admit into Temporal, at most {@code limit}: dispatched, never started,
+   * taken from each user in turn (every user's oldest before anyone's second), and none of a user
+   * who already has {@code perUser} admitted deliveries with an attempt due now. A delivery waiting
+   * for a scheduled retry holds no place: it asks nothing of the worker until its time comes.
+   */
+  public List<PendingDelivery> nextToAdmit(int perUser, int limit) {
+    return jdbc.sql(
+            "with admitted as ("
+                + " select e.user_id, count(*) as due"
+                + " from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id"
+                + " where d.status = 'pending' and d.workflow_started and d.next_retry_at is null"
+                + " group by e.user_id),"
+                + " waiting as ("
+                + " select d.id, d.created_at, e.user_id, row_number() over"
+                + " (partition by e.user_id order by d.created_at, d.id) as turn"
+                + " from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id"
+                + " where d.status = 'pending' and not d.workflow_started"
+                + " and d.manual_attempt_requested_at is null and e.deleted_at is null)"
+                + " select "
+                + PENDING_COLUMNS
+                + " from waiting w left join admitted a on a.user_id = w.user_id"
+                + " join webhook_deliveries d on d.id = w.id"
+                + " join webhook_endpoints e on e.id = d.endpoint_id"
+                + " where w.turn + coalesce(a.due, 0) <= :perUser"
+                + " order by w.turn, w.created_at, w.id limit :limit")
+        .param("perUser", perUser)
         .param("limit", limit)
         .query(PendingDeliveryRepository::pendingDelivery)
         .list();

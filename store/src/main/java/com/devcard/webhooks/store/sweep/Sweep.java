@@ -15,7 +15,8 @@ public enum Sweep {
   OLD_HEALTH_COUNTERS(5),
   ENDPOINT_PROBES(6),
   EXPIRED_HOLDS(7),
-  EXPIRED_DELIVERIES(8);
+  EXPIRED_DELIVERIES(8),
+  ADMISSION(9);
 
   private final int lockKey;
 

@@ -213,11 +213,11 @@ class DeliveryOperatorRepositoryTest {
     Instant longAgo = Instant.parse("2020-01-01T00:00:00Z");
     Instant later = Instant.now().plusSeconds(60);
 
-    assertThat(ids(store.pending().unstartedPending(later, longAgo, 1000))).doesNotContain(id);
-    assertThat(ids(store.pending().unstartedPending(longAgo, later, 1000))).contains(id);
+    assertThat(ids(store.pending().unstartedManualAttempts(longAgo, 1000))).doesNotContain(id);
+    assertThat(ids(store.pending().unstartedManualAttempts(later, 1000))).contains(id);
 
     store.pending().markWorkflowStarted(List.of(id));
-    assertThat(ids(store.pending().unstartedPending(later, later, 1000))).doesNotContain(id);
+    assertThat(ids(store.pending().unstartedManualAttempts(later, 1000))).doesNotContain(id);
   }
 
   @Test

@@ -424,25 +424,4 @@ class DeliveryRepositoriesTest {
         .map(p -> p.delivery().id())
         .toList();
   }
-
-  @Test
-  void unstartedPendingFindsOldDeliveriesWhoseWorkflowWasNeverStarted() {
-    Instant cutoff = Instant.parse("2020-06-01T00:00:00Z");
-    String oldUnstarted = deliver("a", cutoff.minusSeconds(60));
-    String oldStarted = deliver("a", cutoff.minusSeconds(50));
-    String oldCancelled = deliver("a", cutoff.minusSeconds(40));
-    String recent = deliver("a", cutoff.plusSeconds(1));
-    store.pending().markWorkflowStarted(List.of(oldStarted));
-    store.cancellations().markCancelled(oldCancelled);
-
-    List<PendingDelivery> found = store.pending().unstartedPending(cutoff, cutoff, 100);
-
-    assertThat(found).extracting(p -> p.delivery().id()).containsExactly(oldUnstarted);
-    assertThat(found.getFirst().retryDelays()).isEqualTo(DELAYS);
-    assertThat(found.getFirst().endpointUrl()).isEqualTo("https://hooks.example.com/in");
-
-    store.pending().markWorkflowStarted(List.of(oldUnstarted, recent));
-    store.pending().markWorkflowStarted(List.of());
-    assertThat(store.pending().unstartedPending(cutoff.plusSeconds(3600), cutoff, 100)).isEmpty();
-  }
 }

@@ -1,0 +1,175 @@
+package com.devcard.webhooks.api.delivery;
+
+import com.devcard.webhooks.api.delivery.DeliveryWorkflowClient.StartResult;
+import com.devcard.webhooks.api.sweep.Sweeps;
+import com.devcard.webhooks.store.delivery.PendingDelivery;
+import com.devcard.webhooks.store.delivery.PendingDeliveryRepository;
+import com.devcard.webhooks.store.sweep.Sweep;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Admits dispatched deliveries into Temporal, fairly: a dispatch only stores its deliveries; this
+ * loop starts their workflows, taking users in turn and never more than {@link
+ * AdmissionProperties#perUser()} of one user at once. So one user's burst of thousands queues in
+ * PostgreSQL, as {@code pending} deliveries that survive any restart, while another user's delivery
+ * goes in at once and waits behind at most that many of anyone's in the worker's queue. A lone busy
+ * user still gets the whole worker: its places refill as its deliveries finish.
+ *
+ * <p>Temporal's own task queue fairness needs a server that supports it (the SDK's test server does
+ * not) and bills for it; this works on any server. One api process admits at a time (see {@link
+ * Sweeps}); a dispatch in this process wakes the loop at once.
+ */
+@Component
+public class FairAdmission implements SmartLifecycle {
+
+  /** Most deliveries started in one round; their starts go to Temporal side by side. */
+  static final int BATCH = 64;
+
+  /** After admitting anything, look at the busy pace this long before slowing down. */
+  private static final Duration STAY_BUSY = Duration.ofSeconds(2);
+
+  private static final WorkflowIdReusePolicy REJECT_DUPLICATE =
+      WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE;
+
+  private static final Logger log = LoggerFactory.getLogger(FairAdmission.class);
+
+  private final PendingDeliveryRepository pending;
+  private final MissingRunStarter runs;
+  private final DeliveryWorkflowClient workflows;
+  private final Sweeps sweeps;
+  private final AdmissionProperties settings;
+  private final Semaphore wake = new Semaphore(0);
+  private volatile boolean running;
+  private volatile Thread loop;
+  private Instant busyUntil = Instant.MIN;
+  private boolean failing;
+
+  FairAdmission(
+      PendingDeliveryRepository pending,
+      MissingRunStarter runs,
+      DeliveryWorkflowClient workflows,
+      Sweeps sweeps,
+      AdmissionProperties settings) {
+    this.pending = pending;
+    this.runs = runs;
+    this.workflows = workflows;
+    this.sweeps = sweeps;
+    this.settings = settings;
+  }
+
+  /** Deliveries were just stored: look now rather than at the next tick. */
+  public void admitSoon() {
+    wake.release();
+  }
+
+  @Override
+  public void start() {
+    running = true;
+    loop = Thread.ofPlatform().name("delivery-admission").daemon().start(this::admitUntilStopped);
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    Thread thread = loop;
+    if (thread != null) {
+      thread.interrupt();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  private void admitUntilStopped() {
+    while (running) {
+      try {
+        sweeps.runAlone(Sweep.ADMISSION, this::admitRound);
+        if (failing) {
+          failing = false;
+          log.info("admission rounds succeed again");
+        }
+      } catch (RuntimeException failure) {
+        // The database away: the deliveries wait in PostgreSQL; try again next tick. Said once
+        // per outage, not on every tick of it.
+        if (!failing) {
+          failing = true;
+          log.warn("admission round failed; trying again every tick until one succeeds", failure);
+        } else {
+          log.debug("admission round failed again", failure);
+        }
+      }
+      try {
+        Duration wait =
+            Instant.now().isBefore(busyUntil) ? settings.busyEvery() : settings.idleEvery();
+        wake.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS);
+        wake.drainPermits();
+      } catch (InterruptedException stopping) {
+        return;
+      }
+    }
+  }
+
+  /** Starts the next deliveries in turn, until none may go in now or Temporal is away. */
+  void admitRound() {
+    List<PendingDelivery> next;
+    do {
+      next = pending.nextToAdmit(settings.perUser(), BATCH);
+      if (next.isEmpty()) {
+        return;
+      }
+      busyUntil = Instant.now().plus(STAY_BUSY);
+      if (startAll(next) < next.size()) {
+        return; // Temporal unreachable: the rest wait for a later round.
+      }
+    } while (next.size() == BATCH);
+  }
+
+  /** Starts the workflows side by side; returns how many exist now. */
+  private int startAll(List<PendingDelivery> deliveries) {
+    List<String> started = new ArrayList<>();
+    try (ExecutorService starts = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<StartResult>> results = new ArrayList<>();
+      for (PendingDelivery delivery : deliveries) {
+        results.add(
+            starts.submit(
+                () -> workflows.startRun(runs.scheduleInput(delivery), REJECT_DUPLICATE)));
+      }
+      for (int i = 0; i < deliveries.size(); i++) {
+        if (outcome(results.get(i)) != StartResult.UNREACHABLE) {
+          started.add(deliveries.get(i).delivery().id());
+        }
+      }
+    }
+    pending.markWorkflowStarted(started);
+    return started.size();
+  }
+
+  private static StartResult outcome(Future<StartResult> result) {
+    try {
+      return result.get();
+    } catch (ExecutionException failure) {
+      log.warn(
+          "starting a delivery's workflow failed; it is admitted again later", failure.getCause());
+      return StartResult.UNREACHABLE;
+    } catch (InterruptedException stopping) {
+      Thread.currentThread().interrupt();
+      return StartResult.UNREACHABLE;
+    }
+  }
+}
