@@ -33,7 +33,7 @@ public final class AttemptMetrics {
   }
 
   void sent(boolean succeeded, Integer statusCode, long durationMs) {
-    String outcome = succeeded ? "success" : "failure";
+    String outcome = OutcomeTag.of(succeeded).tag();
     count(outcome, statusClass(statusCode));
     Timer.builder(DURATION)
         .description("Duration of webhook delivery requests, connect to last byte")
@@ -54,11 +54,11 @@ public final class AttemptMetrics {
   }
 
   void cancelled() {
-    count("cancelled", "none");
+    count(OutcomeTag.CANCELLED.tag(), "none");
   }
 
   void secretUndecryptable() {
-    count("secret_undecryptable", "none");
+    count(OutcomeTag.SECRET_UNDECRYPTABLE.tag(), "none");
   }
 
   /** {@code 2xx} ... {@code 5xx}; {@code none} when no response came. */

@@ -125,9 +125,9 @@ public class RecoveryActivitiesImpl implements RecoveryActivities {
     if (item.release()) {
       receiverMetrics.released(
           switch (outcome) {
-            case SUCCEEDED -> "success";
-            case FAILED -> "failure";
-            default -> "skipped";
+            case SUCCEEDED -> OutcomeTag.SUCCESS.tag();
+            case FAILED -> OutcomeTag.FAILURE.tag();
+            default -> OutcomeTag.SKIPPED.tag();
           });
     }
     return outcome;
