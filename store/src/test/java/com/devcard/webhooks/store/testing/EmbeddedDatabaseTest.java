@@ -28,6 +28,7 @@ class EmbeddedDatabaseTest {
             "webhook_endpoints",
             "webhook_events",
             "webhook_manual_action_times",
+            "webhook_portal_sessions",
             "webhook_recoveries",
             "webhook_recovery_items");
   }
@@ -53,7 +54,7 @@ class EmbeddedDatabaseTest {
   @Test
   void theSharedDataSourceIsOnePerJvm() {
     assertThat(EmbeddedDatabase.dataSource()).isSameAs(EmbeddedDatabase.dataSource());
-    assertThat(tables(EmbeddedDatabase.dataSource())).hasSize(7);
+    assertThat(tables(EmbeddedDatabase.dataSource())).hasSize(8);
   }
 
   @Test
