@@ -4,6 +4,7 @@
 import { createApi } from './api.js';
 import { h, icon, replace } from './dom.js';
 import { exchange, forget, storedSession, takeCodeFromLocation } from './session.js';
+import { dropStaleToasts } from './ui.js';
 import { renderCatalog } from './views/catalog.js';
 import { renderDelivery } from './views/delivery.js';
 import { renderEndpoint } from './views/endpoint.js';
@@ -73,6 +74,7 @@ function parseLocation() {
 async function route(app) {
   disposeView();
   disposeView = () => {};
+  dropStaleToasts();
   const { path, query } = parseLocation();
   const match = ROUTES.map((r) => ({ r, m: r.pattern.exec(path) })).find((x) => x.m);
   document.getElementById('nav-endpoints').toggleAttribute('aria-current', false);

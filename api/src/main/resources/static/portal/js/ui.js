@@ -165,9 +165,18 @@ function capitalise(text) {
 /** A short notice in the live region, gone after a few seconds. */
 export function toast(message, kind = 'info') {
   const region = document.getElementById('toasts');
-  const note = h('div', { class: `toast toast-${kind}` }, message);
+  const note = h('div', { class: `toast toast-${kind}`, 'data-shown-at': String(Date.now()) }, message);
   region.append(note);
   setTimeout(() => note.remove(), 6000);
+}
+
+/** Notices about the view being left go with it; one that led to the next view stays. */
+export function dropStaleToasts() {
+  for (const note of document.querySelectorAll('#toasts .toast')) {
+    if (Date.now() - Number(note.dataset.shownAt) > 1500) {
+      note.remove();
+    }
+  }
 }
 
 /**

@@ -148,9 +148,6 @@ export function mountDeliveryLog(app, endpoint) {
     if (state.status) {
       await refreshLeftTheFilter(page, seen);
     }
-    if (state.order.length > page.items.length && !state.nextCursor && page.nextCursor) {
-      state.nextCursor = page.nextCursor;
-    }
     showFooter();
   }
 
@@ -162,7 +159,8 @@ export function mountDeliveryLog(app, endpoint) {
       if (seen.has(id) || (oldestShown && row.delivery.createdAt < oldestShown)) {
         continue;
       }
-      if (row.delivery.status === state.status) {
+      // Until it settles elsewhere: a retried delivery passes through pending on its way.
+      if (row.delivery.status === state.status || row.delivery.status === 'pending') {
         const now = await app.api.get(`${base}/${segment(id)}`);
         if (changed(row.delivery, now)) {
           update(row, now);

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -24,6 +25,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Debian's headless Chromium, driven through its own chromedriver: Selenium is given both
@@ -76,6 +80,9 @@ final class Browser implements AutoCloseable {
         "--disable-sync",
         "--window-size=1280,900",
         "--user-data-dir=" + profile);
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     desktop();
@@ -124,6 +131,20 @@ final class Browser implements AutoCloseable {
 
   String headingText() {
     return text(By.cssSelector("main h1"));
+  }
+
+  /** What the page wrote to its console, and where it is: for the message of a failed wait. */
+  String diagnostics() {
+    StringBuilder text =
+        new StringBuilder("at ")
+            .append(driver.getCurrentUrl())
+            .append(", showing: ")
+            .append(script("return document.querySelector('main').innerText;"))
+            .append("; console:");
+    for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+      text.append("\n  ").append(entry.getLevel()).append(' ').append(entry.getMessage());
+    }
+    return text.toString();
   }
 
   String pageSource() {
