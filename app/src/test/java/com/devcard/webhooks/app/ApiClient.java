@@ -12,16 +12,22 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A plain HTTP client for the running app: real requests, raw bodies, parsed JSON. */
-public final class ApiClient {
+public class ApiClient {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final int port;
   private final String baseUrl;
 
   public ApiClient(int port) {
+    this.port = port;
     this.baseUrl = "http://127.0.0.1:" + port;
+  }
+
+  public int port() {
+    return port;
   }
 
   public record Response(int status, String contentType, String location, String body) {

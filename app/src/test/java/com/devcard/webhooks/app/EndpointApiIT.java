@@ -5,44 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.devcard.webhooks.app.ApiClient.Response;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** Section 3 of API.md on the running app: register, list, get, change and delete endpoints. */
+/** The endpoint API on the running app: register, list, get, change and delete endpoints. */
 @AppTest
 class EndpointApiIT {
 
   private static final String RECEIVER = "http://127.0.0.1:9/devcard";
 
-  @LocalServerPort int port;
+  final AppClient app;
+  final String token;
 
-  @Value("${webhooks.jwt.secret}")
-  String jwtSecret;
-
-  ApiClient api;
-  TestTokens tokens;
-  String user;
-  String token;
-
-  @BeforeEach
-  void setUp() {
-    api = new ApiClient(port);
-    tokens = new TestTokens(jwtSecret);
-    user = "user-" + UUID.randomUUID();
-    token = tokens.user(user);
+  EndpointApiIT(@Autowired AppClient app) {
+    this.app = app;
+    this.token = app.newUser().token();
   }
 
   private Response create(String body) {
-    return api.post("/api/webhooks", token, body);
+    return app.post("/api/webhooks", token, body);
   }
 
   private String createdId() {
@@ -77,7 +64,7 @@ class EndpointApiIT {
         .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
     assertThat(body.get("secret").asString()).matches("whsec_[A-Za-z0-9+/]{43}=");
 
-    Response fetched = api.get("/api/webhooks/" + id, token);
+    Response fetched = app.get("/api/webhooks/" + id, token);
     assertThat(fetched.status()).isEqualTo(200);
     assertThat(fetched.json().has("secret")).isFalse();
     assertThat(fetched.body()).doesNotContain(body.get("secret").asString());
@@ -88,12 +75,12 @@ class EndpointApiIT {
   void listShowsOnlyTheUsersEndpointsOldestFirstWithoutSecrets() {
     String first = createdId();
     String second = createdId();
-    api.post(
+    app.post(
         "/api/webhooks",
-        tokens.user("someone-else-" + UUID.randomUUID()),
+        app.newUser("someone-else").token(),
         "{\"url\": \"" + RECEIVER + "\", \"events\": [\"card.viewed\"]}");
 
-    Response list = api.get("/api/webhooks", token);
+    Response list = app.get("/api/webhooks", token);
 
     assertThat(list.status()).isEqualTo(200);
     List<String> ids = new ArrayList<>();
@@ -122,7 +109,7 @@ class EndpointApiIT {
         .values()
         .forEach(error -> fields.add(error.get("field").asString()));
     assertThat(fields).contains("url", "events[1]", "events[2]", "description");
-    assertThat(api.get("/api/webhooks", token).json().get("items").size()).isZero();
+    assertThat(app.get("/api/webhooks", token).json().get("items").size()).isZero();
   }
 
   @Test
@@ -150,7 +137,7 @@ class EndpointApiIT {
     String id = createdId();
 
     Response patched =
-        api.patch(
+        app.patch(
             "/api/webhooks/" + id,
             token,
             "{\"events\": [\"contact.saved\"], \"description\": null, \"isActive\": false}");
@@ -162,7 +149,7 @@ class EndpointApiIT {
     assertThat(body.get("description").isNull()).isTrue();
     assertThat(body.get("isActive").asBoolean()).isFalse();
     assertThat(body.has("secret")).isFalse();
-    assertThat(api.get("/api/webhooks/" + id, token).json().get("isActive").asBoolean()).isFalse();
+    assertThat(app.get("/api/webhooks/" + id, token).json().get("isActive").asBoolean()).isFalse();
   }
 
   @Test
@@ -170,14 +157,14 @@ class EndpointApiIT {
     String id = createdId();
 
     Response response =
-        api.patch(
+        app.patch(
             "/api/webhooks/" + id,
             token,
             "{\"description\": \"new\", \"events\": [], \"isActive\": \"yes\"}");
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.body()).contains("events", "isActive");
-    JsonNode unchanged = api.get("/api/webhooks/" + id, token).json();
+    JsonNode unchanged = app.get("/api/webhooks/" + id, token).json();
     assertThat(unchanged.get("description").asString()).isEqualTo("CRM sync");
     assertThat(unchanged.get("isActive").asBoolean()).isTrue();
   }
@@ -186,31 +173,31 @@ class EndpointApiIT {
   void deleteAnswers204AndTheEndpointIsGone() {
     String id = createdId();
 
-    assertThat(api.delete("/api/webhooks/" + id, token).status()).isEqualTo(204);
+    assertThat(app.delete("/api/webhooks/" + id, token).status()).isEqualTo(204);
 
-    assertThat(api.get("/api/webhooks/" + id, token).status()).isEqualTo(404);
-    assertThat(api.delete("/api/webhooks/" + id, token).status()).isEqualTo(404);
-    assertThat(api.get("/api/webhooks/" + id + "/deliveries", token).status()).isEqualTo(404);
-    assertThat(api.get("/api/webhooks", token).json().get("items").size()).isZero();
+    assertThat(app.get("/api/webhooks/" + id, token).status()).isEqualTo(404);
+    assertThat(app.delete("/api/webhooks/" + id, token).status()).isEqualTo(404);
+    assertThat(app.get("/api/webhooks/" + id + "/deliveries", token).status()).isEqualTo(404);
+    assertThat(app.get("/api/webhooks", token).json().get("items").size()).isZero();
   }
 
   @Test
   void anotherUsersEndpointIsAnsweredExactlyLikeAMissingOne() {
     String id = createdId();
-    String intruder = tokens.user("intruder-" + UUID.randomUUID());
+    String intruder = app.newUser("intruder").token();
 
-    Response theirs = api.get("/api/webhooks/" + id, intruder);
-    Response missing = api.get("/api/webhooks/ep_doesnotexist", intruder);
+    Response theirs = app.get("/api/webhooks/" + id, intruder);
+    Response missing = app.get("/api/webhooks/ep_doesnotexist", intruder);
 
     assertThat(theirs.status()).isEqualTo(404);
     assertThat(theirs.json().get("detail")).isEqualTo(missing.json().get("detail"));
     assertThat(theirs.json().get("type")).isEqualTo(missing.json().get("type"));
-    assertThat(api.patch("/api/webhooks/" + id, intruder, "{\"isActive\": false}").status())
+    assertThat(app.patch("/api/webhooks/" + id, intruder, "{\"isActive\": false}").status())
         .isEqualTo(404);
-    assertThat(api.delete("/api/webhooks/" + id, intruder).status()).isEqualTo(404);
-    assertThat(api.post("/api/webhooks/" + id + "/test", intruder, "").status()).isEqualTo(404);
-    assertThat(api.get("/api/webhooks/" + id + "/deliveries", intruder).status()).isEqualTo(404);
-    assertThat(api.get("/api/webhooks/" + id, token).json().get("isActive").asBoolean()).isTrue();
+    assertThat(app.delete("/api/webhooks/" + id, intruder).status()).isEqualTo(404);
+    assertThat(app.post("/api/webhooks/" + id + "/test", intruder, "").status()).isEqualTo(404);
+    assertThat(app.get("/api/webhooks/" + id + "/deliveries", intruder).status()).isEqualTo(404);
+    assertThat(app.get("/api/webhooks/" + id, token).json().get("isActive").asBoolean()).isTrue();
   }
 
   @Test
@@ -244,12 +231,12 @@ class EndpointApiIT {
 
     assertThat(created).isEqualTo(5);
     assertThat(refused).isEqualTo(15);
-    assertThat(api.get("/api/webhooks", token).json().get("items").size()).isEqualTo(5);
+    assertThat(app.get("/api/webhooks", token).json().get("items").size()).isEqualTo(5);
   }
 
   @Test
   void eventTypesListTheCatalog() {
-    Response types = api.get("/api/event-types", token);
+    Response types = app.get("/api/event-types", token);
 
     assertThat(types.status()).isEqualTo(200);
     assertThat(types.body()).contains("card.viewed", "contact.saved", "webhook.test");

@@ -6,30 +6,21 @@ import com.devcard.webhooks.app.ApiClient.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
-/** Sections 1 and 2 of API.md: tokens, scopes, and problem+json for every kind of failure. */
+/** Tokens, scopes, and a problem+json answer for every kind of failure. */
 @AppTest
 class ErrorsAndAuthIT {
 
-  @LocalServerPort int port;
+  final AppClient app;
+  final TestTokens tokens;
+  final String token;
 
-  @Value("${webhooks.jwt.secret}")
-  String jwtSecret;
-
-  ApiClient api;
-  TestTokens tokens;
-  String token;
-
-  @BeforeEach
-  void setUp() {
-    api = new ApiClient(port);
-    tokens = new TestTokens(jwtSecret);
-    token = tokens.user("user-" + UUID.randomUUID());
+  ErrorsAndAuthIT(@Autowired AppClient app) {
+    this.app = app;
+    this.tokens = app.tokens();
+    this.token = app.newUser().token();
   }
 
   private static void assertProblem(Response response, int status, String typeSuffix) {
@@ -44,22 +35,31 @@ class ErrorsAndAuthIT {
 
   @Test
   void missingMalformedExpiredOrBadlySignedTokensAre401() {
-    assertProblem(api.get("/api/webhooks", null), 401, "/unauthorized");
-    assertProblem(api.get("/api/webhooks", "not-a-jwt"), 401, "/unauthorized");
-    assertProblem(api.get("/api/webhooks", tokens.expired("u1")), 401, "/unauthorized");
+    assertProblem(app.get("/api/webhooks", null), 401, "/unauthorized");
+    assertProblem(app.get("/api/webhooks", "not-a-jwt"), 401, "/unauthorized");
+    assertProblem(app.get("/api/webhooks", tokens.expired("u1")), 401, "/unauthorized");
     assertProblem(
-        api.get("/api/webhooks", tokens.signedWith("another-secret-of-at-least-32-bytes!!", "u1")),
+        app.get("/api/webhooks", tokens.signedWith("another-secret-of-at-least-32-bytes!!", "u1")),
         401,
         "/unauthorized");
-    assertProblem(api.get("/api/webhooks", tokens.sign("u1", null, null)), 401, "/unauthorized");
+    assertProblem(app.get("/api/webhooks", tokens.sign("u1", null, null)), 401, "/unauthorized");
     assertProblem(
-        api.get("/api/webhooks", tokens.sign("", null, Instant.now().plusSeconds(60))),
+        app.get("/api/webhooks", tokens.sign("", null, Instant.now().plusSeconds(60))),
         401,
         "/unauthorized");
     assertProblem(
-        api.get("/api/webhooks", tokens.sign("u".repeat(129), null, Instant.now().plusSeconds(60))),
+        app.get("/api/webhooks", tokens.sign("u".repeat(129), null, Instant.now().plusSeconds(60))),
         401,
         "/unauthorized");
+  }
+
+  @Test
+  void withoutAnAudienceSettingTokensWithAnyAudienceOrNoneAreAccepted() {
+    assertThat(app.get("/api/webhooks", tokens.withAudience("u1", "someone-else")).status())
+        .isEqualTo(200);
+    assertThat(app.get("/api/webhooks", tokens.withAudience("u1", "a", "b")).status())
+        .isEqualTo(200);
+    assertThat(app.get("/api/webhooks", tokens.withoutAudience("u1")).status()).isEqualTo(200);
   }
 
   @Test
@@ -74,28 +74,28 @@ class ErrorsAndAuthIT {
             .encodeToString(
                 ("{\"sub\":\"u1\",\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}")
                     .getBytes(StandardCharsets.UTF_8));
-    assertProblem(api.get("/api/webhooks", header + "." + claims + "."), 401, "/unauthorized");
+    assertProblem(app.get("/api/webhooks", header + "." + claims + "."), 401, "/unauthorized");
   }
 
   @Test
   void validTokenWithoutTheNeededScopeIs403() {
     assertProblem(
-        api.post(
+        app.post(
             "/api/events", token, "{\"userId\": \"u1\", \"type\": \"card.viewed\", \"data\": {}}"),
         403,
         "/forbidden");
-    assertProblem(api.post("/api/admin/recover", token, "{}"), 403, "/forbidden");
+    assertProblem(app.post("/api/admin/recover", token, "{}"), 403, "/forbidden");
   }
 
   @Test
   void unknownRouteIs404Problem() {
-    assertProblem(api.get("/api/nothing-here", token), 404, "/not-found");
+    assertProblem(app.get("/api/nothing-here", token), 404, "/not-found");
   }
 
   @Test
   void wrongMethodIs405Problem() {
     assertProblem(
-        api.raw("PUT", "/api/webhooks", token, "application/json", "{}".getBytes()),
+        app.raw("PUT", "/api/webhooks", token, "application/json", "{}".getBytes()),
         405,
         "/method-not-allowed");
   }
@@ -103,15 +103,15 @@ class ErrorsAndAuthIT {
   @Test
   void wrongContentTypeIs415Problem() {
     assertProblem(
-        api.raw("POST", "/api/webhooks", token, "text/plain", "hello".getBytes()),
+        app.raw("POST", "/api/webhooks", token, "text/plain", "hello".getBytes()),
         415,
         "/unsupported-media-type");
   }
 
   @Test
   void malformedJsonIs400Problem() {
-    assertProblem(api.post("/api/webhooks", token, "{\"url\": "), 400, "/malformed-json");
-    assertProblem(api.post("/api/webhooks", token, "{\"a\":1,\"a\":2}"), 400, "/malformed-json");
+    assertProblem(app.post("/api/webhooks", token, "{\"url\": "), 400, "/malformed-json");
+    assertProblem(app.post("/api/webhooks", token, "{\"a\":1,\"a\":2}"), 400, "/malformed-json");
   }
 
   @Test
@@ -119,15 +119,15 @@ class ErrorsAndAuthIT {
     byte[] huge =
         ("{\"description\": \"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
     assertProblem(
-        api.raw("POST", "/api/webhooks", token, "application/json", huge),
+        app.raw("POST", "/api/webhooks", token, "application/json", huge),
         413,
         "/payload-too-large");
-    assertThat(api.get("/api/webhooks", token).json().get("items").size()).isZero();
+    assertThat(app.get("/api/webhooks", token).json().get("items").size()).isZero();
   }
 
   @Test
   void healthIsUpWithDatabaseAndTemporal() {
-    Response health = api.get("/actuator/health", null);
+    Response health = app.get("/actuator/health", null);
 
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.json().get("status").asString()).isEqualTo("UP");
@@ -137,7 +137,7 @@ class ErrorsAndAuthIT {
 
   @Test
   void openApiDocumentDescribesTheRoutes() {
-    Response docs = api.get("/v3/api-docs", null);
+    Response docs = app.get("/v3/api-docs", null);
 
     assertThat(docs.status()).isEqualTo(200);
     assertThat(docs.body()).contains("/api/webhooks", "/api/events");

@@ -1,8 +1,5 @@
 package com.devcard.webhooks.app;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,9 +7,9 @@ import com.devcard.webhooks.app.ApiClient.Response;
 import com.devcard.webhooks.app.secrets.ReEncryptSecretsCommand;
 import com.devcard.webhooks.store.secret.SecretCipher;
 import com.devcard.webhooks.store.secret.SecretGenerator;
+import com.devcard.webhooks.testkit.Receivers;
 import com.devcard.webhooks.testkit.WebhooksStack;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,7 +31,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,13 +49,12 @@ class MasterKeyRotationIT {
   static final SecretCipher OLD = SecretCipher.fromKeysetJson(OLD_KEYSET);
   static final SecretCipher NEW = SecretCipher.fromKeysetJson(NEW_KEYSET);
 
-  static WireMockServer receiver;
+  @RegisterExtension static final WireMockExtension receiver = Receivers.perClass();
   static WebhooksStack stack;
   static ConfigurableApplicationContext app;
   static Map<String, Signing> endpoints = new LinkedHashMap<>();
 
-  ApiClient api;
-  TestTokens tokens;
+  AppClient api;
   JdbcClient jdbc;
 
   /** An endpoint's receiver path and the secrets that sign its deliveries. */
@@ -67,22 +62,16 @@ class MasterKeyRotationIT {
 
   @BeforeAll
   static void start() {
-    receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    receiver.start();
     stack = WebhooksStack.start();
-    List<String> arguments = new ArrayList<>(stack.commandLineArguments());
-    arguments.addAll(
-        List.of(
-            "--server.port=0",
-            "--WEBHOOKS_ALLOW_HTTP=true",
-            "--WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
-            "--WEBHOOKS_MASTER_KEY=" + NEW_KEYSET,
-            "--WEBHOOKS_RETRY_DELAYS=1s,2s,3s",
-            "--webhooks.reconciler.unstarted-every=1s",
-            "--webhooks.secrets.re-encrypt-batch-size=2"));
     app =
-        new SpringApplicationBuilder(WebhooksApplication.class)
-            .run(arguments.toArray(String[]::new));
+        HandStartedApp.start(
+            stack,
+            "webhooks.allow-http=true",
+            "webhooks.allow-private-targets=true",
+            "webhooks.master-key=" + NEW_KEYSET,
+            "webhooks.retry-delays=1s,2s,3s",
+            "webhooks.reconciler.unstarted-every=1s",
+            "webhooks.secrets.re-encrypt-batch-size=2");
   }
 
   @AfterAll
@@ -91,23 +80,21 @@ class MasterKeyRotationIT {
       app.close();
     }
     stack.close();
-    receiver.stop();
   }
 
   @BeforeEach
   void setUp() {
-    Environment environment = app.getEnvironment();
-    api = new ApiClient(environment.getRequiredProperty("local.server.port", Integer.class));
-    tokens = new TestTokens(environment.getRequiredProperty("webhooks.jwt.secret"));
+    api = AppClient.of(app.getEnvironment());
     jdbc = app.getBean(JdbcClient.class);
   }
 
   @Test
   @Order(1)
   void deliveriesStaySignedWhileTheAdminRouteMovesSecretsToTheNewPrimaryKey() throws Exception {
-    for (String user : List.of("user-a-" + UUID.randomUUID(), "user-b-" + UUID.randomUUID())) {
+    for (TestUser user : List.of(api.newUser("user-a"), api.newUser("user-b"))) {
+      ReceiverEndpoints userEndpoints = api.endpoints(user, receiver);
       for (int i = 0; i < 3; i++) {
-        register(user, i == 0);
+        register(user, userEndpoints, i == 0);
       }
     }
     endpoints.forEach(this::storeUnderTheOldKey);
@@ -118,18 +105,13 @@ class MasterKeyRotationIT {
     ExecutorService pool = Executors.newSingleThreadExecutor();
     Response report;
     try {
-      String publisher = tokens.withScope("devcard-backend", "events:publish");
       List<String> users = endpoints.values().stream().map(Signing::user).distinct().toList();
       Future<?> traffic =
           pool.submit(
               () -> {
                 for (int round = 0; publishing.get() && round < 400; round++) {
                   Response dispatched =
-                      api.post(
-                          "/api/events",
-                          publisher,
-                          "{\"userId\": \"%s\", \"type\": \"card.viewed\", \"data\": {\"r\": %d}}"
-                              .formatted(users.get(round % users.size()), round));
+                      api.publish(users.get(round % users.size()), "{\"r\": %d}".formatted(round));
                   assertThat(dispatched.status()).isEqualTo(202);
                   deliveries.addAndGet(dispatched.json().get("deliveries").size());
                   Thread.sleep(20);
@@ -138,7 +120,7 @@ class MasterKeyRotationIT {
               });
       await().atMost(Duration.ofSeconds(20)).until(() -> received().size() >= 12);
 
-      report = api.post("/api/admin/master-key/re-encrypt", admin(), "");
+      report = api.post("/api/admin/master-key/re-encrypt", api.operator(), "");
 
       int atReEncryption = deliveries.get();
       await().atMost(Duration.ofSeconds(20)).until(() -> deliveries.get() >= atReEncryption + 12);
@@ -215,36 +197,24 @@ class MasterKeyRotationIT {
     String path = "/api/admin/master-key/re-encrypt";
 
     assertThat(api.post(path, null, "").status()).isEqualTo(401);
-    assertThat(api.post(path, tokens.user("someone"), "").status()).isEqualTo(403);
-    assertThat(api.post(path, tokens.withScope("devcard-backend", "events:publish"), "").status())
-        .isEqualTo(403);
-    assertThat(api.post(path, admin(), "").status()).isEqualTo(200);
+    assertThat(api.post(path, api.newUser().token(), "").status()).isEqualTo(403);
+    assertThat(api.post(path, api.publisher(), "").status()).isEqualTo(403);
+    assertThat(api.post(path, api.operator(), "").status()).isEqualTo(200);
   }
 
-  private String admin() {
-    return tokens.withScope("operator", "webhooks:admin");
-  }
-
-  private void register(String user, boolean rotate) {
-    String token = tokens.user(user);
-    String path = "/hook-" + UUID.randomUUID();
-    receiver.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(204)));
-    Response created =
-        api.post(
-            "/api/webhooks",
-            token,
-            "{\"url\": \"http://127.0.0.1:%d%s\", \"events\": [\"card.viewed\"]}"
-                .formatted(receiver.port(), path));
-    assertThat(created.status()).isEqualTo(201);
-    String id = created.json().get("id").asString();
-    String secret = created.json().get("secret").asString();
+  private void register(TestUser user, ReceiverEndpoints userEndpoints, boolean rotate) {
+    TestEndpoint created = userEndpoints.register(204);
+    String id = created.id();
+    String path = created.receiverPath();
     if (!rotate) {
-      endpoints.put(id, new Signing(user, path, secret, null));
+      endpoints.put(id, new Signing(user.id(), path, created.secret(), null));
       return;
     }
     Response rotated =
-        api.post("/api/webhooks/" + id + "/rotate-secret", token, "{\"graceSeconds\": 3600}");
-    endpoints.put(id, new Signing(user, path, rotated.json().get("secret").asString(), secret));
+        api.post(created.path("/rotate-secret"), user.token(), "{\"graceSeconds\": 3600}");
+    endpoints.put(
+        id,
+        new Signing(user.id(), path, rotated.json().get("secret").asString(), created.secret()));
   }
 
   /** The ciphertexts as the old keyset would have written them, before the new key existed. */
@@ -310,7 +280,7 @@ class MasterKeyRotationIT {
               "--spring.datasource.username="
                   + environment.getRequiredProperty("spring.datasource.username"),
               "--spring.datasource.password=",
-              "--WEBHOOKS_MASTER_KEY=" + keyset,
+              "--webhooks.master-key=" + keyset,
               "--webhooks.secrets.re-encrypt-batch-size=4"
             },
             new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -1,15 +1,12 @@
 package com.devcard.webhooks.app;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.app.ApiClient.Response;
-import com.devcard.webhooks.testkit.WithWebhooksStack;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.devcard.webhooks.testkit.Receivers;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.WorkflowExecutionHistory;
 import java.nio.charset.StandardCharsets;
@@ -19,19 +16,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggerConfiguration;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,78 +38,68 @@ import tools.jackson.databind.JsonNode;
  * previous, nor the master key's material, is found in any log line (debug level included), any
  * Temporal history, any error body, or the list and get routes.
  */
-@WithWebhooksStack
-@SpringBootTest(
-    classes = WebhooksApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "WEBHOOKS_ALLOW_HTTP=true",
-      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
-      "WEBHOOKS_RETRY_DELAYS=1s,1s",
-      "WEBHOOKS_DELIVERY_TIMEOUT=2s",
-      "webhooks.reconciler.unstarted-every=1s",
-      "webhooks.secrets.erase-expired-every=1s",
-      // Frameworks log request and response values at debug level: that must be safe too.
-      "logging.level.com.devcard=DEBUG",
-      "logging.level.org.springframework.web=DEBUG",
-      "logging.level.org.springframework.jdbc=DEBUG"
-    })
+@AppTest
 @ExtendWith(OutputCaptureExtension.class)
 class NoSecretLeakIT {
 
-  static WireMockServer receiver;
+  /** Frameworks log request and response values at debug level: that must be safe too. */
+  private static final List<String> DEBUG_LOGGERS =
+      List.of("com.devcard", "org.springframework.web", "org.springframework.jdbc");
 
-  @LocalServerPort int port;
-
-  @Value("${webhooks.jwt.secret}")
-  String jwtSecret;
+  @RegisterExtension static final WireMockExtension receiver = Receivers.perClass();
 
   @Value("${webhooks.master-key}")
   String masterKey;
 
   @Autowired WorkflowClient workflowClient;
+  @Autowired LoggingSystem logging;
 
-  @BeforeAll
-  static void startReceiver() {
-    receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    receiver.start();
+  final AppClient app;
+  final TestUser user;
+  final ReceiverEndpoints endpoints;
+  final Map<String, LogLevel> levelsBefore = new LinkedHashMap<>();
+
+  NoSecretLeakIT(@Autowired AppClient app) {
+    this.app = app;
+    this.user = app.newUser();
+    this.endpoints = app.endpoints(user, receiver);
   }
 
-  @AfterAll
-  static void stopReceiver() {
-    receiver.stop();
+  @BeforeEach
+  void logAtDebugLevel() {
+    for (String logger : DEBUG_LOGGERS) {
+      LoggerConfiguration configuration = logging.getLoggerConfiguration(logger);
+      levelsBefore.put(logger, configuration == null ? null : configuration.getConfiguredLevel());
+      logging.setLogLevel(logger, LogLevel.DEBUG);
+    }
+  }
+
+  @AfterEach
+  void restoreLogLevels() {
+    levelsBefore.forEach(logging::setLogLevel);
   }
 
   @Test
   void noSecretReachesLogsHistoryErrorsOrReads(CapturedOutput output) {
-    ApiClient api = new ApiClient(port);
-    TestTokens tokens = new TestTokens(jwtSecret);
-    String user = "user-" + UUID.randomUUID();
-    String token = tokens.user(user);
-    String publisher = tokens.withScope("devcard-backend", "events:publish");
+    String token = user.token();
     // The create and rotate answers, each showing its one new secret.
     Map<String, String> revealing = new LinkedHashMap<>();
     // Every other answer: none may show any secret.
     List<String> responses = new ArrayList<>();
 
-    String happy = createEndpoint(api, token, "/ok", 204, revealing);
-    String failing = createEndpoint(api, token, "/broken", 500, revealing);
-    String revoked = createEndpoint(api, token, "/revoked", 204, revealing);
-    rotate(api, token, happy, "{\"graceSeconds\": 3600}", revealing);
-    rotate(api, token, happy, "{\"graceSeconds\": 3600}", revealing);
-    rotate(api, token, failing, "{}", revealing);
-    rotate(api, token, revoked, "{\"graceSeconds\": 0}", revealing);
-    rotate(api, token, revoked, "{\"graceSeconds\": 1}", revealing);
+    String happy = createEndpoint(204, revealing);
+    String failing = createEndpoint(500, revealing);
+    String revoked = createEndpoint(204, revealing);
+    rotate(token, happy, "{\"graceSeconds\": 3600}", revealing);
+    rotate(token, happy, "{\"graceSeconds\": 3600}", revealing);
+    rotate(token, failing, "{}", revealing);
+    rotate(token, revoked, "{\"graceSeconds\": 0}", revealing);
+    rotate(token, revoked, "{\"graceSeconds\": 1}", revealing);
     List<String> secrets = List.copyOf(revealing.values());
 
     List<String> deliveryIds = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      Response dispatched =
-          api.post(
-              "/api/events",
-              publisher,
-              "{\"userId\": \"%s\", \"type\": \"card.viewed\", \"data\": {\"i\": %d}}"
-                  .formatted(user, i));
+      Response dispatched = app.publish(user.id(), "{\"i\": %d}".formatted(i));
       responses.add(dispatched.body());
       dispatched
           .json()
@@ -119,31 +107,31 @@ class NoSecretLeakIT {
           .values()
           .forEach(delivery -> deliveryIds.add(delivery.get("id").asString()));
     }
-    Response test = api.post("/api/webhooks/" + happy + "/test", token, "");
+    Response test = app.post("/api/webhooks/" + happy + "/test", token, "");
     responses.add(test.body());
     deliveryIds.add(test.json().get("deliveryId").asString());
     assertThat(deliveryIds).hasSize(7);
 
     // Every error route a client can reach around endpoints and secrets.
-    String intruder = tokens.user("intruder-" + UUID.randomUUID());
+    String intruder = app.newUser("intruder").token();
     List<Response> errors =
         List.of(
-            api.post("/api/webhooks/" + happy + "/rotate-secret", token, "{\"graceSeconds\": -5}"),
-            api.post(
+            app.post("/api/webhooks/" + happy + "/rotate-secret", token, "{\"graceSeconds\": -5}"),
+            app.post(
                 "/api/webhooks/" + happy + "/rotate-secret", token, "{\"graceSeconds\": \"x\"}"),
-            api.post("/api/webhooks/" + happy + "/rotate-secret", token, "{"),
-            api.post("/api/webhooks/" + happy + "/rotate-secret", intruder, "{}"),
-            api.post("/api/webhooks/" + happy + "/rotate-secret", null, "{}"),
-            api.raw(
+            app.post("/api/webhooks/" + happy + "/rotate-secret", token, "{"),
+            app.post("/api/webhooks/" + happy + "/rotate-secret", intruder, "{}"),
+            app.post("/api/webhooks/" + happy + "/rotate-secret", null, "{}"),
+            app.raw(
                 "POST",
                 "/api/webhooks/" + happy + "/rotate-secret",
                 token,
                 "text/plain",
                 "graceSeconds=5".getBytes(StandardCharsets.UTF_8)),
-            api.get("/api/webhooks/" + happy, intruder),
-            api.patch("/api/webhooks/" + happy, token, "{\"secret\": \"whsec_x\"}"),
-            api.post("/api/webhooks", token, "{\"url\": \"ftp://x\", \"events\": []}"),
-            api.post("/api/admin/master-key/re-encrypt", token, ""));
+            app.get("/api/webhooks/" + happy, intruder),
+            app.patch("/api/webhooks/" + happy, token, "{\"secret\": \"whsec_x\"}"),
+            app.post("/api/webhooks", token, "{\"url\": \"ftp://x\", \"events\": []}"),
+            app.post("/api/admin/master-key/re-encrypt", token, ""));
     for (Response error : errors) {
       assertThat(error.status()).isBetween(400, 499);
       assertThat(error.contentType()).startsWith("application/problem+json");
@@ -152,21 +140,21 @@ class NoSecretLeakIT {
 
     // Reads: endpoint list and get, delivery list and detail.
     for (String endpoint : List.of(happy, failing, revoked)) {
-      JsonNode one = api.get("/api/webhooks/" + endpoint, token).json();
+      JsonNode one = app.get("/api/webhooks/" + endpoint, token).json();
       assertThat(one.has("secret")).isFalse();
       responses.add(one.toString());
-      responses.add(api.get("/api/webhooks/" + endpoint + "/deliveries", token).body());
+      responses.add(app.get("/api/webhooks/" + endpoint + "/deliveries", token).body());
     }
-    JsonNode list = api.get("/api/webhooks", token).json();
+    JsonNode list = app.get("/api/webhooks", token).json();
     list.get("items").values().forEach(item -> assertThat(item.has("secret")).isFalse());
     responses.add(list.toString());
 
     // Wait for every delivery to finish: the failing endpoint runs its whole schedule.
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> deliveryIds.stream().allMatch(id -> finished(api, token, id)));
+        .until(() -> deliveryIds.stream().allMatch(id -> finished(token, id)));
     for (String id : deliveryIds) {
-      responses.add(detail(api, token, id).toString());
+      responses.add(detail(token, id).toString());
     }
 
     List<String> histories = new ArrayList<>();
@@ -217,32 +205,21 @@ class NoSecretLeakIT {
                             .isFalse()));
   }
 
-  private static String createEndpoint(
-      ApiClient api, String token, String pathPrefix, int status, Map<String, String> revealing) {
-    String path = pathPrefix + "-" + UUID.randomUUID();
-    receiver.stubFor(
-        post(urlEqualTo(path)).willReturn(aResponse().withStatus(status).withBody("no thanks")));
-    Response created =
-        api.post(
-            "/api/webhooks",
-            token,
-            "{\"url\": \"http://127.0.0.1:%d%s\", \"events\": [\"card.viewed\"]}"
-                .formatted(receiver.port(), path));
-    assertThat(created.status()).isEqualTo(201);
-    revealing.put(created.body(), created.json().get("secret").asString());
-    return created.json().get("id").asString();
+  private String createEndpoint(int status, Map<String, String> revealing) {
+    TestEndpoint created = endpoints.register(aResponse().withStatus(status).withBody("no thanks"));
+    revealing.put(created.createdBody(), created.secret());
+    return created.id();
   }
 
-  private static void rotate(
-      ApiClient api, String token, String endpointId, String body, Map<String, String> revealing) {
-    Response rotated = api.post("/api/webhooks/" + endpointId + "/rotate-secret", token, body);
+  private void rotate(String token, String endpointId, String body, Map<String, String> revealing) {
+    Response rotated = app.post("/api/webhooks/" + endpointId + "/rotate-secret", token, body);
     assertThat(rotated.status()).isEqualTo(200);
     revealing.put(rotated.body(), rotated.json().get("secret").asString());
   }
 
-  private static JsonNode detail(ApiClient api, String token, String deliveryId) {
-    for (String endpoint : endpointsOf(api, token)) {
-      Response response = api.get("/api/webhooks/" + endpoint + "/deliveries/" + deliveryId, token);
+  private JsonNode detail(String token, String deliveryId) {
+    for (String endpoint : endpointsOf(token)) {
+      Response response = app.get("/api/webhooks/" + endpoint + "/deliveries/" + deliveryId, token);
       if (response.status() == 200) {
         return response.json();
       }
@@ -250,9 +227,9 @@ class NoSecretLeakIT {
     throw new AssertionError("delivery " + deliveryId + " not found");
   }
 
-  private static List<String> endpointsOf(ApiClient api, String token) {
+  private List<String> endpointsOf(String token) {
     List<String> ids = new ArrayList<>();
-    api.get("/api/webhooks", token)
+    app.get("/api/webhooks", token)
         .json()
         .get("items")
         .values()
@@ -260,9 +237,8 @@ class NoSecretLeakIT {
     return ids;
   }
 
-  private static boolean finished(ApiClient api, String token, String deliveryId) {
-    return Set.of("success", "failed")
-        .contains(detail(api, token, deliveryId).get("status").asString());
+  private boolean finished(String token, String deliveryId) {
+    return Set.of("success", "failed").contains(detail(token, deliveryId).get("status").asString());
   }
 
   private static String base64(String secret) {

@@ -13,12 +13,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A request a receiver got, checked the way the README tells receivers to: with the guide's Java
- * code for the GitHub-style header and with the official Standard Webhooks library.
+ * A request a receiver got, checked the way the receiver guide (docs/receiving-webhooks.md) tells
+ * receivers to: with the guide's Java code for the GitHub-style header and with the official
+ * Standard Webhooks library.
  */
-record ReceivedDelivery(byte[] body, Map<String, List<String>> headers) {
+public record ReceivedDelivery(byte[] body, Map<String, List<String>> headers) {
 
-  static ReceivedDelivery of(LoggedRequest request) {
+  public static ReceivedDelivery of(LoggedRequest request) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (HttpHeader header : request.getHeaders().all()) {
       headers.put(header.key(), header.values());
@@ -26,7 +27,7 @@ record ReceivedDelivery(byte[] body, Map<String, List<String>> headers) {
     return new ReceivedDelivery(request.getBody(), headers);
   }
 
-  String header(String name) {
+  public String header(String name) {
     return headers.entrySet().stream()
         .filter(header -> header.getKey().equalsIgnoreCase(name))
         .map(header -> header.getValue().get(0))
@@ -34,7 +35,7 @@ record ReceivedDelivery(byte[] body, Map<String, List<String>> headers) {
         .orElse(null);
   }
 
-  String bodyText() {
+  public String bodyText() {
     return new String(body, StandardCharsets.UTF_8);
   }
 
@@ -65,7 +66,7 @@ record ReceivedDelivery(byte[] body, Map<String, List<String>> headers) {
   }
 
   /** Both schemes, so a test states once what a receiver with these secrets sees. */
-  boolean verifiesWith(String... secrets) {
+  public boolean verifiesWith(String... secrets) {
     boolean github = githubStyleVerifiesWith(secrets);
     boolean standard = standardWebhooksVerifiesWith(secrets);
     if (github != standard) {

@@ -1,117 +1,48 @@
 package com.devcard.webhooks.app;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.app.ApiClient.Response;
 import com.devcard.webhooks.store.secret.SecretGenerator;
-import com.devcard.webhooks.testkit.WithWebhooksStack;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.devcard.webhooks.testkit.Receivers;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Secret rotation end to end: the rotate route, then real deliveries checked by receivers that hold
- * only the old secret, only the new one, or both, with the README's Java code (GitHub-style header)
- * and the official Standard Webhooks library, during and after the grace period.
+ * only the old secret, only the new one, or both, with the receiver guide's Java code (GitHub-style
+ * header) and the official Standard Webhooks library, during and after the grace period.
  */
-@WithWebhooksStack
-@SpringBootTest(
-    classes = WebhooksApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "WEBHOOKS_ALLOW_HTTP=true",
-      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
-      "WEBHOOKS_RETRY_DELAYS=1s,2s,3s",
-      "WEBHOOKS_DELIVERY_TIMEOUT=2s",
-      "webhooks.reconciler.unstarted-every=1s",
-      "webhooks.secrets.erase-expired-every=1s"
-    })
+@AppTest
 class SecretRotationIT {
 
-  static WireMockServer receiver;
-
-  @LocalServerPort int port;
-
-  @Value("${webhooks.jwt.secret}")
-  String jwtSecret;
+  @RegisterExtension static final WireMockExtension receiver = Receivers.perClass();
 
   @Autowired JdbcClient jdbc;
 
-  ApiClient api;
-  TestTokens tokens;
-  String user;
-  String token;
-  String publisher;
+  final AppClient app;
+  final TestUser user;
+  final ReceiverEndpoints endpoints;
 
-  @BeforeAll
-  static void startReceiver() {
-    receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    receiver.start();
-  }
-
-  @AfterAll
-  static void stopReceiver() {
-    receiver.stop();
-  }
-
-  @BeforeEach
-  void setUp() {
-    api = new ApiClient(port);
-    tokens = new TestTokens(jwtSecret);
-    user = "user-" + UUID.randomUUID();
-    token = tokens.user(user);
-    publisher = tokens.withScope("devcard-backend", "events:publish");
-  }
-
-  private record Registered(String id, String secret, String path) {}
-
-  private Registered register(int status) {
-    String path = "/hook-" + UUID.randomUUID();
-    answer(path, status);
-    Response created =
-        api.post(
-            "/api/webhooks",
-            token,
-            "{\"url\": \"http://127.0.0.1:%d%s\", \"events\": [\"card.viewed\"]}"
-                .formatted(receiver.port(), path));
-    assertThat(created.status()).isEqualTo(201);
-    return new Registered(
-        created.json().get("id").asString(), created.json().get("secret").asString(), path);
-  }
-
-  private static void answer(String path, int status) {
-    receiver.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(status)));
+  SecretRotationIT(@Autowired AppClient app) {
+    this.app = app;
+    this.user = app.newUser();
+    this.endpoints = app.endpoints(user, receiver);
   }
 
   private Response rotate(String endpointId, String body) {
-    return api.post("/api/webhooks/" + endpointId + "/rotate-secret", token, body);
+    return app.post("/api/webhooks/" + endpointId + "/rotate-secret", user.token(), body);
   }
 
   private String rotated(String endpointId, int graceSeconds) {
@@ -121,30 +52,16 @@ class SecretRotationIT {
   }
 
   private String publish() {
-    Response dispatched =
-        api.post(
-            "/api/events",
-            publisher,
-            "{\"userId\": \"%s\", \"type\": \"card.viewed\", \"data\": {\"n\": \"ü\"}}"
-                .formatted(user));
+    Response dispatched = app.publish(user.id(), "{\"n\": \"ü\"}");
     assertThat(dispatched.status()).isEqualTo(202);
     return dispatched.json().get("deliveries").get(0).get("id").asString();
   }
 
-  private static List<ReceivedDelivery> received(String path) {
-    List<LoggedRequest> requests = new ArrayList<>();
-    for (ServeEvent event : receiver.getAllServeEvents()) {
-      if (event.getRequest().getUrl().equals(path)) {
-        requests.add(event.getRequest());
-      }
-    }
-    requests.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
-    return requests.stream().map(ReceivedDelivery::of).toList();
-  }
-
-  private static ReceivedDelivery awaitDelivery(String path, int number) {
-    await().atMost(Duration.ofSeconds(20)).until(() -> received(path).size() >= number);
-    return received(path).get(number - 1);
+  private ReceivedDelivery awaitDelivery(TestEndpoint endpoint, int number) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> endpoints.received(endpoint).size() >= number);
+    return ReceivedDelivery.of(endpoints.received(endpoint).get(number - 1));
   }
 
   private static Instant instant(Response rotation) {
@@ -155,7 +72,7 @@ class SecretRotationIT {
 
   @Test
   void duringTheGracePeriodBothSecretsSignAndEveryReceiverVerifies() {
-    Registered endpoint = register(204);
+    TestEndpoint endpoint = endpoints.register(204);
     Instant before = Instant.now();
 
     Response rotation = rotate(endpoint.id(), "{\"graceSeconds\": 3600}");
@@ -167,7 +84,7 @@ class SecretRotationIT {
         .isBetween(before.plusSeconds(3600).minusSeconds(1), Instant.now().plusSeconds(3600));
 
     String deliveryId = publish();
-    ReceivedDelivery delivery = awaitDelivery(endpoint.path(), 1);
+    ReceivedDelivery delivery = awaitDelivery(endpoint, 1);
 
     assertThat(delivery.header("webhook-id")).isEqualTo(deliveryId);
     assertThat(delivery.header("X-DevCard-Signature-Previous")).startsWith("sha256=");
@@ -189,13 +106,13 @@ class SecretRotationIT {
 
   @Test
   void aDeliveryMadeBeforeTheRotationIsRetriedSignedWithBothSecrets() {
-    Registered endpoint = register(503);
+    TestEndpoint endpoint = endpoints.register(503);
     String deliveryId = publish();
-    ReceivedDelivery first = awaitDelivery(endpoint.path(), 1);
+    ReceivedDelivery first = awaitDelivery(endpoint, 1);
 
     String secret = rotated(endpoint.id(), 3600);
-    answer(endpoint.path(), 204);
-    ReceivedDelivery retry = awaitDelivery(endpoint.path(), 2);
+    endpoints.answer(endpoint, 204);
+    ReceivedDelivery retry = awaitDelivery(endpoint, 2);
 
     assertThat(first.header("X-DevCard-Signature-Previous")).isNull();
     assertThat(first.verifiesWith(endpoint.secret())).isTrue();
@@ -205,20 +122,12 @@ class SecretRotationIT {
     assertThat(retry.verifiesWith(endpoint.secret())).as("old secret only").isTrue();
     assertThat(retry.verifiesWith(secret)).as("new secret only").isTrue();
     assertThat(retry.verifiesWith(secret, endpoint.secret())).as("both").isTrue();
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                api.get("/api/webhooks/" + endpoint.id() + "/deliveries/" + deliveryId, token)
-                    .json()
-                    .get("status")
-                    .asString()
-                    .equals("success"));
+    endpoints.awaitStatus(endpoint, deliveryId, "success");
   }
 
   @Test
   void afterTheGracePeriodOnlyTheNewSecretSignsAndTheOldOneIsErased() {
-    Registered endpoint = register(204);
+    TestEndpoint endpoint = endpoints.register(204);
     Response rotation = rotate(endpoint.id(), "{\"graceSeconds\": 2}");
     String secret = rotation.json().get("secret").asString();
     Instant expiry = instant(rotation);
@@ -229,7 +138,7 @@ class SecretRotationIT {
         .until(() -> previousCiphertextOf(endpoint.id()) == null);
     assertThat(Instant.now()).isAfterOrEqualTo(expiry);
     publish();
-    ReceivedDelivery delivery = awaitDelivery(endpoint.path(), 1);
+    ReceivedDelivery delivery = awaitDelivery(endpoint, 1);
 
     assertThat(delivery.header("X-DevCard-Signature-Previous")).isNull();
     assertThat(delivery.header("webhook-signature").split(" ")).hasSize(1);
@@ -248,13 +157,13 @@ class SecretRotationIT {
 
   @Test
   void aZeroGracePeriodRevokesTheOldSecretAtOnce() {
-    Registered endpoint = register(204);
+    TestEndpoint endpoint = endpoints.register(204);
     Instant before = Instant.now();
 
     Response rotation = rotate(endpoint.id(), "{\"graceSeconds\": 0}");
     String secret = rotation.json().get("secret").asString();
     publish();
-    ReceivedDelivery delivery = awaitDelivery(endpoint.path(), 1);
+    ReceivedDelivery delivery = awaitDelivery(endpoint, 1);
 
     // With nothing to wait for, the answer names the moment of the rotation itself.
     assertThat(instant(rotation)).isBetween(before.minusSeconds(1), Instant.now());
@@ -266,12 +175,12 @@ class SecretRotationIT {
 
   @Test
   void aSecondRotationDuringTheGracePeriodReplacesThePreviousSecret() {
-    Registered endpoint = register(204);
+    TestEndpoint endpoint = endpoints.register(204);
     String second = rotated(endpoint.id(), 3600);
     String third = rotated(endpoint.id(), 3600);
 
     publish();
-    ReceivedDelivery delivery = awaitDelivery(endpoint.path(), 1);
+    ReceivedDelivery delivery = awaitDelivery(endpoint, 1);
 
     assertThat(delivery.header("webhook-signature").split(" ")).hasSize(2);
     assertThat(delivery.verifiesWith(third)).isTrue();
@@ -281,32 +190,16 @@ class SecretRotationIT {
 
   @Test
   void concurrentRotationsLeaveOnlySecretsThatWereReturned() throws Exception {
-    Registered endpoint = register(204);
-    int callers = 8;
-    ExecutorService pool = Executors.newFixedThreadPool(callers);
-    CountDownLatch start = new CountDownLatch(1);
+    TestEndpoint endpoint = endpoints.register(204);
     List<String> returned = new ArrayList<>();
-    try {
-      List<Future<Response>> answers = new ArrayList<>();
-      for (int i = 0; i < callers; i++) {
-        answers.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return rotate(endpoint.id(), "{\"graceSeconds\": 600}");
-                }));
-      }
-      start.countDown();
-      for (Future<Response> answer : answers) {
-        assertThat(answer.get().status()).isEqualTo(200);
-        returned.add(answer.get().json().get("secret").asString());
-      }
-    } finally {
-      pool.shutdownNow();
+    for (Response answer :
+        Concurrently.call(8, () -> rotate(endpoint.id(), "{\"graceSeconds\": 600}"))) {
+      assertThat(answer.status()).isEqualTo(200);
+      returned.add(answer.json().get("secret").asString());
     }
 
     publish();
-    ReceivedDelivery delivery = awaitDelivery(endpoint.path(), 1);
+    ReceivedDelivery delivery = awaitDelivery(endpoint, 1);
 
     assertThat(returned).doesNotHaveDuplicates();
     List<String> signingNow =
@@ -320,15 +213,15 @@ class SecretRotationIT {
 
   @Test
   void theBodyIsOptionalAndItsGraceSecondsIsChecked() {
-    Registered endpoint = register(204);
+    TestEndpoint endpoint = endpoints.register(204);
     String path = "/api/webhooks/" + endpoint.id() + "/rotate-secret";
     Instant aDayAhead = Instant.now().plus(Duration.ofDays(1));
 
-    Response noBodyNoType = api.raw("POST", path, token, null, new byte[0]);
-    Response emptyJson = api.post(path, token, "");
-    Response emptyObject = api.post(path, token, "{}");
-    Response explicitNull = api.post(path, token, "{\"graceSeconds\": null}");
-    Response week = api.post(path, token, "{\"graceSeconds\": 604800}");
+    Response noBodyNoType = app.raw("POST", path, user.token(), null, new byte[0]);
+    Response emptyJson = app.post(path, user.token(), "");
+    Response emptyObject = app.post(path, user.token(), "{}");
+    Response explicitNull = app.post(path, user.token(), "{\"graceSeconds\": null}");
+    Response week = app.post(path, user.token(), "{\"graceSeconds\": 604800}");
 
     for (Response defaulted : List.of(noBodyNoType, emptyJson, emptyObject, explicitNull)) {
       assertThat(defaulted.status()).isEqualTo(200);
@@ -339,50 +232,50 @@ class SecretRotationIT {
     assertThat(instant(week)).isAfter(Instant.now().plus(Duration.ofDays(7)).minusSeconds(60));
 
     for (String bad : List.of("-1", "604801", "\"60\"", "1.5", "true", "99999999999999999999")) {
-      Response refused = api.post(path, token, "{\"graceSeconds\": " + bad + "}");
+      Response refused = app.post(path, user.token(), "{\"graceSeconds\": " + bad + "}");
       assertThat(refused.status()).as(bad).isEqualTo(400);
       assertThat(refused.contentType()).startsWith("application/problem+json");
       assertThat(refused.problemType()).endsWith("/validation-failed");
       assertThat(refused.json().get("errors").get(0).get("field").asString())
           .isEqualTo("graceSeconds");
     }
-    Response unknownField = api.post(path, token, "{\"grace\": 5}");
+    Response unknownField = app.post(path, user.token(), "{\"grace\": 5}");
     assertThat(unknownField.status()).isEqualTo(400);
     assertThat(unknownField.json().get("errors").get(0).get("field").asString()).isEqualTo("grace");
-    assertThat(api.post(path, token, "[1]").status()).isEqualTo(400);
-    assertThat(api.post(path, token, "{").problemType()).endsWith("/malformed-json");
+    assertThat(app.post(path, user.token(), "[1]").status()).isEqualTo(400);
+    assertThat(app.post(path, user.token(), "{").problemType()).endsWith("/malformed-json");
     assertThat(
-            api.raw("POST", path, token, "text/plain", "x".getBytes(StandardCharsets.UTF_8))
+            app.raw("POST", path, user.token(), "text/plain", "x".getBytes(StandardCharsets.UTF_8))
                 .status())
         .isEqualTo(415);
   }
 
   @Test
   void anotherUsersOrAnUnknownEndpointIs404AndKeepsItsSecret() {
-    Registered endpoint = register(204);
-    String intruder = tokens.user("intruder-" + UUID.randomUUID());
+    TestEndpoint endpoint = endpoints.register(204);
+    String intruder = app.newUser("intruder").token();
 
-    Response theirs = api.post("/api/webhooks/" + endpoint.id() + "/rotate-secret", intruder, "{}");
-    Response missing = api.post("/api/webhooks/ep_missing/rotate-secret", intruder, "{}");
-    Response anonymous = api.post("/api/webhooks/" + endpoint.id() + "/rotate-secret", null, "{}");
+    Response theirs = app.post("/api/webhooks/" + endpoint.id() + "/rotate-secret", intruder, "{}");
+    Response missing = app.post("/api/webhooks/ep_missing/rotate-secret", intruder, "{}");
+    Response anonymous = app.post("/api/webhooks/" + endpoint.id() + "/rotate-secret", null, "{}");
 
     assertThat(theirs.status()).isEqualTo(404);
     assertThat(theirs.json().get("detail")).isEqualTo(missing.json().get("detail"));
     assertThat(theirs.json().get("type")).isEqualTo(missing.json().get("type"));
     assertThat(anonymous.status()).isEqualTo(401);
     publish();
-    ReceivedDelivery delivery = awaitDelivery(endpoint.path(), 1);
+    ReceivedDelivery delivery = awaitDelivery(endpoint, 1);
     assertThat(delivery.header("X-DevCard-Signature-Previous")).isNull();
     assertThat(delivery.verifiesWith(endpoint.secret())).isTrue();
   }
 
   @Test
   void theEndpointRoutesNeverShowTheNewSecret() {
-    Registered endpoint = register(204);
+    TestEndpoint endpoint = endpoints.register(204);
     String secret = rotated(endpoint.id(), 3600);
 
-    JsonNode one = api.get("/api/webhooks/" + endpoint.id(), token).json();
-    String list = api.get("/api/webhooks", token).body();
+    JsonNode one = app.get("/api/webhooks/" + endpoint.id(), user.token()).json();
+    String list = app.get("/api/webhooks", user.token()).body();
 
     assertThat(one.has("secret")).isFalse();
     assertThat(one.toString()).doesNotContain(secret).doesNotContain(endpoint.secret());

@@ -1,37 +1,30 @@
 package com.devcard.webhooks.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.devcard.webhooks.app.ApiClient.Response;
-import com.devcard.webhooks.testkit.WithWebhooksStack;
+import com.devcard.webhooks.netguard.AddressRule;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 /** The production target rules (https only, no private addresses) through the API. */
-@WithWebhooksStack
-@SpringBootTest(
-    classes = WebhooksApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"WEBHOOKS_ALLOW_HTTP=false", "WEBHOOKS_ALLOW_PRIVATE_TARGETS=false"})
+@ProductionApiTest
 class TargetRulesIT {
 
-  @LocalServerPort int port;
+  final AppClient app;
+  final String token;
 
-  @Value("${webhooks.jwt.secret}")
-  String jwtSecret;
-
-  ApiClient api;
-  String token;
-
-  @BeforeEach
-  void setUp() {
-    api = new ApiClient(port);
-    token = new TestTokens(jwtSecret).user("user-" + UUID.randomUUID());
+  TargetRulesIT(@Autowired AppClient app) {
+    this.app = app;
+    this.token = app.newUser().token();
   }
 
   @Test
@@ -56,18 +49,34 @@ class TargetRulesIT {
             "https://user:pass@93.184.216.34/hook");
     for (String url : forbidden) {
       Response response =
-          api.post(
+          app.post(
               "/api/webhooks", token, "{\"url\": \"" + url + "\", \"events\": [\"card.viewed\"]}");
       assertThat(response.status()).as(url).isEqualTo(400);
       assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("url");
     }
-    assertThat(api.get("/api/webhooks", token).json().get("items").size()).isZero();
+    assertThat(app.get("/api/webhooks", token).json().get("items").size()).isZero();
+  }
+
+  @Test
+  void aNameThatDoesNotResolveAndOneThatResolvesToAForbiddenAddressGetTheSameAnswer() {
+    // This machine's own name resolves, offline, to one of its own (forbidden) addresses.
+    String forbiddenName = machineName();
+    assumeTrue(resolvesOnlyToForbiddenAddresses(forbiddenName), "no name of this machine to use");
+    String missingName = "no-such-host-" + UUID.randomUUID() + ".invalid";
+
+    String forbidden = urlMessage(forbiddenName);
+    String missing = urlMessage(missingName);
+
+    // Told apart, the answers would map internal DNS names for anyone who asks.
+    assertThat(forbidden.replace(forbiddenName, "HOST"))
+        .isEqualTo(missing.replace(missingName, "HOST"))
+        .isEqualTo("host HOST does not resolve to an allowed address");
   }
 
   @Test
   void aPublicHttpsAddressIsAccepted() {
     Response response =
-        api.post(
+        app.post(
             "/api/webhooks",
             token,
             "{\"url\": \"https://93.184.216.34/hook\", \"events\": [\"card.viewed\"]}");
@@ -75,10 +84,43 @@ class TargetRulesIT {
     assertThat(response.status()).isEqualTo(201);
   }
 
+  /** The {@code url} field's message when registering a URL with this host; asserts a 400. */
+  private String urlMessage(String host) {
+    Response response =
+        app.post(
+            "/api/webhooks",
+            token,
+            "{\"url\": \"https://" + host + "/hook\", \"events\": [\"card.viewed\"]}");
+    assertThat(response.status()).as(host).isEqualTo(400);
+    JsonNode error = response.json().get("errors").get(0);
+    assertThat(error.get("field").asString()).isEqualTo("url");
+    return error.get("message").asString();
+  }
+
+  private static String machineName() {
+    try {
+      return InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT);
+    } catch (UnknownHostException unnamed) {
+      return "localhost";
+    }
+  }
+
+  private static boolean resolvesOnlyToForbiddenAddresses(String name) {
+    if (name.equals("localhost") || name.endsWith(".localhost")) {
+      return false; // refused by name, without DNS: not what this test is about
+    }
+    try {
+      InetAddress[] addresses = InetAddress.getAllByName(name);
+      return addresses.length > 0 && Arrays.stream(addresses).allMatch(AddressRule::isForbidden);
+    } catch (UnknownHostException unresolved) {
+      return false;
+    }
+  }
+
   @Test
   void patchingToAForbiddenTargetIsRefused() {
     String id =
-        api.post(
+        app.post(
                 "/api/webhooks",
                 token,
                 "{\"url\": \"https://93.184.216.34/hook\", \"events\": [\"card.viewed\"]}")
@@ -87,10 +129,10 @@ class TargetRulesIT {
             .asString();
 
     Response response =
-        api.patch("/api/webhooks/" + id, token, "{\"url\": \"https://10.1.2.3/x\"}");
+        app.patch("/api/webhooks/" + id, token, "{\"url\": \"https://10.1.2.3/x\"}");
 
     assertThat(response.status()).isEqualTo(400);
-    assertThat(api.get("/api/webhooks/" + id, token).json().get("url").asString())
+    assertThat(app.get("/api/webhooks/" + id, token).json().get("url").asString())
         .isEqualTo("https://93.184.216.34/hook");
   }
 }

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs the whole benchmark once: starts the stack, warms up, measures the seven figures of the
- * README, each the median of several rounds, and prints one table (also written to a file).
+ * Runs the whole benchmark once: starts the stack, warms up, measures the seven figures of
+ * benchmark/README.md, each the median of several rounds, and prints one table (also written to a
+ * file).
  *
  * <p>Arguments: {@code -app-jar <path>} (required), {@code -out <file>}, {@code -rounds <n>}
  * (default 3), {@code -quick} (small sizes, to check the harness itself), {@code -profile} (a JFR

@@ -1,21 +1,19 @@
 package com.devcard.webhooks.benchmark;
 
 import com.devcard.webhooks.store.secret.SecretCipher;
-import com.devcard.webhooks.workflows.testing.TemporalServerProcess;
+import com.devcard.webhooks.testkit.FreePorts;
+import com.devcard.webhooks.testkit.PostgresServer;
+import com.devcard.webhooks.testkit.TemporalServerProcess;
+import com.devcard.webhooks.testkit.TestKeys;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.GrpcCompression;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +31,7 @@ final class BenchmarkStack implements AutoCloseable {
   static final String RETRY_DELAYS = "30m,1h,2h";
 
   final Path workDirectory;
-  final EmbeddedPostgres postgres;
+  final PostgresServer postgres;
   private final TemporalServerProcess temporal;
   final String temporalAddress;
   final WorkflowServiceStubs stubs;
@@ -51,18 +49,13 @@ final class BenchmarkStack implements AutoCloseable {
       throws IOException {
     this.workDirectory = workDirectory;
     Bench.log("starting PostgreSQL");
-    postgres =
-        EmbeddedPostgres.builder()
-            .setDataDirectory(workDirectory.resolve("postgres"))
-            .setCleanDataDirectory(true)
-            .setPGStartupWait(Duration.ofSeconds(60))
-            .setServerConfig("max_connections", "200")
-            .start();
-    String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+    // Durable, as production's: the benchmark measures fsync'd commits.
+    postgres = PostgresServer.keepingData(workDirectory.resolve("postgres"), FreePorts.next());
+    String jdbcUrl = postgres.jdbcUrl();
     database = new Database(jdbcUrl);
 
     Bench.log("starting the Temporal test server");
-    temporal = TemporalServerProcess.start(freePort());
+    temporal = TemporalServerProcess.start(FreePorts.next());
     temporalAddress = temporal.address();
     stubs =
         WorkflowServiceStubs.newServiceStubs(
@@ -78,7 +71,7 @@ final class BenchmarkStack implements AutoCloseable {
       silentReceivers.add(SilentReceiver.start());
     }
 
-    String jwtSecret = randomSecret();
+    String jwtSecret = TestKeys.newJwtSecret();
     tokens = new Tokens(jwtSecret);
     Map<String, String> environment = new HashMap<>();
     environment.put("SPRING_PROFILES_ACTIVE", "benchmark");
@@ -97,7 +90,7 @@ final class BenchmarkStack implements AutoCloseable {
     Bench.log("starting the app from %s", appJar.getFileName());
     app =
         AppJvm.start(
-            appJar, freePort(), environment, appJvmOptions, workDirectory.resolve("app.log"));
+            appJar, FreePorts.next(), environment, appJvmOptions, workDirectory.resolve("app.log"));
     api = new Api(app.port());
     cpu = new CpuMeter(app.pid(), temporal::pid, workDirectory.resolve("postgres"));
   }
@@ -133,20 +126,6 @@ final class BenchmarkStack implements AutoCloseable {
         Files.deleteIfExists(path);
       }
     }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException exception) {
-      throw new UncheckedIOException(exception);
-    }
-  }
-
-  private static String randomSecret() {
-    byte[] bytes = new byte[48];
-    new SecureRandom().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   @Override

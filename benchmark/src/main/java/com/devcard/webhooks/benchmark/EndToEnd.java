@@ -1,5 +1,6 @@
 package com.devcard.webhooks.benchmark;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ final class EndToEnd {
 
   /** Deliveries per second for {@code count} events, from the first request to the last success. */
   double throughput(int count) throws InterruptedException {
-    long before = recorded("success");
+    long before = recorded(DeliveryStatus.SUCCESS);
     long attemptsBefore = attempts();
     long receivedBefore = stack.receiver.requests();
     long started = System.nanoTime();
@@ -46,7 +47,7 @@ final class EndToEnd {
         // twenty times a second during the measurement.
         () ->
             stack.receiver.requests() >= receivedBefore + count
-                && recorded("success") >= before + count);
+                && recorded(DeliveryStatus.SUCCESS) >= before + count);
     double rate = count / Bench.seconds(System.nanoTime() - started);
     long newAttempts = attempts() - attemptsBefore;
     if (newAttempts != count) {
@@ -112,11 +113,11 @@ final class EndToEnd {
         millis.size());
   }
 
-  private long recorded(String status) {
+  private long recorded(DeliveryStatus status) {
     return stack.database.count(
         "select count(*) from webhook_deliveries where user_id like ? and status = ?",
         USERS + "%",
-        status);
+        status.wireValue());
   }
 
   private long attempts() {

@@ -1,5 +1,7 @@
 package com.devcard.webhooks.benchmark;
 
+import com.devcard.webhooks.netguard.HostResolver;
+import com.devcard.webhooks.netguard.TargetPolicy;
 import com.devcard.webhooks.worker.http.HttpAttemptResult;
 import com.devcard.webhooks.worker.http.OutboundHttpSettings;
 import com.devcard.webhooks.worker.http.WebhookHttpClient;
@@ -23,8 +25,8 @@ final class RawHttpThroughput implements AutoCloseable {
 
   private final WebhookHttpClient http =
       new WebhookHttpClient(
-          new OutboundHttpSettings(
-              Duration.ofSeconds(5), true, true, "DevCard-Webhooks/benchmark"));
+          new OutboundHttpSettings(Duration.ofSeconds(5), "DevCard-Webhooks/benchmark"),
+          new TargetPolicy(true, true, HostResolver.system()));
   private final String url;
   private final byte[] body;
 

@@ -30,7 +30,7 @@ final class DevRuntime implements DisposableBean {
       try {
         servers.get(i).close();
       } catch (Exception exception) {
-        log.warn("an embedded dev server did not stop cleanly: {}", exception.toString());
+        log.warn("an embedded dev server did not stop cleanly", exception);
       }
     }
     servers.clear();

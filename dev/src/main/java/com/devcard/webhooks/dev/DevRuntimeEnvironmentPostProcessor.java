@@ -33,7 +33,13 @@ class DevRuntimeEnvironmentPostProcessor implements EnvironmentPostProcessor, Or
   /** Set only when the dev runtime made the token secret: the one secret dev tokens use. */
   static final String DEV_JWT_SECRET = "webhooks.dev.jwt-secret";
 
+  /** {@code WEBHOOKS_DEV_DATA_DIR}; set again here to the absolute folder the runtime uses. */
   static final String DATA_DIR = "webhooks.dev.data-dir";
+
+  // Read by property name: relaxed binding maps WEBHOOKS_DEV_POSTGRES_PORT and
+  // WEBHOOKS_DEV_TEMPORAL_PORT to them, as it maps every other setting.
+  private static final String POSTGRES_PORT = "webhooks.dev.postgres-port";
+  private static final String TEMPORAL_PORT = "webhooks.dev.temporal-port";
   private static final String SOURCE_NAME = "devRuntime";
 
   @Override
@@ -51,33 +57,33 @@ class DevRuntimeEnvironmentPostProcessor implements EnvironmentPostProcessor, Or
     }
     DevDataDirectory data =
         new DevDataDirectory(
-            Path.of(environment.getProperty("WEBHOOKS_DEV_DATA_DIR", ".devdata")).toAbsolutePath());
+            Path.of(environment.getProperty(DATA_DIR, ".devdata")).toAbsolutePath());
     Map<String, Object> properties = new HashMap<>();
     DevRuntime runtime = new DevRuntime();
 
     if (isBlank(environment.getProperty("spring.datasource.url"))) {
-      int port = environment.getProperty("WEBHOOKS_DEV_POSTGRES_PORT", Integer.class, 54329);
+      int port = environment.getProperty(POSTGRES_PORT, Integer.class, 54329);
       PostgresServer postgres = PostgresServer.keepingData(data.postgres(), port);
       runtime.add(postgres);
       properties.put("spring.datasource.url", postgres.jdbcUrl());
       properties.put("spring.datasource.username", PostgresServer.USER);
       properties.put("spring.datasource.password", "");
     }
-    if (isBlank(environment.getProperty("TEMPORAL_ADDRESS"))) {
-      int port = environment.getProperty("WEBHOOKS_DEV_TEMPORAL_PORT", Integer.class, 7233);
-      String namespace = environment.getProperty("TEMPORAL_NAMESPACE", "default");
+    if (isBlank(environment.getProperty("temporal.address"))) {
+      int port = environment.getProperty(TEMPORAL_PORT, Integer.class, 7233);
+      String namespace = environment.getProperty("temporal.namespace", "default");
       TemporalServer temporal = TemporalServer.start(port, namespace);
       runtime.add(temporal);
-      properties.put("TEMPORAL_ADDRESS", temporal.address());
+      properties.put("temporal.address", temporal.address());
     }
-    if (isBlank(environment.getProperty("WEBHOOKS_MASTER_KEY"))) {
+    if (isBlank(environment.getProperty("webhooks.master-key"))) {
       properties.put(
-          "WEBHOOKS_MASTER_KEY", data.readOrCreate("master-key.json", TestKeys::newMasterKeyJson));
+          "webhooks.master-key", data.readOrCreate("master-key.json", TestKeys::newMasterKeyJson));
     }
-    if (isBlank(environment.getProperty("WEBHOOKS_JWT_SECRET"))
-        && isBlank(environment.getProperty("WEBHOOKS_JWK_SET_URI"))) {
+    if (isBlank(environment.getProperty("webhooks.jwt.secret"))
+        && isBlank(environment.getProperty("webhooks.jwt.jwk-set-uri"))) {
       String secret = data.readOrCreate("jwt-secret", TestKeys::newJwtSecret);
-      properties.put("WEBHOOKS_JWT_SECRET", secret);
+      properties.put("webhooks.jwt.secret", secret);
       properties.put(DEV_JWT_SECRET, secret);
     }
     properties.put(DATA_DIR, data.root().toString());

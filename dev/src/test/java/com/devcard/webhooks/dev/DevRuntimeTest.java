@@ -38,12 +38,12 @@ class DevRuntimeTest {
     int temporalPort = FreePorts.next();
     try (ConfigurableApplicationContext app =
         start(
-            "--WEBHOOKS_DEV_POSTGRES_PORT=" + postgresPort,
-            "--WEBHOOKS_DEV_TEMPORAL_PORT=" + temporalPort)) {
+            "--webhooks.dev.postgres-port=" + postgresPort,
+            "--webhooks.dev.temporal-port=" + temporalPort)) {
       Environment environment = app.getEnvironment();
       assertThat(environment.getProperty("spring.datasource.url"))
           .startsWith("jdbc:postgresql://127.0.0.1:" + postgresPort + "/");
-      assertThat(environment.getProperty("TEMPORAL_ADDRESS"))
+      assertThat(environment.getProperty("temporal.address"))
           .isEqualTo("127.0.0.1:" + temporalPort);
       assertThat(environment.getProperty("server.address")).isEqualTo("127.0.0.1");
 
@@ -66,9 +66,9 @@ class DevRuntimeTest {
     String operatorSecret = "an-operator-secret-that-is-long-enough-0123456789";
     try (ConfigurableApplicationContext app =
         start(
-            "--WEBHOOKS_DEV_POSTGRES_PORT=" + FreePorts.next(),
-            "--WEBHOOKS_DEV_TEMPORAL_PORT=" + FreePorts.next(),
-            "--WEBHOOKS_JWT_SECRET=" + operatorSecret)) {
+            "--webhooks.dev.postgres-port=" + FreePorts.next(),
+            "--webhooks.dev.temporal-port=" + FreePorts.next(),
+            "--webhooks.jwt.secret=" + operatorSecret)) {
       assertThat(app.getEnvironment().getProperty("webhooks.jwt.secret")).isEqualTo(operatorSecret);
       assertThat(dataDirectory.resolve("tokens.env")).doesNotExist();
       assertThat(dataDirectory.resolve("jwt-secret")).doesNotExist();
@@ -78,7 +78,7 @@ class DevRuntimeTest {
   private ConfigurableApplicationContext start(String... settings) {
     String[] arguments = new String[settings.length + 2];
     arguments[0] = "--server.port=0";
-    arguments[1] = "--WEBHOOKS_DEV_DATA_DIR=" + dataDirectory;
+    arguments[1] = "--webhooks.dev.data-dir=" + dataDirectory;
     System.arraycopy(settings, 0, arguments, 2, settings.length);
     return SpringApplication.from(WebhooksApplication::main)
         .with(DevConfiguration.class)

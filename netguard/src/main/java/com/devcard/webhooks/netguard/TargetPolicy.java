@@ -4,12 +4,15 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The target rule for webhook URLs (API contract, section 3): checked when an endpoint is
+ * The target rule for webhook URLs: {@code https} only (plain {@code http} only when allowed), no
+ * user-info, no fragment, and no host that is or resolves to a loopback, private, link-local or
+ * other reserved address (unless private targets are allowed). Checked when an endpoint is
  * registered or changed, and, through {@link #isAllowedAddress}, on every address a delivery dials,
  * so a name that later resolves elsewhere (DNS rebinding) is refused at connect time too.
  */
@@ -23,6 +26,11 @@ public final class TargetPolicy {
     this.allowHttp = allowHttp;
     this.allowPrivateTargets = allowPrivateTargets;
     this.resolver = Objects.requireNonNull(resolver, "resolver");
+  }
+
+  /** Whether plain {@code http} targets are accepted besides {@code https}. */
+  public boolean allowsHttp() {
+    return allowHttp;
   }
 
   /** Every reason the URL may not be a webhook target; empty when it is allowed. */
@@ -107,19 +115,30 @@ public final class TargetPolicy {
     } catch (UnknownHostException e) {
       addresses = null;
     }
-    if (addresses == null || addresses.length == 0) {
-      return Optional.of(new TargetViolation("host " + host.name() + " does not resolve"));
-    }
     // Every address counts: the client may dial any of them.
-    for (InetAddress address : addresses) {
-      if (!isAllowedAddress(address)) {
-        return forbidden("host " + host.name() + " resolves to", address);
-      }
-    }
-    return Optional.empty();
+    boolean allowed =
+        addresses != null
+            && addresses.length > 0
+            && Arrays.stream(addresses).allMatch(this::isAllowedAddress);
+    return allowed ? Optional.empty() : Optional.of(unusableName(host));
   }
 
-  /** The reason only, not the address a name resolves to: that would leak internal DNS. */
+  /**
+   * One answer for a name that does not resolve and for one that resolves to a forbidden address:
+   * were they told apart, anyone could learn through this check which internal names exist. (A
+   * literal address, or a localhost name, reveals nothing of DNS: its reason is given.)
+   *
+   * <p>At delivery time the attempt log keeps the precise reason ("DNS lookup failed", "target
+   * address forbidden: private"). The name passed this check when it was saved, so it then pointed
+   * at a public address; a later answer pointing elsewhere is what its owner must see to fix it.
+   * Probing internal names that way takes a DNS zone of one's own, re-pointed for every probe, and
+   * one real attempt per answer: no quick oracle like this check would be.
+   */
+  private static TargetViolation unusableName(TargetHost host) {
+    return new TargetViolation("host " + host.name() + " does not resolve to an allowed address");
+  }
+
+  /** An address written in the URL, with the reason it is refused. */
   private static Optional<TargetViolation> forbidden(String subject, InetAddress address) {
     return Optional.of(
         new TargetViolation(

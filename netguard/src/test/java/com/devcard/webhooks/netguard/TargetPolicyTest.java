@@ -65,7 +65,7 @@ class TargetPolicyTest {
     assertThat(httpOnly.check("http://public.test/")).isEmpty();
     assertThat(httpOnly.check("http://rebind.test/"))
         .extracting(TargetViolation::message)
-        .containsExactly("host rebind.test resolves to a forbidden address (loopback)");
+        .containsExactly("host rebind.test does not resolve to an allowed address");
   }
 
   @Test
@@ -113,7 +113,7 @@ class TargetPolicyTest {
   void aNameThatDoesNotResolveIsRefusedEvenWhenPrivateTargetsAreAllowed() {
     assertThat(permissive.check("https://nxdomain.test/"))
         .extracting(TargetViolation::message)
-        .containsExactly("host nxdomain.test does not resolve");
+        .containsExactly("host nxdomain.test does not resolve to an allowed address");
   }
 
   @Test
@@ -122,7 +122,32 @@ class TargetPolicyTest {
 
     assertThat(policy.check("https://empty.test/"))
         .extracting(TargetViolation::message)
-        .containsExactly("host empty.test does not resolve");
+        .containsExactly("host empty.test does not resolve to an allowed address");
+  }
+
+  @Test
+  void aNameThatDoesNotResolveAndOneThatResolvesToAForbiddenAddressGetTheSameAnswer() {
+    // Told apart, the answers would let anyone find out which internal names exist.
+    for (String forbidden : List.of("rebind.test", "metadata.test", "mixed.test", "ula.test")) {
+      assertThat(messageFor(forbidden)).isEqualTo(messageFor("nxdomain.test"));
+    }
+    assertThat(strict.check("https://nxdomain.test/"))
+        .extracting(TargetViolation::message)
+        .containsExactly("host nxdomain.test does not resolve to an allowed address");
+  }
+
+  @Test
+  void aLiteralAddressStillGetsItsReason() {
+    assertThat(strict.check("https://10.0.0.1/"))
+        .extracting(TargetViolation::message)
+        .containsExactly("host 10.0.0.1 is a forbidden address (private)");
+  }
+
+  /** The answer for a host, with the host's name taken out. */
+  private String messageFor(String host) {
+    List<TargetViolation> violations = strict.check("https://" + host + "/hook");
+    assertThat(violations).hasSize(1);
+    return violations.get(0).message().replace(host, "HOST");
   }
 
   @Test

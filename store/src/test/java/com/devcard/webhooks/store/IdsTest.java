@@ -1,7 +1,9 @@
 package com.devcard.webhooks.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -25,10 +27,13 @@ class IdsTest {
   }
 
   @Test
-  void idsMadeAfterAPauseSortByCreationTime() throws InterruptedException {
+  void idsMadeInALaterMillisecondSortByCreationTime() {
     String first = Ids.newId("ep");
-    Thread.sleep(3);
-    String second = Ids.newId("ep");
+    String second =
+        await()
+            .atMost(Duration.ofSeconds(1))
+            .pollInterval(Duration.ofMillis(1))
+            .until(() -> Ids.newId("ep"), id -> !timePart(id).equals(timePart(first)));
 
     assertThat(first).isLessThan(second);
   }
@@ -49,5 +54,10 @@ class IdsTest {
       ids.add(Ids.ulid(42));
     }
     assertThat(ids).hasSize(10_000);
+  }
+
+  /** The ten characters after the prefix that encode the millisecond. */
+  private static String timePart(String id) {
+    return id.substring(id.indexOf('_') + 1, id.indexOf('_') + 11);
   }
 }

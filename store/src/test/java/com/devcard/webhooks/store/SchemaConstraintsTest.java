@@ -3,6 +3,7 @@ package com.devcard.webhooks.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.testing.EmbeddedDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,9 +54,9 @@ class SchemaConstraintsTest {
   }
 
   @Test
-  void everyWireStatusIsAccepted() {
-    for (String status : new String[] {"success", "failed", "cancelled"}) {
-      assertThat(insertDelivery("dlv_" + status, status)).isOne();
+  void everyDeliveryStatusIsAccepted() {
+    for (DeliveryStatus status : DeliveryStatus.values()) {
+      assertThat(insertDelivery("dlv_" + status.wireValue(), status.wireValue())).isOne();
     }
   }
 

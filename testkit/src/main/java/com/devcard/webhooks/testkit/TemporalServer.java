@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * SDK's own {@code TestServer.createPortBoundServer} binds every interface, so the services are
  * bound here the same way on the loopback address only.
  */
-public final class TemporalServer implements AutoCloseable {
+public final class TemporalServer implements TemporalFrontend {
 
   private static final String HOST = "127.0.0.1";
 
@@ -34,8 +34,9 @@ public final class TemporalServer implements AutoCloseable {
   /** Starts on the port (0: a free one) and registers the search attributes on the namespace. */
   public static TemporalServer start(int requestedPort, String namespace) {
     int port = requestedPort > 0 ? requestedPort : FreePorts.next();
-    // Real time: timers fire when they are due, as on a real server.
-    TestServicesStarter services = new TestServicesStarter(false, 0);
+    // Real time: timers fire when they are due, as on a real server. The flag locks the test
+    // server's time skipping, which would otherwise fire a waiting workflow's timers at once.
+    TestServicesStarter services = new TestServicesStarter(true, 0);
     ServerBuilder<?> builder =
         NettyServerBuilder.forAddress(
             new InetSocketAddress(HOST, port), InsecureServerCredentials.create());
@@ -53,6 +54,7 @@ public final class TemporalServer implements AutoCloseable {
     return started;
   }
 
+  @Override
   public String address() {
     return HOST + ":" + port;
   }

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * afresh. {@link #restart()} kills it with SIGKILL and starts an empty one on the same port, as a
  * crashed in-memory server would come back.
  */
-public final class TemporalServerProcess implements AutoCloseable {
+public final class TemporalServerProcess implements TemporalFrontend {
 
   private static final String READY = "temporal-test-server-ready";
 
@@ -38,6 +38,7 @@ public final class TemporalServerProcess implements AutoCloseable {
     return server;
   }
 
+  @Override
   public String address() {
     return "127.0.0.1:" + port;
   }
@@ -49,7 +50,20 @@ public final class TemporalServerProcess implements AutoCloseable {
 
   /** Kills the server, losing every workflow, and starts an empty one on the same port. */
   public void restart() {
+    stop();
+    startAgain();
+  }
+
+  /** Kills the server, losing every workflow: Temporal is down until {@link #startAgain()}. */
+  public void stop() {
     kill();
+  }
+
+  /** Starts an empty server on the same port, search attributes registered, once it is down. */
+  public void startAgain() {
+    if (process.isAlive()) {
+      throw new IllegalStateException("the Temporal server on " + address() + " is running");
+    }
     startFresh();
   }
 

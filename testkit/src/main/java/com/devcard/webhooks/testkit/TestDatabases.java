@@ -30,12 +30,16 @@ public final class TestDatabases {
   /** The JVM's server. */
   public static synchronized PostgresServer server() {
     if (server == null) {
-      // Liquibase would otherwise try to report usage over the network.
-      System.setProperty("liquibase.analytics.enabled", "false");
+      keepLiquibaseOffline();
       server = PostgresServer.throwaway();
       Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::stop, "test-databases-stop"));
     }
     return server;
+  }
+
+  /** Liquibase would otherwise try to report usage over the network. */
+  static void keepLiquibaseOffline() {
+    System.setProperty("liquibase.analytics.enabled", "false");
   }
 
   /** The name of a new, empty database ({@code test_<n>}) on the JVM's server. */

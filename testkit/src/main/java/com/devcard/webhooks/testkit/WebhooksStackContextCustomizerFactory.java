@@ -3,6 +3,7 @@ package com.devcard.webhooks.testkit;
 import java.util.List;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
@@ -23,19 +24,22 @@ class WebhooksStackContextCustomizerFactory implements ContextCustomizerFactory 
   @Override
   public ContextCustomizer createContextCustomizer(
       Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
-    boolean wanted =
+    MergedAnnotation<WithWebhooksStack> wanted =
         MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
-            .isPresent(WithWebhooksStack.class);
-    return wanted ? new StackCustomizer() : null;
+            .get(WithWebhooksStack.class);
+    return wanted.isPresent() ? new StackCustomizer(wanted.getBoolean("restartable")) : null;
   }
 
-  /** One kind of customizer: equal to every other, so it does not split the context cache. */
-  private static final class StackCustomizer implements ContextCustomizer {
+  /**
+   * Equal to every other of the same kind of stack, so it splits the context cache only where the
+   * stacks differ.
+   */
+  private record StackCustomizer(boolean restartable) implements ContextCustomizer {
 
     @Override
     public void customizeContext(
         ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
-      WebhooksStack stack = WebhooksStack.start();
+      WebhooksStack stack = restartable ? WebhooksStack.startRestartable() : WebhooksStack.start();
       MutablePropertySources sources = context.getEnvironment().getPropertySources();
       MapPropertySource settings = new MapPropertySource("webhooksStack", stack.settings());
       if (sources.contains(INLINED_TEST_PROPERTIES)) {
@@ -49,16 +53,6 @@ class WebhooksStackContextCustomizerFactory implements ContextCustomizerFactory 
         // pool stop before their servers do.
         registry.registerDisposableBean("webhooksStack", stack::close);
       }
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof StackCustomizer;
-    }
-
-    @Override
-    public int hashCode() {
-      return StackCustomizer.class.hashCode();
     }
   }
 }

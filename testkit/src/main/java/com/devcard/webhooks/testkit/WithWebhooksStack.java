@@ -18,4 +18,12 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-public @interface WithWebhooksStack {}
+public @interface WithWebhooksStack {
+
+  /**
+   * A stack whose PostgreSQL and Temporal belong to it alone, for tests that stop and start them
+   * again ({@link WebhooksStack#startRestartable()}); by default the stack shares the JVM's
+   * PostgreSQL and runs Temporal in this JVM.
+   */
+  boolean restartable() default false;
+}

@@ -1,6 +1,9 @@
 package com.devcard.webhooks.worker;
 
+import com.devcard.webhooks.netguard.TargetPolicy;
 import com.devcard.webhooks.worker.attempt.AttemptMetrics;
+import com.devcard.webhooks.worker.attempt.ReceiverMetrics;
+import com.devcard.webhooks.worker.http.OperationalHttpClient;
 import com.devcard.webhooks.worker.http.OutboundHttpSettings;
 import com.devcard.webhooks.worker.http.WebhookHttpClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,10 +17,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The worker's beans: the outbound client and the attempt activity ({@code DeliveryActivitiesImpl},
  * found by the scan below). Import this class where the worker role runs; the store's repositories
- * must be beans there too.
+ * and the application's {@link TargetPolicy} must be beans there too.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DeliveryProperties.class, TargetProperties.class})
+@EnableConfigurationProperties({DeliveryProperties.class, ReceiverProperties.class})
 @ComponentScan(basePackageClasses = WorkerBeans.class)
 public class WorkerBeans {
 
@@ -28,14 +31,23 @@ public class WorkerBeans {
   }
 
   @Bean
-  OutboundHttpSettings outboundHttpSettings(DeliveryProperties delivery, TargetProperties targets) {
-    return new OutboundHttpSettings(
-        delivery.timeout(), targets.allowPrivateTargets(), targets.allowHttp(), userAgent());
+  OutboundHttpSettings outboundHttpSettings(DeliveryProperties delivery) {
+    return new OutboundHttpSettings(delivery.timeout(), userAgent());
   }
 
   @Bean(destroyMethod = "close")
-  WebhookHttpClient webhookHttpClient(OutboundHttpSettings settings) {
-    return new WebhookHttpClient(settings);
+  WebhookHttpClient webhookHttpClient(OutboundHttpSettings settings, TargetPolicy targets) {
+    return new WebhookHttpClient(settings, targets);
+  }
+
+  @Bean(destroyMethod = "close")
+  OperationalHttpClient operationalHttpClient(OutboundHttpSettings settings) {
+    return new OperationalHttpClient(settings);
+  }
+
+  @Bean
+  ReceiverMetrics receiverMetrics(ObjectProvider<MeterRegistry> registry) {
+    return new ReceiverMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
   }
 
   @Bean

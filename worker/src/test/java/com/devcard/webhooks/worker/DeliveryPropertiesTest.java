@@ -21,23 +21,9 @@ class DeliveryPropertiesTest {
   }
 
   @Test
-  void environmentVariablesSetTheTimeoutAndTheTargetSwitches() {
-    Map<String, Object> environment =
-        Map.of(
-            "WEBHOOKS_DELIVERY_TIMEOUT", "2500ms",
-            "WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true",
-            "WEBHOOKS_ALLOW_HTTP", "true");
-
-    assertThat(delivery(environment).timeout()).isEqualTo(Duration.ofMillis(2_500));
-    TargetProperties targets =
-        binder(environment).bindOrCreate("webhooks", Bindable.of(TargetProperties.class));
-    assertThat(targets).isEqualTo(new TargetProperties(true, true));
-  }
-
-  @Test
-  void targetSwitchesAreOffByDefault() {
-    assertThat(binder(Map.of()).bindOrCreate("webhooks", Bindable.of(TargetProperties.class)))
-        .isEqualTo(new TargetProperties(false, false));
+  void theEnvironmentVariableSetsTheTimeout() {
+    assertThat(delivery(Map.of("WEBHOOKS_DELIVERY_TIMEOUT", "2500ms")).timeout())
+        .isEqualTo(Duration.ofMillis(2_500));
   }
 
   @Test
@@ -51,13 +37,14 @@ class DeliveryPropertiesTest {
   @Test
   void anUndecryptableSecretGetsTwoMinutesOfRetriesUnlessSet() {
     assertThat(delivery(Map.of()).keysetRolloutGrace()).isEqualTo(Duration.ofMinutes(2));
-    assertThat(delivery(Map.of("WEBHOOKS_DELIVERY_KEYSETROLLOUTGRACE", "30s")).keysetRolloutGrace())
+    assertThat(
+            delivery(Map.of("WEBHOOKS_DELIVERY_KEYSET_ROLLOUT_GRACE", "30s")).keysetRolloutGrace())
         .isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test
   void aKeysetRolloutGraceOverAnHourIsRefusedAtBinding() {
-    assertThatThrownBy(() -> delivery(Map.of("WEBHOOKS_DELIVERY_KEYSETROLLOUTGRACE", "2h")))
+    assertThatThrownBy(() -> delivery(Map.of("WEBHOOKS_DELIVERY_KEYSET_ROLLOUT_GRACE", "2h")))
         .isInstanceOf(BindException.class)
         .rootCause()
         .hasMessage("webhooks.delivery.keyset-rollout-grace must be between 0s and 1h");

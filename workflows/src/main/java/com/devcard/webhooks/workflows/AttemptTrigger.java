@@ -2,10 +2,18 @@ package com.devcard.webhooks.workflows;
 
 import java.util.Locale;
 
-/** Why an attempt was made: by the schedule, or on request through "retry". */
+/**
+ * Why an attempt was made: by the schedule, on request through "retry" (or a bulk recovery), or as
+ * a recovery probe of an endpoint disabled for failing.
+ */
 public enum AttemptTrigger {
   SCHEDULED,
-  MANUAL;
+  MANUAL,
+  /**
+   * A recovery probe: one attempt to an endpoint disabled for failing, on one of its held
+   * deliveries, which it leaves held when it fails.
+   */
+  PROBE;
 
   public String wireValue() {
     return name().toLowerCase(Locale.ROOT);

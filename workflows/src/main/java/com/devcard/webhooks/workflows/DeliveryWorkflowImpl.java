@@ -1,5 +1,6 @@
 package com.devcard.webhooks.workflows;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.CanceledFailure;
@@ -11,7 +12,6 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
-import org.slf4j.MDC;
 
 /**
  * Deterministic: ids and outcomes only. The activity does every I/O and records every attempt; this
@@ -40,8 +40,6 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
   /** Recording a cancellation is one database update. */
   static final Duration RECORD_START_TO_CLOSE = Duration.ofSeconds(30);
 
-  static final String MDC_DELIVERY_ID = "deliveryId";
-
   /**
    * Change id for keeping a "retry" that arrives during an attempt: it ends the wait after that
    * attempt, or, after the last scheduled attempt, asks for one more manual attempt. Runs that
@@ -49,6 +47,27 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
    */
   static final String KEEP_RETRY_DURING_ATTEMPT = "keep-retry-now-during-attempt";
 
+  /**
+   * Change id for honouring a receiver's {@code Retry-After}: the wait after a {@code 429} or
+   * {@code 503} that asked for one is the longer of the scheduled delay and the wait asked for.
+   * Asked only when an outcome carries such a wait, so other runs carry no marker.
+   */
+  static final String HONOUR_RETRY_AFTER = "honour-retry-after";
+
+  /**
+   * Change id for ending the schedule early when an attempt leaves the delivery finished before its
+   * last attempt (the receiver answered {@code 410}: the delivery ended {@code failed}), or held
+   * (its endpoint was disabled: no attempt is made while it is).
+   */
+  static final String END_WHEN_FINISHED_EARLY = "end-when-finished-early";
+
+  /**
+   * Change id for waiting on a durable timer when the endpoint's rate limit gave the attempt a slot
+   * in the future, then making the attempt in it.
+   */
+  static final String WAIT_FOR_RATE_LIMIT_SLOT = "wait-for-rate-limit-slot";
+
+  /** Its lines carry Temporal's {@code WorkflowId}, {@code delivery-<id>}. */
   private static final Logger log = Workflow.getLogger(DeliveryWorkflowImpl.class);
 
   /** A "retry" that no attempt has answered yet. */
@@ -56,8 +75,6 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
 
   @Override
   public DeliveryStatus deliver(DeliveryWorkflowInput input) {
-    // Workflow code's own log lines carry the delivery id like the activity's do.
-    MDC.put(MDC_DELIVERY_ID, input.deliveryId());
     DeliveryActivities activities =
         Workflow.newActivityStub(
             DeliveryActivities.class,
@@ -89,15 +106,18 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
     int scheduledAttempts = delays.size() + 1;
     DeliveryStatus status = DeliveryStatus.FAILED;
     boolean lastAttemptFailed = false;
+    Duration askedWait = null;
     for (int attempt = input.attemptsMade() + 1; attempt <= scheduledAttempts; attempt++) {
+      boolean first = attempt == input.attemptsMade() + 1;
       Duration wait =
-          attempt == input.attemptsMade() + 1 ? input.firstWait() : delays.get(attempt - 2);
-      AttemptTrigger trigger = waitBeforeAttempt(wait, attempt);
+          first ? input.firstWait() : waitAfterFailure(delays.get(attempt - 2), askedWait);
+      boolean receiverAsked = !first && !wait.equals(delays.get(attempt - 2));
+      AttemptTrigger trigger = waitBeforeAttempt(wait, attempt, receiverAsked);
       // This attempt answers every "retry" asked so far; one asked while it runs is kept.
       retryRequested = false;
       Duration delayIfItFails = attempt < scheduledAttempts ? delays.get(attempt - 1) : null;
       AttemptOutcome outcome =
-          activities.attempt(new AttemptRequest(input.deliveryId(), trigger, delayIfItFails));
+          attempt(activities, AttemptRequest.paced(input.deliveryId(), trigger, delayIfItFails));
       if (outcome.succeeded()) {
         status = DeliveryStatus.SUCCESS;
         break;
@@ -106,7 +126,20 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
         status = DeliveryStatus.CANCELLED;
         break;
       }
+      if (finishedEarly(outcome, delayIfItFails) && endsWhenFinishedEarly()) {
+        // The receiver answered 410, or the endpoint was disabled and the delivery held: no
+        // attempt of this run follows.
+        log.info(
+            "delivery {} attempt {} ended it {} (response {})",
+            input.deliveryId(),
+            attempt,
+            outcome.deliveryStatus().wireValue(),
+            outcome.responseCode());
+        status = outcome.deliveryStatus();
+        break;
+      }
       lastAttemptFailed = true;
+      askedWait = outcome.retryAfter();
       log.info(
           "delivery {} attempt {} failed (response {})",
           input.deliveryId(),
@@ -124,12 +157,49 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
     return status;
   }
 
+  /**
+   * The scheduled delay, or the longer wait the receiver asked for (capped by the activity). Asks
+   * for the version only when the receiver asked for a longer wait.
+   */
+  private static Duration waitAfterFailure(Duration scheduled, Duration asked) {
+    if (asked == null || asked.compareTo(scheduled) <= 0) {
+      return scheduled;
+    }
+    return Workflow.getVersion(HONOUR_RETRY_AFTER, Workflow.DEFAULT_VERSION, 1) >= 1
+        ? asked
+        : scheduled;
+  }
+
   /** "Retry" on a finished delivery: one attempt now, none scheduled after it. */
   private static DeliveryStatus oneManualAttempt(
       DeliveryActivities activities, DeliveryWorkflowInput input) {
     AttemptOutcome outcome =
-        activities.attempt(new AttemptRequest(input.deliveryId(), AttemptTrigger.MANUAL, null));
+        attempt(activities, AttemptRequest.paced(input.deliveryId(), AttemptTrigger.MANUAL, null));
     return outcome.succeeded() ? DeliveryStatus.SUCCESS : outcome.deliveryStatus();
+  }
+
+  /**
+   * One attempt, made in a slot of the endpoint's rate limit: while the activity answers with a
+   * slot in the future instead of making it, wait on a durable timer for that slot (no worker
+   * thread or activity slot is held meanwhile, and no attempt is used up), then ask again holding
+   * it.
+   */
+  static AttemptOutcome attempt(DeliveryActivities activities, AttemptRequest request) {
+    AttemptOutcome outcome = activities.attempt(request);
+    while (outcome.waitsForSlot()
+        && Workflow.getVersion(WAIT_FOR_RATE_LIMIT_SLOT, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      Workflow.newTimer(
+              outcome.slotWait(),
+              TimerOptions.newBuilder()
+                  .setSummary(
+                      "wait "
+                          + RetrySchedule.formatOne(outcome.slotWait())
+                          + " for a slot of the endpoint's rate limit")
+                  .build())
+          .get();
+      outcome = activities.attempt(request.withSlot(outcome.slot()));
+    }
+    return outcome;
   }
 
   /**
@@ -177,13 +247,27 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
   }
 
   /**
+   * The attempt left the delivery held (at any attempt), or finished it without success before its
+   * last scheduled attempt (a 410).
+   */
+  private static boolean finishedEarly(AttemptOutcome outcome, Duration delayIfItFails) {
+    return outcome.deliveryStatus() == DeliveryStatus.HELD
+        || (delayIfItFails != null && outcome.deliveryStatus().isFinal());
+  }
+
+  /** Asked only when an attempt finished the delivery early (see {@link #finishedEarly}). */
+  private static boolean endsWhenFinishedEarly() {
+    return Workflow.getVersion(END_WHEN_FINISHED_EARLY, Workflow.DEFAULT_VERSION, 1) >= 1;
+  }
+
+  /**
    * A durable timer, cut short by {@link #retryNow()}, or skipped when "retry" came during the
    * attempt before it.
    *
    * @return {@code MANUAL} when "retry" cut the wait short, so the attempt log shows who asked for
    *     it; {@code SCHEDULED} otherwise
    */
-  private AttemptTrigger waitBeforeAttempt(Duration wait, int attempt) {
+  private AttemptTrigger waitBeforeAttempt(Duration wait, int attempt, boolean receiverAsked) {
     if (wait.isZero() || wait.isNegative()) {
       return AttemptTrigger.SCHEDULED;
     }
@@ -195,7 +279,12 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
     }
     TimerOptions options =
         TimerOptions.newBuilder()
-            .setSummary("wait " + RetrySchedule.formatOne(wait) + " before attempt " + attempt)
+            .setSummary(
+                "wait "
+                    + RetrySchedule.formatOne(wait)
+                    + " before attempt "
+                    + attempt
+                    + (receiverAsked ? " (Retry-After)" : ""))
             .build();
     Promise<?>[] timer = new Promise<?>[1];
     CancellationScope scope =

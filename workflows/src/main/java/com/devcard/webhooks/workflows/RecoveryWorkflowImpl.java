@@ -57,7 +57,7 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
         // Never returns: the next run starts at this position with the same input otherwise.
         Workflow.continueAsNew(input.continuingAt(position));
       }
-      int last = Math.min(input.total(), position + input.ratePerSecond() - 1);
+      int last = Math.min(input.total(), position + batchSize(input) - 1);
       List<Promise<RecoveryItemOutcome>> batch = new ArrayList<>();
       for (int item = position; item <= last; item++) {
         RecoveryActivities activities = itemActivities("item " + item + " of " + input.total());
@@ -81,6 +81,11 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
     return state;
   }
 
+  /** One item at a time for a release, so its deliveries go out in order; else the rate. */
+  private static int batchSize(RecoveryWorkflowInput input) {
+    return input.oneAtATime() ? 1 : input.ratePerSecond();
+  }
+
   private static boolean cancelledThroughTheApi(List<Promise<RecoveryItemOutcome>> batch) {
     for (Promise<RecoveryItemOutcome> item : batch) {
       if (item.get() == RecoveryItemOutcome.RECOVERY_CANCELLED) {
@@ -102,7 +107,9 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
                     + input.total()
                     + " next")
             .build();
-    Workflow.newTimer(PACING_WINDOW, options).get();
+    Duration pause =
+        input.oneAtATime() ? PACING_WINDOW.dividedBy(input.ratePerSecond()) : PACING_WINDOW;
+    Workflow.newTimer(pause, options).get();
   }
 
   private static RecoveryState finish(RecoveryWorkflowInput input, RecoveryState state) {

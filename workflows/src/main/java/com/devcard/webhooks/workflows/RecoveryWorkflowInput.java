@@ -9,9 +9,17 @@ package com.devcard.webhooks.workflows;
  *     recovery was created
  * @param nextPosition the first item this run recovers: 1 for a new recovery, later for a run
  *     continued as new or a recovery resumed after its workflow was lost
+ * @param oneAtATime the items run one after the other, in order, {@code 1/ratePerSecond} apart (the
+ *     release of an endpoint's held deliveries); otherwise in batches of {@code ratePerSecond}.
+ *     Absent from histories recorded before it existed, where it reads as {@code false}.
  */
 public record RecoveryWorkflowInput(
-    String recoveryId, int total, int ratePerSecond, int nextPosition) {
+    String recoveryId, int total, int ratePerSecond, int nextPosition, boolean oneAtATime) {
+
+  /** A bulk recovery, in batches. */
+  public RecoveryWorkflowInput(String recoveryId, int total, int ratePerSecond, int nextPosition) {
+    this(recoveryId, total, ratePerSecond, nextPosition, false);
+  }
 
   /** The highest rate a recovery may run at: no more requests than this are ever in flight. */
   public static final int MAX_RATE = 100;
@@ -29,6 +37,12 @@ public record RecoveryWorkflowInput(
     }
   }
 
+  /** A release of held deliveries that has not started yet: one at a time, in order. */
+  public static RecoveryWorkflowInput freshRelease(
+      String recoveryId, int total, int ratePerSecond) {
+    return new RecoveryWorkflowInput(recoveryId, total, ratePerSecond, 1, true);
+  }
+
   /** A recovery that has not started yet. */
   public static RecoveryWorkflowInput fresh(String recoveryId, int total, int ratePerSecond) {
     return new RecoveryWorkflowInput(recoveryId, total, ratePerSecond, 1);
@@ -36,6 +50,6 @@ public record RecoveryWorkflowInput(
 
   /** The same recovery, carrying on at {@code position}. */
   public RecoveryWorkflowInput continuingAt(int position) {
-    return new RecoveryWorkflowInput(recoveryId, total, ratePerSecond, position);
+    return new RecoveryWorkflowInput(recoveryId, total, ratePerSecond, position, oneAtATime);
   }
 }

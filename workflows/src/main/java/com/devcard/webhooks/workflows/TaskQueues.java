@@ -3,7 +3,7 @@ package com.devcard.webhooks.workflows;
 /** Names shared by the processes that start workflows and the workers that run them. */
 public final class TaskQueues {
 
-  /** The task queue of delivery and recovery workflows and their activities. */
+  /** The task queue of delivery, recovery and probe workflows and their activities. */
   public static final String DELIVERY = "webhook-delivery";
 
   private TaskQueues() {}
@@ -11,6 +11,11 @@ public final class TaskQueues {
   /** The workflow id of a delivery: {@code delivery-<deliveryId>}. */
   public static String deliveryWorkflowId(String deliveryId) {
     return "delivery-" + deliveryId;
+  }
+
+  /** The workflow id of an endpoint's recovery probe: {@code endpoint-probe-<endpointId>}. */
+  public static String endpointProbeWorkflowId(String endpointId) {
+    return "endpoint-probe-" + endpointId;
   }
 
   /** The workflow id of a bulk recovery: {@code recovery-<recoveryId>}. */

@@ -1,11 +1,16 @@
 package com.devcard.webhooks.workflows;
 
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.BLOCK;
+import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.BUSY_FOR_2M;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.FAIL;
+import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.GONE;
+import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.HELD;
+import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.NO_SLOT_FOR_10S;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.SUCCEED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.workflows.ScriptedDeliveryActivities.KnownDelivery;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
@@ -26,19 +31,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Records the histories {@link DeliveryWorkflowReplayTest} replays. Skipped in a normal build.
- * Never regenerate an existing file: each one is a history an older version of {@link
- * DeliveryWorkflowImpl} wrote, which the current one must still replay (the first three predate
- * {@code oneManualAttempt} in the input and the cancellation handling). Record only a new one, by
- * method:
- *
- * <pre>
- * ./mvnw -B -o -pl workflows test -Dhistories.record=true \
- *     -Dtest='DeliveryHistoriesRecorderTest#recordManualAttempt'
- * </pre>
- *
- * The histories hold ids and outcomes only; each recording checks that the secret the fake activity
- * signs with is not in it.
+ * Records the histories {@link DeliveryWorkflowReplayTest} replays; skipped unless {@code
+ * -Dhistories.record=true}. Record new methods only, one at a time, never over an existing file:
+ * docs/changing-workflows.md has the command and the policy.
  */
 @EnabledIfSystemProperty(named = "histories.record", matches = "true")
 class DeliveryHistoriesRecorderTest {
@@ -51,6 +46,10 @@ class DeliveryHistoriesRecorderTest {
   static final String RETRY_NOW_DURING_AN_ATTEMPT_DROPPED =
       "delivery-retry-now-during-an-attempt-dropped.json";
   static final String RETRY_NOW_DURING_AN_ATTEMPT = "delivery-retry-now-during-an-attempt.json";
+  static final String RETRY_AFTER_HONOURED = "delivery-retry-after-honoured.json";
+  static final String RECEIVER_GONE = "delivery-receiver-gone.json";
+  static final String WAITED_FOR_A_SLOT = "delivery-waited-for-a-rate-limit-slot.json";
+  static final String HELD_DURING_ITS_SCHEDULE = "delivery-held-during-its-schedule.json";
 
   private static final String SECRET = "whsec_recorder0secret0never0in0history";
 
@@ -174,6 +173,72 @@ class DeliveryHistoriesRecorderTest {
     assertThat(DeliveryWorkflowRig.count(history, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED))
         .isEqualTo(2);
     write(client, input, RETRY_NOW_DURING_AN_ATTEMPT);
+  }
+
+  /** The first history with {@link DeliveryWorkflowImpl#HONOUR_RETRY_AFTER} at version 1. */
+  @Test
+  void recordRetryAfterHonoured(TestWorkflowEnvironment testEnv, WorkflowClient client)
+      throws IOException {
+    ScriptedDeliveryActivities activities =
+        DeliveryWorkflowRig.startWorker(testEnv, BUSY_FOR_2M, SUCCEED);
+    DeliveryWorkflowInput input = knownInput(activities, "recorded-retry-after");
+
+    DeliveryWorkflowRig.newWorkflow(client, input).deliver(input);
+
+    WorkflowExecutionHistory history =
+        client.fetchHistory(TaskQueues.deliveryWorkflowId(input.deliveryId()));
+    assertThat(DeliveryWorkflowRig.count(history, EventType.EVENT_TYPE_MARKER_RECORDED))
+        .isEqualTo(1);
+    write(client, input, RETRY_AFTER_HONOURED);
+  }
+
+  /** The first history with {@link DeliveryWorkflowImpl#END_WHEN_FINISHED_EARLY} at version 1. */
+  @Test
+  void recordReceiverGone(TestWorkflowEnvironment testEnv, WorkflowClient client)
+      throws IOException {
+    ScriptedDeliveryActivities activities = DeliveryWorkflowRig.startWorker(testEnv, FAIL, GONE);
+    DeliveryWorkflowInput input = knownInput(activities, "recorded-gone");
+
+    DeliveryWorkflowRig.newWorkflow(client, input).deliver(input);
+
+    WorkflowExecutionHistory history =
+        client.fetchHistory(TaskQueues.deliveryWorkflowId(input.deliveryId()));
+    assertThat(DeliveryWorkflowRig.count(history, EventType.EVENT_TYPE_MARKER_RECORDED))
+        .isEqualTo(1);
+    assertThat(DeliveryWorkflowRig.count(history, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED))
+        .isEqualTo(2);
+    write(client, input, RECEIVER_GONE);
+  }
+
+  /** The first history with {@link DeliveryWorkflowImpl#WAIT_FOR_RATE_LIMIT_SLOT} at version 1. */
+  @Test
+  void recordWaitedForASlot(TestWorkflowEnvironment testEnv, WorkflowClient client)
+      throws IOException {
+    ScriptedDeliveryActivities activities =
+        DeliveryWorkflowRig.startWorker(testEnv, NO_SLOT_FOR_10S, FAIL, NO_SLOT_FOR_10S, SUCCEED);
+    DeliveryWorkflowInput input = knownInput(activities, "recorded-slot");
+
+    DeliveryWorkflowRig.newWorkflow(client, input).deliver(input);
+
+    WorkflowExecutionHistory history =
+        client.fetchHistory(TaskQueues.deliveryWorkflowId(input.deliveryId()));
+    assertThat(DeliveryWorkflowRig.count(history, EventType.EVENT_TYPE_MARKER_RECORDED))
+        .isEqualTo(1);
+    assertThat(DeliveryWorkflowRig.count(history, EventType.EVENT_TYPE_TIMER_STARTED)).isEqualTo(3);
+    write(client, input, WAITED_FOR_A_SLOT);
+  }
+
+  /** A run whose delivery was held (its endpoint disabled) before its second attempt. */
+  @Test
+  void recordHeldDuringItsSchedule(TestWorkflowEnvironment testEnv, WorkflowClient client)
+      throws IOException {
+    ScriptedDeliveryActivities activities = DeliveryWorkflowRig.startWorker(testEnv, FAIL, HELD);
+    DeliveryWorkflowInput input = knownInput(activities, "recorded-held");
+
+    DeliveryStatus status = DeliveryWorkflowRig.newWorkflow(client, input).deliver(input);
+
+    assertThat(status).isEqualTo(DeliveryStatus.HELD);
+    write(client, input, HELD_DURING_ITS_SCHEDULE);
   }
 
   private static DeliveryWorkflowInput knownInput(

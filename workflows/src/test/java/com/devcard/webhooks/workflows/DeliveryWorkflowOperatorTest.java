@@ -6,6 +6,7 @@ import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.S
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
@@ -35,7 +36,7 @@ class DeliveryWorkflowOperatorTest {
     assertThat(status).isEqualTo(DeliveryStatus.FAILED);
     assertThat(activities.calls())
         .extracting(ScriptedDeliveryActivities.Call::request)
-        .containsExactly(new AttemptRequest("d-manual-fails", AttemptTrigger.MANUAL, null));
+        .containsExactly(AttemptRequest.paced("d-manual-fails", AttemptTrigger.MANUAL, null));
     assertThat(DeliveryWorkflowRig.deliveryStatusAttribute(client, "d-manual-fails"))
         .isEqualTo("failed");
     WorkflowExecutionHistory history =

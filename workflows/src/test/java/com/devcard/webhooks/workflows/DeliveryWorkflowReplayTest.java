@@ -2,6 +2,7 @@ package com.devcard.webhooks.workflows;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.workflow.Workflow;
@@ -12,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Replays histories recorded from real runs (see {@link DeliveryHistoriesRecorderTest}), so that a
  * change to {@link DeliveryWorkflowImpl} that would break workflows already running fails the
- * build.
+ * build. When a change needs {@code Workflow.getVersion}: docs/changing-workflows.md.
  */
 class DeliveryWorkflowReplayTest {
 
@@ -25,7 +26,11 @@ class DeliveryWorkflowReplayTest {
         DeliveryHistoriesRecorderTest.MANUAL_ATTEMPT,
         DeliveryHistoriesRecorderTest.CANCELLED_DURING_A_WAIT,
         DeliveryHistoriesRecorderTest.RETRY_NOW_DURING_AN_ATTEMPT_DROPPED,
-        DeliveryHistoriesRecorderTest.RETRY_NOW_DURING_AN_ATTEMPT
+        DeliveryHistoriesRecorderTest.RETRY_NOW_DURING_AN_ATTEMPT,
+        DeliveryHistoriesRecorderTest.RETRY_AFTER_HONOURED,
+        DeliveryHistoriesRecorderTest.RECEIVER_GONE,
+        DeliveryHistoriesRecorderTest.WAITED_FOR_A_SLOT,
+        DeliveryHistoriesRecorderTest.HELD_DURING_ITS_SCHEDULE
       })
   void aRecordedDeliveryReplaysOnTheCurrentWorkflow(String fileName) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(

@@ -1,5 +1,8 @@
 package com.devcard.webhooks.workflows;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
@@ -88,15 +91,10 @@ final class DeliveryWorkflowRig {
   }
 
   /** Waits in real time (the fake runs on worker threads) until the fake has seen enough calls. */
-  static void awaitCalls(ScriptedDeliveryActivities activities, int count)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (activities.calls().size() < count) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("expected " + count + " calls, saw " + activities.calls().size());
-      }
-      Thread.sleep(10);
-    }
+  static void awaitCalls(ScriptedDeliveryActivities activities, int count) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(activities.calls()).hasSizeGreaterThanOrEqualTo(count));
   }
 
   static String deliveryStatusAttribute(WorkflowClient client, String deliveryId) {

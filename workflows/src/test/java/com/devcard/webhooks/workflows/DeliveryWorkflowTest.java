@@ -1,12 +1,17 @@
 package com.devcard.webhooks.workflows;
 
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.BLOCK;
+import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.BUSY_FOR_2M;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.ENDPOINT_GONE;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.FAIL;
+import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.GONE;
+import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.HELD;
+import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.NO_SLOT_FOR_10S;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.SUCCEED;
 import static com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Answer.THROW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.workflows.ScriptedDeliveryActivities.Call;
 import com.devcard.webhooks.workflows.ScriptedDeliveryActivities.KnownDelivery;
 import io.temporal.api.common.v1.Payload;
@@ -42,7 +47,8 @@ class DeliveryWorkflowTest {
     assertThat(status).isEqualTo(DeliveryStatus.SUCCESS);
     assertThat(activities.calls()).hasSize(1);
     assertThat(activities.calls().get(0).request())
-        .isEqualTo(new AttemptRequest("d-once", AttemptTrigger.SCHEDULED, Duration.ofSeconds(30)));
+        .isEqualTo(
+            AttemptRequest.paced("d-once", AttemptTrigger.SCHEDULED, Duration.ofSeconds(30)));
     assertThat(DeliveryWorkflowRig.deliveryStatusAttribute(client, "d-once")).isEqualTo("success");
     WorkflowExecutionHistory history = client.fetchHistory(TaskQueues.deliveryWorkflowId("d-once"));
     assertThat(history.getEvents()).hasSizeLessThanOrEqualTo(12);
@@ -125,7 +131,7 @@ class DeliveryWorkflowTest {
     assertThat(calls)
         .extracting(Call::request)
         .containsOnly(
-            new AttemptRequest("d-db-down", AttemptTrigger.SCHEDULED, Duration.ofSeconds(30)));
+            AttemptRequest.paced("d-db-down", AttemptTrigger.SCHEDULED, Duration.ofSeconds(30)));
     WorkflowExecutionHistory history =
         client.fetchHistory(TaskQueues.deliveryWorkflowId("d-db-down"));
     assertThat(DeliveryWorkflowRig.count(history, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED))
@@ -201,7 +207,8 @@ class DeliveryWorkflowTest {
     assertThat(calls.get(1).startedAtMillis() - calls.get(0).endedAtMillis())
         .isLessThan(Duration.ofSeconds(30).toMillis());
     assertThat(calls.get(1).request())
-        .isEqualTo(new AttemptRequest("d-retry-now", AttemptTrigger.MANUAL, Duration.ofMinutes(5)));
+        .isEqualTo(
+            AttemptRequest.paced("d-retry-now", AttemptTrigger.MANUAL, Duration.ofMinutes(5)));
   }
 
   @Test
@@ -229,7 +236,7 @@ class DeliveryWorkflowTest {
         .isBetween(0L, TOLERANCE.toMillis());
     assertThat(calls.get(1).request())
         .isEqualTo(
-            new AttemptRequest("d-retry-during", AttemptTrigger.MANUAL, Duration.ofMinutes(5)));
+            AttemptRequest.paced("d-retry-during", AttemptTrigger.MANUAL, Duration.ofMinutes(5)));
     // ...and only that one: both signals were answered by the same attempt
     assertWaited(calls.get(1), calls.get(2), Duration.ofMinutes(5));
     assertThat(calls.get(2).request().trigger()).isEqualTo(AttemptTrigger.SCHEDULED);
@@ -268,8 +275,8 @@ class DeliveryWorkflowTest {
     assertThat(calls)
         .extracting(Call::request)
         .containsExactly(
-            new AttemptRequest("d-retry-last", AttemptTrigger.SCHEDULED, null),
-            new AttemptRequest("d-retry-last", AttemptTrigger.MANUAL, null));
+            AttemptRequest.paced("d-retry-last", AttemptTrigger.SCHEDULED, null),
+            AttemptRequest.paced("d-retry-last", AttemptTrigger.MANUAL, null));
     assertThat(calls.get(1).startedAtMillis() - calls.get(0).endedAtMillis())
         .isBetween(0L, TOLERANCE.toMillis());
     assertThat(DeliveryWorkflowRig.deliveryStatusAttribute(client, "d-retry-last"))
@@ -318,6 +325,124 @@ class DeliveryWorkflowTest {
         .containsExactly("POST to hooks.example.com", "POST to hooks.example.com");
     assertThat(summaries(history, EventType.EVENT_TYPE_TIMER_STARTED))
         .containsExactly("wait 30s before attempt 2");
+  }
+
+  @Test
+  void aRetryAfterLongerThanTheScheduledDelayMovesTheNextAttemptWithoutAddingOne(
+      TestWorkflowEnvironment testEnv, WorkflowClient client) {
+    ScriptedDeliveryActivities activities =
+        DeliveryWorkflowRig.startWorker(testEnv, BUSY_FOR_2M, SUCCEED);
+    DeliveryWorkflowInput input = DeliveryWorkflowRig.freshInput("d-retry-after");
+
+    DeliveryStatus status = DeliveryWorkflowRig.newWorkflow(client, input).deliver(input);
+
+    assertThat(status).isEqualTo(DeliveryStatus.SUCCESS);
+    List<Call> calls = activities.calls();
+    assertThat(calls).hasSize(2);
+    // 2 minutes asked for instead of the schedule's 30 s
+    assertWaited(calls.get(0), calls.get(1), Duration.ofMinutes(2));
+    // the schedule itself is unchanged: the next delay is still the second one
+    assertThat(calls.get(1).request().delayIfItFails()).isEqualTo(Duration.ofMinutes(5));
+    WorkflowExecutionHistory history =
+        client.fetchHistory(TaskQueues.deliveryWorkflowId("d-retry-after"));
+    assertThat(summaries(history, EventType.EVENT_TYPE_TIMER_STARTED))
+        .containsExactly("wait 2m before attempt 2 (Retry-After)");
+  }
+
+  @Test
+  void aRetryAfterShorterThanTheScheduledDelayKeepsTheSchedule(
+      TestWorkflowEnvironment testEnv, WorkflowClient client) {
+    ScriptedDeliveryActivities activities =
+        DeliveryWorkflowRig.startWorker(testEnv, FAIL, BUSY_FOR_2M, SUCCEED);
+    DeliveryWorkflowInput input = DeliveryWorkflowRig.freshInput("d-retry-after-short");
+
+    DeliveryWorkflowRig.newWorkflow(client, input).deliver(input);
+
+    List<Call> calls = activities.calls();
+    assertThat(calls).hasSize(3);
+    assertWaited(calls.get(0), calls.get(1), Duration.ofSeconds(30));
+    assertWaited(calls.get(1), calls.get(2), Duration.ofMinutes(5));
+  }
+
+  @Test
+  void aRetryAfterOnTheLastAttemptAddsNoAttempt(
+      TestWorkflowEnvironment testEnv, WorkflowClient client) {
+    ScriptedDeliveryActivities activities =
+        DeliveryWorkflowRig.startWorker(
+            testEnv, BUSY_FOR_2M, BUSY_FOR_2M, BUSY_FOR_2M, BUSY_FOR_2M);
+    DeliveryWorkflowInput input = DeliveryWorkflowRig.freshInput("d-retry-after-last");
+
+    DeliveryStatus status = DeliveryWorkflowRig.newWorkflow(client, input).deliver(input);
+
+    assertThat(status).isEqualTo(DeliveryStatus.FAILED);
+    List<Call> calls = activities.calls();
+    assertThat(calls).hasSize(4);
+    // 2m, then the longer scheduled 5m and 30m
+    assertWaited(calls.get(0), calls.get(1), Duration.ofMinutes(2));
+    assertWaited(calls.get(1), calls.get(2), Duration.ofMinutes(5));
+    assertWaited(calls.get(2), calls.get(3), Duration.ofMinutes(30));
+  }
+
+  @Test
+  void a410EndsTheDeliveryFailedWithoutAnotherAttempt(
+      TestWorkflowEnvironment testEnv, WorkflowClient client) {
+    ScriptedDeliveryActivities activities =
+        DeliveryWorkflowRig.startWorker(testEnv, FAIL, GONE, SUCCEED);
+    DeliveryWorkflowInput input = DeliveryWorkflowRig.freshInput("d-gone-410");
+
+    DeliveryStatus status = DeliveryWorkflowRig.newWorkflow(client, input).deliver(input);
+
+    assertThat(status).isEqualTo(DeliveryStatus.FAILED);
+    assertThat(activities.calls()).extracting(Call::answer).containsExactly(FAIL, GONE);
+    assertThat(DeliveryWorkflowRig.deliveryStatusAttribute(client, "d-gone-410"))
+        .isEqualTo("failed");
+    WorkflowExecutionHistory history =
+        client.fetchHistory(TaskQueues.deliveryWorkflowId("d-gone-410"));
+    assertThat(DeliveryWorkflowRig.count(history, EventType.EVENT_TYPE_TIMER_STARTED)).isEqualTo(1);
+  }
+
+  @Test
+  void aDeliveryHeldDuringItsScheduleEndsItsRunWithoutSending(
+      TestWorkflowEnvironment testEnv, WorkflowClient client) {
+    ScriptedDeliveryActivities activities =
+        DeliveryWorkflowRig.startWorker(testEnv, FAIL, HELD, SUCCEED);
+    DeliveryWorkflowInput input = DeliveryWorkflowRig.freshInput("d-held");
+
+    DeliveryStatus status = DeliveryWorkflowRig.newWorkflow(client, input).deliver(input);
+
+    assertThat(status).isEqualTo(DeliveryStatus.HELD);
+    assertThat(activities.calls()).extracting(Call::answer).containsExactly(FAIL, HELD);
+    assertThat(DeliveryWorkflowRig.deliveryStatusAttribute(client, "d-held")).isEqualTo("held");
+  }
+
+  @Test
+  void anAttemptWaitsForItsRateLimitSlotOnATimerWithoutUsingUpAnAttempt(
+      TestWorkflowEnvironment testEnv, WorkflowClient client) {
+    ScriptedDeliveryActivities activities =
+        DeliveryWorkflowRig.startWorker(
+            testEnv, NO_SLOT_FOR_10S, FAIL, NO_SLOT_FOR_10S, FAIL, FAIL, FAIL);
+    DeliveryWorkflowInput input = DeliveryWorkflowRig.freshInput("d-paced");
+
+    DeliveryStatus status = DeliveryWorkflowRig.newWorkflow(client, input).deliver(input);
+
+    assertThat(status).isEqualTo(DeliveryStatus.FAILED);
+    List<Call> calls = activities.calls();
+    assertThat(calls).hasSize(6);
+    // four real attempts: the slots used none up
+    assertThat(calls).filteredOn(call -> call.answer() == FAIL).hasSize(4);
+    // the first attempt is made in the slot reserved for it, 10 s later, holding that slot
+    assertWaited(calls.get(0), calls.get(1), ScriptedDeliveryActivities.SLOT_WAIT);
+    assertThat(calls.get(0).request().reservedSlot()).isNull();
+    assertThat(calls.get(1).request().reservedSlot()).isNotNull();
+    assertThat(calls.get(1).request().delayIfItFails()).isEqualTo(Duration.ofSeconds(30));
+    // the schedule's wait comes first, then the slot's
+    assertWaited(calls.get(1), calls.get(2), Duration.ofSeconds(30));
+    assertWaited(calls.get(2), calls.get(3), ScriptedDeliveryActivities.SLOT_WAIT);
+    assertThat(calls.get(3).request().delayIfItFails()).isEqualTo(Duration.ofMinutes(5));
+    WorkflowExecutionHistory history =
+        client.fetchHistory(TaskQueues.deliveryWorkflowId("d-paced"));
+    assertThat(summaries(history, EventType.EVENT_TYPE_TIMER_STARTED))
+        .contains("wait 10s for a slot of the endpoint's rate limit");
   }
 
   private static void assertWaited(Call before, Call after, Duration delay) {

@@ -1,5 +1,8 @@
 package com.devcard.webhooks.workflows;
 
+import static org.awaitility.Awaitility.await;
+
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowFailedException;
@@ -11,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -18,20 +22,16 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Records the histories {@link RecoveryWorkflowReplayTest} replays. Skipped in a normal build;
- * regenerate the files only when a change to {@link RecoveryWorkflowImpl} is meant to break running
- * recoveries (after versioning it with {@code Workflow.getVersion}, keep the old files and add new
- * ones):
- *
- * <pre>
- * ./mvnw -B -o -pl workflows test -Dtest=RecoveryHistoriesRecorderTest -Dhistories.record=true
- * </pre>
+ * Records the histories {@link RecoveryWorkflowReplayTest} replays; skipped unless {@code
+ * -Dhistories.record=true}. Record new methods only, one at a time, never over an existing file:
+ * docs/changing-workflows.md has the command and the policy.
  */
 @EnabledIfSystemProperty(named = "histories.record", matches = "true")
 class RecoveryHistoriesRecorderTest {
 
   static final String PACED_TO_COMPLETION = "recovery-paced-to-completion.json";
   static final String CANCELLED_WHILE_PAUSING = "recovery-cancelled-while-pausing.json";
+  static final String RELEASE_ONE_AT_A_TIME = "recovery-release-one-at-a-time.json";
 
   // a fixed identity and start time, so the files do not name the machine they were recorded on
   @RegisterExtension
@@ -60,8 +60,16 @@ class RecoveryHistoriesRecorderTest {
     WorkflowStub workflow =
         RecoveryWorkflowRig.start(client, RecoveryWorkflowInput.fresh("recorded-cancelled", 6, 2));
     RecoveryWorkflowRig.awaitCalls(activities, 2);
-    // let the first batch finish so the workflow is in its pause when the cancel arrives
-    Thread.sleep(500);
+    // the first batch finished: the workflow is in its pause when the cancel arrives
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                client
+                    .fetchHistory(TaskQueues.recoveryWorkflowId("recorded-cancelled"))
+                    .getEvents()
+                    .stream()
+                    .anyMatch(event -> event.getEventType() == EventType.EVENT_TYPE_TIMER_STARTED));
     workflow.cancel();
     try {
       workflow.getResult(30, TimeUnit.SECONDS, RecoveryState.class);
@@ -70,6 +78,18 @@ class RecoveryHistoriesRecorderTest {
     }
 
     write(client, "recorded-cancelled", CANCELLED_WHILE_PAUSING);
+  }
+
+  /** The first history of a release: one item at a time, half a second apart. */
+  @Test
+  void recordReleaseOneAtATime(TestWorkflowEnvironment testEnv, WorkflowClient client)
+      throws IOException {
+    RecoveryWorkflowRig.startWorker(testEnv).answer(2, RecoveryItemOutcome.FAILED);
+
+    RecoveryWorkflowRig.newWorkflow(client, "recorded-release")
+        .recover(RecoveryWorkflowInput.freshRelease("recorded-release", 3, 2));
+
+    write(client, "recorded-release", RELEASE_ONE_AT_A_TIME);
   }
 
   private static void write(WorkflowClient client, String recoveryId, String fileName)

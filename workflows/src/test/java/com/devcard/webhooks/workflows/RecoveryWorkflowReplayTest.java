@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Replays recovery histories recorded from real runs (see {@link RecoveryHistoriesRecorderTest}),
  * so that a change to {@link RecoveryWorkflowImpl} that would break recoveries already running
- * fails the build.
+ * fails the build. When a change needs {@code Workflow.getVersion}: docs/changing-workflows.md.
  */
 class RecoveryWorkflowReplayTest {
 
@@ -21,7 +21,8 @@ class RecoveryWorkflowReplayTest {
   @ValueSource(
       strings = {
         RecoveryHistoriesRecorderTest.PACED_TO_COMPLETION,
-        RecoveryHistoriesRecorderTest.CANCELLED_WHILE_PAUSING
+        RecoveryHistoriesRecorderTest.CANCELLED_WHILE_PAUSING,
+        RecoveryHistoriesRecorderTest.RELEASE_ONE_AT_A_TIME
       })
   void aRecordedRecoveryReplaysOnTheCurrentWorkflow(String fileName) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(

@@ -1,5 +1,8 @@
 package com.devcard.webhooks.workflows;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -46,14 +49,9 @@ final class RecoveryWorkflowRig {
   }
 
   /** Waits in real time (the fake runs on worker threads) until the fake has seen enough calls. */
-  static void awaitCalls(ScriptedRecoveryActivities activities, int count)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (activities.calls().size() < count) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("expected " + count + " calls, saw " + activities.calls().size());
-      }
-      Thread.sleep(10);
-    }
+  static void awaitCalls(ScriptedRecoveryActivities activities, int count) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(activities.calls()).hasSizeGreaterThanOrEqualTo(count));
   }
 }

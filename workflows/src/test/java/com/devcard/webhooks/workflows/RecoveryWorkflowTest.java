@@ -54,6 +54,31 @@ class RecoveryWorkflowTest {
   }
 
   @Test
+  void aReleaseRunsItsItemsOneAtATimeInOrderAtTheRate(
+      TestWorkflowEnvironment testEnv, WorkflowClient client) {
+    ScriptedRecoveryActivities activities = RecoveryWorkflowRig.startWorker(testEnv);
+    long startedAt = testEnv.currentTimeMillis();
+
+    RecoveryState state =
+        RecoveryWorkflowRig.newWorkflow(client, "r-release")
+            .recover(RecoveryWorkflowInput.freshRelease("r-release", 12, 4));
+
+    assertThat(state).isEqualTo(RecoveryState.COMPLETED);
+    assertThat(activities.positions())
+        .containsExactlyElementsOf(IntStream.rangeClosed(1, 12).boxed().toList());
+    assertThat(activities.maxInFlight()).isEqualTo(1);
+    List<Call> calls = activities.calls();
+    for (int i = 1; i < calls.size(); i++) {
+      assertThat(calls.get(i).startedAtMillis() - calls.get(i - 1).startedAtMillis())
+          .isGreaterThanOrEqualTo(250);
+    }
+    // 12 items at 4 per second: 11 pauses of a quarter second
+    long lastStart = calls.stream().mapToLong(Call::startedAtMillis).max().orElseThrow();
+    assertThat(lastStart - startedAt).isGreaterThanOrEqualTo(2_750);
+    assertAtMostPerSecond(calls, 4);
+  }
+
+  @Test
   void neverMoreThanTheRateAreInFlightAtOnce(
       TestWorkflowEnvironment testEnv, WorkflowClient client) {
     ScriptedRecoveryActivities activities = RecoveryWorkflowRig.startWorker(testEnv);

@@ -1,8 +1,11 @@
 package com.devcard.webhooks.workflows;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import io.temporal.activity.Activity;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -35,8 +38,22 @@ final class ScriptedDeliveryActivities implements DeliveryActivities {
     /** The database is unreachable: the call throws and Temporal retries it. */
     THROW,
     /** The receiver is slow: the call waits until {@link #release()}, then answers as FAIL. */
-    BLOCK
+    BLOCK,
+    /** The receiver answered 429 with {@code Retry-After: 120}. */
+    BUSY_FOR_2M,
+    /** The receiver answered 410: the delivery ends failed. */
+    GONE,
+    /** The endpoint's rate limit gave the attempt a slot 10 s away: no request is made. */
+    NO_SLOT_FOR_10S,
+    /** The delivery is held (its endpoint was disabled): no request is made. */
+    HELD
   }
+
+  /** The wait {@link Answer#BUSY_FOR_2M} asks for. */
+  static final Duration BUSY_WAIT = Duration.ofMinutes(2);
+
+  /** The wait for the slot {@link Answer#NO_SLOT_FOR_10S} reserves. */
+  static final Duration SLOT_WAIT = Duration.ofSeconds(10);
 
   /** One call as the fake saw it; times are test-server milliseconds. */
   record Call(
@@ -129,8 +146,11 @@ final class ScriptedDeliveryActivities implements DeliveryActivities {
   private synchronized AttemptOutcome answer(
       AttemptRequest request, Answer answer, long startedAt) {
     int temporalAttempt = Activity.getExecutionContext().getInfo().getAttempt();
-    String signature =
-        answer == Answer.SUCCEED || answer == Answer.FAIL ? sign(request.deliveryId()) : null;
+    boolean sent =
+        answer != Answer.ENDPOINT_GONE
+            && answer != Answer.THROW
+            && answer != Answer.NO_SLOT_FOR_10S;
+    String signature = sent ? sign(request.deliveryId()) : null;
     calls.add(new Call(request, temporalAttempt, answer, signature, startedAt, clock.getAsLong()));
     return switch (answer) {
       case SUCCEED -> new AttemptOutcome(++attemptsRecorded, DeliveryStatus.SUCCESS, 200, true);
@@ -139,7 +159,20 @@ final class ScriptedDeliveryActivities implements DeliveryActivities {
             request.delayIfItFails() == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
         yield new AttemptOutcome(++attemptsRecorded, status, 503, false);
       }
+      case BUSY_FOR_2M -> {
+        DeliveryStatus status =
+            request.delayIfItFails() == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
+        yield new AttemptOutcome(
+            ++attemptsRecorded, status, 429, false, BUSY_WAIT, false, null, null);
+      }
+      case GONE ->
+          new AttemptOutcome(
+              ++attemptsRecorded, DeliveryStatus.FAILED, 410, false, null, true, null, null);
+      case NO_SLOT_FOR_10S ->
+          AttemptOutcome.waitForSlot(
+              Instant.ofEpochMilli(clock.getAsLong()).plus(SLOT_WAIT), SLOT_WAIT);
       case ENDPOINT_GONE -> AttemptOutcome.cancelled();
+      case HELD -> new AttemptOutcome(0, DeliveryStatus.HELD, null, false);
       case THROW -> throw new IllegalStateException("database unreachable");
       case BLOCK -> throw new IllegalStateException("BLOCK is answered as FAIL");
     };

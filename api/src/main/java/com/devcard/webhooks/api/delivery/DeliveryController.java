@@ -1,6 +1,9 @@
 package com.devcard.webhooks.api.delivery;
 
 import com.devcard.webhooks.api.error.ApiException;
+import com.devcard.webhooks.api.openapi.ApiTags;
+import com.devcard.webhooks.api.openapi.ProblemResponses;
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.Page;
 import com.devcard.webhooks.store.delivery.AttemptPage;
 import com.devcard.webhooks.store.delivery.Delivery;
@@ -8,13 +11,13 @@ import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Arrays;
 import java.util.Optional;
-import java.util.Set;
-import org.springframework.http.ProblemDetail;
+import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -28,10 +31,17 @@ import org.springframework.web.bind.annotation.RestController;
 /** The delivery log of one endpoint, newest first, and "retry" on one delivery. */
 @RestController
 @RequestMapping("/api/webhooks/{endpointId}/deliveries")
+@Tag(name = ApiTags.DELIVERIES)
 class DeliveryController {
 
-  private static final Set<String> STATUSES = Set.of("pending", "success", "failed", "cancelled");
-  private static final String PROBLEM = "application/problem+json";
+  static final String ENDPOINT_ID = "The endpoint's id.";
+  static final String EXAMPLE_ENDPOINT_ID = "ep_01JQ8Z6W3RX4B5C6D7E8F9G0HJ";
+  static final String DELIVERY_ID = "The delivery's id.";
+  static final String EXAMPLE_DELIVERY_ID = "dlv_01JQ8Z7K2M3N4P5Q6R7S8T9V0W";
+  private static final String STATUS_VALUES =
+      Arrays.stream(DeliveryStatus.values())
+          .map(DeliveryStatus::wireValue)
+          .collect(Collectors.joining(", "));
 
   private final DeliveryRepository deliveries;
   private final EndpointRepository endpoints;
@@ -44,51 +54,71 @@ class DeliveryController {
     this.retries = retries;
   }
 
+  @Operation(
+      operationId = "listDeliveries",
+      summary = "List an endpoint's deliveries",
+      description =
+          """
+          The endpoint's deliveries, newest first, a page at a time, without payloads and \
+          attempt logs. Pass the answer's `nextCursor` as `cursor` for the next page; pages stay \
+          stable while new deliveries arrive.""")
+  @ApiResponse(responseCode = "200", description = "One page of deliveries.")
+  @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+  @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+  @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
   @GetMapping
   DeliveryPageView list(
       @AuthenticationPrincipal Jwt jwt,
-      @PathVariable String endpointId,
-      @RequestParam(defaultValue = "20") int limit,
-      @RequestParam(required = false) String cursor,
-      @RequestParam(required = false) String status) {
+      @Parameter(description = ENDPOINT_ID, example = EXAMPLE_ENDPOINT_ID) @PathVariable
+          String endpointId,
+      @Parameter(description = "Deliveries per page, 1 to 100.", example = "20")
+          @RequestParam(defaultValue = "20")
+          int limit,
+      @Parameter(description = "The `nextCursor` of the previous page; absent for the first page.")
+          @RequestParam(required = false)
+          String cursor,
+      @Parameter(
+              description = "Only deliveries with this status.",
+              schema =
+                  @Schema(
+                      type = "string",
+                      allowableValues = {"pending", "success", "failed", "cancelled", "held"}))
+          @RequestParam(required = false)
+          String status) {
     checkLimit(limit);
-    if (status != null && !STATUSES.contains(status)) {
-      throw ApiException.validation("status", "must be one of pending, success, failed, cancelled");
-    }
+    Optional<DeliveryStatus> statusFilter =
+        Optional.ofNullable(status).map(DeliveryController::status);
     endpoints
         .find(jwt.getSubject(), endpointId)
         .orElseThrow(() -> ApiException.notFound("Endpoint"));
     Page<Delivery> page =
         deliveries.list(
-            jwt.getSubject(),
-            endpointId,
-            Optional.ofNullable(status),
-            DeliveryCursor.decode(cursor),
-            limit);
+            jwt.getSubject(), endpointId, statusFilter, DeliveryCursor.decode(cursor), limit);
     return new DeliveryPageView(
         page.items().stream().map(DeliveryView::of).toList(),
         page.next().map(DeliveryCursor::encode).orElse(null));
   }
 
   @Operation(
-      summary = "Read one delivery",
+      operationId = "getDelivery",
+      summary = "Get a delivery",
       description =
-          "The delivery with the exact payload sent and the latest "
-              + DeliveryDetailView.LATEST_ATTEMPTS
-              + " attempts of its log (attemptLog, oldest of them first). attemptLogTotal counts"
-              + " the whole log; when attemptLogTruncated is true, GET .../attempts with"
-              + " cursor=attemptLogNextCursor pages through the older ones.")
-  @ApiResponse(responseCode = "200", description = "The delivery.")
-  @ApiResponse(
-      responseCode = "404",
-      description = "No such delivery of this user's endpoint.",
-      content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+          """
+          One delivery with the exact payload it sends (the same bytes on every attempt) and the \
+          latest 50 attempts of its log, oldest of them first: when, what triggered it, how long \
+          it took, and the receiver's status and the start of its body, or why no response came. \
+          `attemptLogTotal` counts the whole log; when `attemptLogTruncated` is true, \
+          `GET .../attempts` with `cursor=attemptLogNextCursor` pages through the older ones.""")
+  @ApiResponse(responseCode = "200", description = "The delivery with its payload and attempts.")
+  @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+  @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
   @GetMapping("/{deliveryId}")
   DeliveryDetailView get(
       @AuthenticationPrincipal Jwt jwt,
-      @PathVariable String endpointId,
-      @PathVariable String deliveryId) {
+      @Parameter(description = ENDPOINT_ID, example = EXAMPLE_ENDPOINT_ID) @PathVariable
+          String endpointId,
+      @Parameter(description = DELIVERY_ID, example = EXAMPLE_DELIVERY_ID) @PathVariable
+          String deliveryId) {
     return deliveries
         .findDetail(jwt.getSubject(), endpointId, deliveryId, DeliveryDetailView.LATEST_ATTEMPTS)
         .map(DeliveryDetailView::of)
@@ -96,29 +126,27 @@ class DeliveryController {
   }
 
   @Operation(
+      operationId = "listDeliveryAttempts",
       summary = "Page through a delivery's attempts",
       description =
-          "The delivery's attempt log, newest first, keyed on the attempt number: paging is stable"
-              + " while new attempts are recorded. nextCursor is null on the last page.")
+          """
+          The delivery's whole attempt log, newest first, keyed on the attempt number: paging \
+          is stable while new attempts are recorded. `nextCursor` is null on the last page.""")
   @ApiResponse(responseCode = "200", description = "A page of attempts.")
-  @ApiResponse(
-      responseCode = "400",
-      description = "limit out of 1 to 100, or a cursor this API did not return.",
-      content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "404",
-      description = "No such delivery of this user's endpoint.",
-      content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+  @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+  @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
   @GetMapping("/{deliveryId}/attempts")
   AttemptPageView attempts(
       @AuthenticationPrincipal Jwt jwt,
-      @PathVariable String endpointId,
-      @PathVariable String deliveryId,
-      @Parameter(description = "Attempts per page, 1 to 100.") @RequestParam(defaultValue = "20")
+      @Parameter(description = ENDPOINT_ID, example = EXAMPLE_ENDPOINT_ID) @PathVariable
+          String endpointId,
+      @Parameter(description = DELIVERY_ID, example = EXAMPLE_DELIVERY_ID) @PathVariable
+          String deliveryId,
+      @Parameter(description = "Attempts per page, 1 to 100.", example = "20")
+          @RequestParam(defaultValue = "20")
           int limit,
-      @Parameter(description = "nextCursor of the previous page, or attemptLogNextCursor.")
+      @Parameter(description = "`nextCursor` of the previous page, or `attemptLogNextCursor`.")
           @RequestParam(required = false)
           String cursor) {
     checkLimit(limit);
@@ -132,42 +160,56 @@ class DeliveryController {
         page.nextBefore().map(AttemptCursor::encode).orElse(null));
   }
 
+  private static DeliveryStatus status(String wireValue) {
+    return DeliveryStatus.parse(wireValue)
+        .orElseThrow(() -> ApiException.validation("status", "must be one of " + STATUS_VALUES));
+  }
+
   /** One attempt now; see {@link DeliveryRetries}. */
   @Operation(
-      summary = "Retry a delivery",
+      operationId = "retryDelivery",
+      summary = "Retry a delivery now",
       description =
-          "One attempt now, marked manual in the log. A delivery waiting between attempts skips"
-              + " the rest of its wait; a finished one (success, failed, or cancelled by an"
-              + " operator) gets one new manual attempt. Limited per endpoint to a configured"
-              + " number of retries within any minute (10 by default), and per delivery to a"
-              + " configured number of manual attempts (20 by default).")
-  @ApiResponse(responseCode = "202", description = "The attempt is under way.")
+          """
+          Makes one attempt now, logged with trigger `manual`. A delivery waiting between \
+          attempts is attempted at once and its schedule goes on from there. A finished one \
+          (`success`, `failed`, or `cancelled` by an operator) turns `pending` and gets one \
+          attempt, with no schedule after it; of retries that saw the delivery in the same \
+          state, only one makes an attempt. The endpoint must be active. Limited per endpoint to \
+          `WEBHOOKS_MANUAL_ACTIONS_PER_MINUTE` retries within any minute (10 by default), and \
+          per delivery to `WEBHOOKS_MAX_MANUAL_ATTEMPTS` manual attempts (20 by default).""")
   @ApiResponse(
-      responseCode = "404",
-      description = "No such delivery of this user's endpoint.",
-      content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+      responseCode = "202",
+      description = "The attempt is under way; the delivery as it is now.",
+      content = @Content(schema = @Schema(implementation = DeliveryView.class)))
+  @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+  @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
   @ApiResponse(
       responseCode = "409",
       description =
-          "The endpoint is inactive, the delivery was cancelled with its endpoint, or (type"
-              + " .../manual-attempt-limit-reached) it has had the most manual attempts allowed.",
+          "The endpoint is inactive, the delivery was cancelled with its endpoint (only an"
+              + " operator's cancellation can be undone), or (type .../manual-attempt-limit-reached)"
+              + " it has had the most manual attempts allowed.",
       content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+          @Content(
+              mediaType = ProblemResponses.MEDIA_TYPE,
+              schema = @Schema(ref = ProblemResponses.SCHEMA)))
+  @ApiResponse(responseCode = "429", ref = ProblemResponses.RATE_LIMITED)
   @ApiResponse(
-      responseCode = "429",
+      responseCode = "503",
       description =
-          "Too many retries for this endpoint within the last minute (type .../rate-limited);"
-              + " nothing was sent.",
-      headers =
-          @Header(name = "Retry-After", description = "Seconds until the next one is accepted."),
+          "The delivery's workflow could not be reached to cut its wait short; try again shortly.",
       content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+          @Content(
+              mediaType = ProblemResponses.MEDIA_TYPE,
+              schema = @Schema(ref = ProblemResponses.SCHEMA)))
   @PostMapping("/{deliveryId}/retry")
   ResponseEntity<DeliveryView> retry(
       @AuthenticationPrincipal Jwt jwt,
-      @PathVariable String endpointId,
-      @PathVariable String deliveryId) {
+      @Parameter(description = ENDPOINT_ID, example = EXAMPLE_ENDPOINT_ID) @PathVariable
+          String endpointId,
+      @Parameter(description = DELIVERY_ID, example = EXAMPLE_DELIVERY_ID) @PathVariable
+          String deliveryId) {
     return ResponseEntity.accepted()
         .body(DeliveryView.of(retries.retry(jwt.getSubject(), endpointId, deliveryId)));
   }

@@ -1,15 +1,19 @@
 package com.devcard.webhooks.api.delivery;
 
 import com.devcard.webhooks.api.error.ApiException;
+import com.devcard.webhooks.api.web.InputRules;
 import com.devcard.webhooks.store.KeysetPosition;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Optional;
 
 /**
  * The opaque {@code cursor} of delivery pages: the position (creation time, id) of the last item
- * shown. Paging by position, not by offset, keeps pages stable while new deliveries arrive.
+ * shown. Paging by position, not by offset, keeps pages stable while new deliveries arrive. A
+ * cursor is client input all the same: one this API could not have written (a time the database
+ * cannot hold, an id with a control character) is refused before it reaches a query.
  */
 final class DeliveryCursor {
 
@@ -32,10 +36,13 @@ final class DeliveryCursor {
       if (separator <= 0 || separator == raw.length() - 1) {
         throw invalid();
       }
-      return Optional.of(
-          new KeysetPosition(
-              Instant.parse(raw.substring(0, separator)), raw.substring(separator + 1)));
-    } catch (IllegalArgumentException | java.time.format.DateTimeParseException malformed) {
+      Instant createdAt = Instant.parse(raw.substring(0, separator));
+      String id = raw.substring(separator + 1);
+      if (!InputRules.isStorableTime(createdAt) || InputRules.hasControlCharacters(id)) {
+        throw invalid();
+      }
+      return Optional.of(new KeysetPosition(createdAt, id));
+    } catch (IllegalArgumentException | DateTimeParseException malformed) {
       throw invalid();
     }
   }

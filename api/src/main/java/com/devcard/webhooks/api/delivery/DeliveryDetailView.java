@@ -12,9 +12,19 @@ import java.util.List;
  * {@value #LATEST_ATTEMPTS} attempts of its log, so that the view stays small however long the log
  * grows; the rest is paged through {@code GET .../attempts}.
  */
+@Schema(description = "A delivery with the payload it sends and the latest attempts of its log.")
 record DeliveryDetailView(
     @JsonUnwrapped DeliveryView delivery,
-    @JsonRawValue String payload,
+    @Schema(
+            type = "object",
+            description =
+                "The body POSTed to the receiver, byte for byte the same on every attempt: the"
+                    + " event's `id`, `type`, `createdAt` and `data`.",
+            example =
+                "{\"id\":\"evt_01JQ8Z7K2JABCDEFGHJKMNPQRS\",\"type\":\"card.viewed\","
+                    + "\"createdAt\":\"2026-11-28T10:15:30.123Z\",\"data\":{\"cardId\":\"c_7\"}}")
+        @JsonRawValue
+        String payload,
     @Schema(
             description =
                 "The latest attempts (at most "

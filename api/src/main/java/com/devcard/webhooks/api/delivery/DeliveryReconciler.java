@@ -1,7 +1,9 @@
 package com.devcard.webhooks.api.delivery;
 
+import com.devcard.webhooks.api.sweep.Sweeps;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.PendingDelivery;
+import com.devcard.webhooks.store.sweep.Sweep;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +24,11 @@ import org.springframework.stereotype.Component;
  * that lost its state (the dev profile's in-memory server after a restart) gets each one back,
  * carrying on from its recorded attempts and its next retry time. Each sweep also catches a
  * workflow run an operator terminated in the Temporal UI (the delivery ends {@code cancelled}) and
- * a manual attempt whose run the "retry" request could not start.
+ * a manual attempt whose run the "retry" request could not start. However many api processes there
+ * are, each sweep runs in one of them at a time (see {@link Sweeps}).
  */
 @Component
-class DeliveryReconciler {
+class DeliveryReconciler implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryReconciler.class);
   private static final int BATCH = 500;
@@ -34,16 +39,35 @@ class DeliveryReconciler {
 
   private final DeliveryRepository deliveries;
   private final DeliveryRuns runs;
+  private final Sweeps sweeps;
+  private final ReconcilerProperties schedule;
 
-  DeliveryReconciler(DeliveryRepository deliveries, DeliveryRuns runs) {
+  DeliveryReconciler(
+      DeliveryRepository deliveries,
+      DeliveryRuns runs,
+      Sweeps sweeps,
+      ReconcilerProperties schedule) {
     this.deliveries = deliveries;
     this.runs = runs;
+    this.sweeps = sweeps;
+    this.schedule = schedule;
   }
 
-  @Scheduled(
-      fixedDelayString = "${webhooks.reconciler.unstarted-every:5s}",
-      initialDelayString = "${webhooks.reconciler.unstarted-every:5s}")
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar tasks) {
+    tasks.addFixedDelayTask(
+        new FixedDelayTask(
+            this::startUnstarted, schedule.unstartedEvery(), schedule.unstartedEvery()));
+    tasks.addFixedDelayTask(
+        new FixedDelayTask(
+            this::sweepAllPending, schedule.fullSweepEvery(), schedule.fullSweepEvery()));
+  }
+
   void startUnstarted() {
+    sweeps.runAlone(Sweep.UNSTARTED_DELIVERIES, this::startUnstartedNow);
+  }
+
+  private void startUnstartedNow() {
     List<PendingDelivery> batch;
     // Bounded: a delivery left unstarted on purpose (its run found closed and the delivery changed
     // meanwhile) comes back in the next batch; the next run goes on.
@@ -64,10 +88,11 @@ class DeliveryReconciler {
     sweepAllPending();
   }
 
-  @Scheduled(
-      fixedDelayString = "${webhooks.reconciler.full-sweep-every:5m}",
-      initialDelayString = "${webhooks.reconciler.full-sweep-every:5m}")
   void sweepAllPending() {
+    sweeps.runAlone(Sweep.PENDING_DELIVERIES, this::checkAllPending);
+  }
+
+  private void checkAllPending() {
     Optional<String> after = Optional.empty();
     int total = 0;
     while (true) {

@@ -5,6 +5,8 @@ import com.devcard.webhooks.api.error.ProblemTypes;
 import com.devcard.webhooks.api.limit.ManualAction;
 import com.devcard.webhooks.api.limit.ManualActionLimiter;
 import com.devcard.webhooks.api.limit.UserLimitsProperties;
+import com.devcard.webhooks.delivery.DeliveryMdc;
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.delivery.Delivery;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.PendingDelivery;
@@ -80,7 +82,7 @@ class DeliveryRetries {
     DeliveryMdc.run(
         deliveryId,
         () -> {
-          if ("pending".equals(delivery.status())) {
+          if (delivery.status() == DeliveryStatus.PENDING) {
             retryWaiting(deliveryId);
           } else {
             retryFinished(endpoint, delivery);
@@ -108,6 +110,11 @@ class DeliveryRetries {
   }
 
   private void retryFinished(Endpoint endpoint, Delivery delivery) {
+    if (delivery.status() == DeliveryStatus.HELD) {
+      throw conflict(
+          "The delivery is held while its endpoint is disabled; enabling the endpoint sends its"
+              + " held deliveries in order.");
+    }
     if (!endpoint.active()) {
       throw conflict("The endpoint is inactive; activate it before retrying its deliveries.");
     }
@@ -124,23 +131,23 @@ class DeliveryRetries {
       log.info("retry: already answered by a concurrent retry");
       return;
     }
-    log.info("retry: {} delivery reopened for one manual attempt", delivery.status());
+    log.info("retry: {} delivery reopened for one manual attempt", delivery.status().wireValue());
     Optional<PendingDelivery> pending = deliveries.findPending(delivery.id());
     if (pending.isEmpty()) {
       return; // cancelled in between
     }
-    try {
-      DeliveryWorkflows.StartResult started = runs.startManualAttempt(pending.get());
-      if (started != DeliveryWorkflows.StartResult.STARTED) {
-        log.warn("retry: manual attempt not started yet ({}); the reconciler starts it", started);
+    switch (runs.startManualAttempt(pending.get())) {
+      case STARTED -> {
+        // the run makes the attempt now
       }
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
+      case EXISTS -> log.info("retry: the manual attempt starts once the closing run has closed");
+      case UNREACHABLE ->
+          log.warn("retry: manual attempt not started yet; the reconciler starts it");
     }
   }
 
   private static boolean unchanged(Delivery seen, Delivery now) {
-    return now.status().equals(seen.status()) && now.attempts() == seen.attempts();
+    return now.status() == seen.status() && now.attempts() == seen.attempts();
   }
 
   private Delivery find(String userId, String endpointId, String deliveryId) {

@@ -1,12 +1,16 @@
 package com.devcard.webhooks.api.delivery;
 
 import com.devcard.webhooks.api.delivery.DeliveryWorkflows.StartResult;
+import com.devcard.webhooks.delivery.DeliveryMdc;
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.delivery.Delivery;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.PendingDelivery;
 import com.devcard.webhooks.workflows.DeliveryWorkflowInput;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowServiceException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +35,12 @@ class DeliveryRuns {
    * only after it does the reconciler step in, so the two never both start one.
    */
   static final Duration MANUAL_ATTEMPT_GRACE = Duration.ofSeconds(30);
+
+  /**
+   * How long a manual attempt's start waits for a run of its delivery that is still closing; well
+   * inside {@link #MANUAL_ATTEMPT_GRACE}, so that the reconciler never starts one as well.
+   */
+  static final Duration CLOSING_RUN_WAIT = Duration.ofSeconds(10);
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryRuns.class);
   private static final WorkflowIdReusePolicy REJECT_DUPLICATE =
@@ -72,8 +82,9 @@ class DeliveryRuns {
         case EXISTS -> afterRefusedStart(pending);
         case UNREACHABLE -> false;
       };
-    } catch (RuntimeException unreachable) {
-      log.warn("reconciler: Temporal unreachable ({})", unreachable.getClass().getSimpleName());
+    } catch (WorkflowServiceException | StatusRuntimeException unreachable) {
+      // Only Temporal failing is "try again later"; anything else is not the sweep's to hide.
+      log.warn("reconciler: Temporal unreachable; the sweep stops here", unreachable);
       return false;
     }
   }
@@ -81,20 +92,38 @@ class DeliveryRuns {
   /**
    * Starts the run of the manual attempt "retry" just asked for. A run of the same delivery that is
    * still finishing (the schedule's last attempt was recorded, its run not yet closed) holds the
-   * workflow id for a moment: the start is tried again for a short while. Should it still not
-   * start, the reconciler starts it after {@link #MANUAL_ATTEMPT_GRACE}.
+   * workflow id for a moment: then the start is made once that run has closed, off the caller's
+   * thread, which returns at once ({@code EXISTS}). Should it still not start, the reconciler
+   * starts it after {@link #MANUAL_ATTEMPT_GRACE}.
    */
-  StartResult startManualAttempt(PendingDelivery pending) throws InterruptedException {
-    DeliveryWorkflowInput input = manualInput(pending);
-    StartResult result = workflows.startRun(input, ALLOW_DUPLICATE);
-    for (int tries = 0; result == StartResult.EXISTS && tries < 20; tries++) {
-      Thread.sleep(100);
-      result = workflows.startRun(input, ALLOW_DUPLICATE);
-    }
+  StartResult startManualAttempt(PendingDelivery pending) {
+    StartResult result = workflows.startRun(manualInput(pending), ALLOW_DUPLICATE);
     if (result == StartResult.STARTED) {
       markStarted(pending);
+    } else if (result == StartResult.EXISTS) {
+      String deliveryId = pending.delivery().id();
+      workflows.afterRunCloses(
+          deliveryId, CLOSING_RUN_WAIT, () -> startOwedManualAttempt(deliveryId));
     }
     return result;
+  }
+
+  /** The manual attempt's start after the run that held the workflow id closed. */
+  private void startOwedManualAttempt(String deliveryId) {
+    // As the delivery is now: cancelled meanwhile, it is owed nothing.
+    Optional<PendingDelivery> owed =
+        deliveries
+            .findPending(deliveryId)
+            .filter(pending -> pending.manualAttemptOwed() && !pending.workflowStarted());
+    if (owed.isEmpty()) {
+      return;
+    }
+    StartResult result = workflows.startRun(manualInput(owed.get()), ALLOW_DUPLICATE);
+    if (result == StartResult.STARTED) {
+      markStarted(owed.get());
+    } else {
+      log.warn("manual attempt not started ({}); the reconciler starts it", result);
+    }
   }
 
   private boolean reconcileManualAttempt(PendingDelivery pending) {
@@ -144,7 +173,7 @@ class DeliveryRuns {
     // was read: then the run ended because the delivery finished.
     Optional<Delivery> now = deliveries.findById(deliveryId);
     if (now.isPresent()
-        && "pending".equals(now.get().status())
+        && now.get().status() == DeliveryStatus.PENDING
         && now.get().updatedAt().equals(pending.delivery().updatedAt())) {
       log.warn("workflow run {} while the delivery is pending: carrying on", latest.get());
       StartResult restarted = workflows.startRun(scheduleInput(pending), ALLOW_DUPLICATE);

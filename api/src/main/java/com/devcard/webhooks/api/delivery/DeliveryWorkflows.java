@@ -1,5 +1,6 @@
 package com.devcard.webhooks.api.delivery;
 
+import com.devcard.webhooks.delivery.DeliveryMdc;
 import com.devcard.webhooks.netguard.TargetPolicy;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.DispatchedDelivery;
@@ -7,12 +8,15 @@ import com.devcard.webhooks.workflows.DeliverySearchAttributes;
 import com.devcard.webhooks.workflows.DeliveryWorkflow;
 import com.devcard.webhooks.workflows.DeliveryWorkflowInput;
 import com.devcard.webhooks.workflows.TaskQueues;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowServiceException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -82,7 +86,20 @@ public class DeliveryWorkflows implements DisposableBean {
    */
   public void startAllSoon(List<DispatchedDelivery> dispatched) {
     if (!dispatched.isEmpty()) {
-      starter.execute(() -> startAll(dispatched));
+      starter.execute(() -> startAllLogged(dispatched));
+    }
+  }
+
+  private void startAllLogged(List<DispatchedDelivery> dispatched) {
+    try {
+      startAll(dispatched);
+    } catch (RuntimeException failure) {
+      // Off the request thread no caller would see it. The deliveries are stored, so the
+      // reconciler does start them; the failure is logged whole to be fixed.
+      log.error(
+          "starting the workflows of {} dispatched deliveries failed; the reconciler starts them",
+          dispatched.size(),
+          failure);
     }
   }
 
@@ -144,11 +161,11 @@ public class DeliveryWorkflows implements DisposableBean {
       return StartResult.STARTED;
     } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
       return StartResult.EXISTS;
-    } catch (RuntimeException unreachable) {
+    } catch (WorkflowServiceException | StatusRuntimeException unreachable) {
       log.warn(
-          "delivery {} not started yet (Temporal: {}); the reconciler will start it",
+          "delivery {} not started yet (Temporal unreachable); the reconciler will start it",
           input.deliveryId(),
-          unreachable.getClass().getSimpleName());
+          unreachable);
       return StartResult.UNREACHABLE;
     }
   }
@@ -156,7 +173,7 @@ public class DeliveryWorkflows implements DisposableBean {
   /**
    * The status of the delivery's latest workflow run; empty when Temporal has none.
    *
-   * @throws RuntimeException when Temporal cannot be reached
+   * @throws WorkflowServiceException when Temporal cannot be reached
    */
   Optional<WorkflowExecutionStatus> latestRun(String deliveryId) {
     try {
@@ -170,6 +187,39 @@ public class DeliveryWorkflows implements DisposableBean {
     }
   }
 
+  /**
+   * Runs {@code then} once the delivery's running run has closed, or once {@code atMost} has
+   * passed, on a thread of this class: no thread waits meanwhile (Temporal's long poll does). Not
+   * run at all when Temporal cannot be reached or the queue is full; the reconciler catches up.
+   */
+  void afterRunCloses(String deliveryId, Duration atMost, Runnable then) {
+    try {
+      client
+          .newUntypedWorkflowStub(TaskQueues.deliveryWorkflowId(deliveryId))
+          .getResultAsync(atMost.toMillis(), TimeUnit.MILLISECONDS, Object.class)
+          // closed however it ended, or still open after atMost: either way, go on
+          .handleAsync((result, endedOrTimedOut) -> afterClose(deliveryId, then), starter);
+    } catch (RuntimeException unreachable) {
+      log.warn(
+          "delivery {}: not waiting for its run to close (Temporal: {})",
+          deliveryId,
+          unreachable.getClass().getSimpleName());
+    }
+  }
+
+  private static Void afterClose(String deliveryId, Runnable then) {
+    DeliveryMdc.run(
+        deliveryId,
+        () -> {
+          try {
+            then.run();
+          } catch (RuntimeException failure) {
+            log.warn("after its run closed: failed ({})", failure.getClass().getSimpleName());
+          }
+        });
+    return null;
+  }
+
   /** Ends the current wait of a delivery's running workflow: its next attempt starts now. */
   SignalResult retryNow(String deliveryId) {
     try {
@@ -179,8 +229,8 @@ public class DeliveryWorkflows implements DisposableBean {
       return SignalResult.SIGNALLED;
     } catch (WorkflowNotFoundException notRunning) {
       return SignalResult.NOT_RUNNING;
-    } catch (RuntimeException unreachable) {
-      log.warn("retry not signalled (Temporal: {})", unreachable.getClass().getSimpleName());
+    } catch (WorkflowServiceException | StatusRuntimeException unreachable) {
+      log.warn("retry not signalled (Temporal unreachable)", unreachable);
       return SignalResult.UNREACHABLE;
     }
   }
@@ -198,12 +248,13 @@ public class DeliveryWorkflows implements DisposableBean {
       log.info("workflow cancel requested");
     } catch (WorkflowNotFoundException finished) {
       // Nothing to stop.
-    } catch (RuntimeException unreachable) {
+    } catch (WorkflowServiceException | StatusRuntimeException unreachable) {
       // Its next attempt finds the delivery cancelled and sends nothing.
       log.warn(
-          "delivery {} workflow not cancelled now ({}); it stops at its next attempt",
+          "delivery {} workflow not cancelled now (Temporal unreachable); it stops at its next"
+              + " attempt",
           deliveryId,
-          unreachable.getClass().getSimpleName());
+          unreachable);
     }
   }
 

@@ -2,8 +2,16 @@ package com.devcard.webhooks.api.delivery;
 
 import com.devcard.webhooks.api.error.ApiException;
 import com.devcard.webhooks.api.error.ProblemTypes;
-import com.devcard.webhooks.store.delivery.Delivery;
+import com.devcard.webhooks.api.openapi.ApiTags;
+import com.devcard.webhooks.api.openapi.ProblemResponses;
+import com.devcard.webhooks.delivery.DeliveryMdc;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Scope {@code webhooks:admin} (see SecurityConfiguration): any user's delivery. */
 @RestController
 @RequestMapping("/api/admin/deliveries")
+@Tag(name = ApiTags.OPERATORS)
 class OperatorDeliveryController {
 
   private static final Logger log = LoggerFactory.getLogger(OperatorDeliveryController.class);
@@ -34,15 +43,45 @@ class OperatorDeliveryController {
    * Cancels a pending delivery: {@code cancelled} in the log at once, its workflow run cancelled
    * (it records nothing more). 409 when it is already finished; "retry" can undo it.
    */
+  @Operation(
+      operationId = "cancelDelivery",
+      summary = "Cancel a pending delivery",
+      description =
+          """
+          Cancels any user's pending delivery: it is `cancelled` in the log at once and its \
+          workflow run is cancelled. An attempt already sent still ends and is logged, and a \
+          2xx from it makes the delivery `success`. The owner can undo the cancellation with \
+          "retry".""")
+  @ApiResponse(responseCode = "200", description = "The delivery, now cancelled.")
+  @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+  @ApiResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
+  @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+  @ApiResponse(
+      responseCode = "409",
+      description = "The delivery has already finished: only a pending delivery can be cancelled.",
+      content =
+          @Content(
+              mediaType = ProblemResponses.MEDIA_TYPE,
+              schema = @Schema(ref = ProblemResponses.SCHEMA)))
   @PostMapping("/{deliveryId}/cancel")
-  DeliveryView cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable String deliveryId) {
+  DeliveryView cancel(
+      @AuthenticationPrincipal Jwt jwt,
+      @Parameter(
+              description = DeliveryController.DELIVERY_ID,
+              example = DeliveryController.EXAMPLE_DELIVERY_ID)
+          @PathVariable
+          String deliveryId) {
     return DeliveryMdc.with(deliveryId, () -> cancel(jwt.getSubject(), deliveryId));
   }
 
   private DeliveryView cancel(String operator, String deliveryId) {
     deliveries.findById(deliveryId).orElseThrow(() -> ApiException.notFound("Delivery"));
     if (!deliveries.cancelByOperator(deliveryId)) {
-      String status = deliveries.findById(deliveryId).map(Delivery::status).orElse("gone");
+      String status =
+          deliveries
+              .findById(deliveryId)
+              .map(delivery -> delivery.status().wireValue())
+              .orElse("gone");
       throw new ApiException(
           HttpStatus.CONFLICT,
           ProblemTypes.CONFLICT,

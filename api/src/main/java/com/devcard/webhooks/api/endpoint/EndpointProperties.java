@@ -4,5 +4,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** {@code WEBHOOKS_MAX_ENDPOINTS_PER_USER}: how many endpoints one user may register. */
-@ConfigurationProperties(prefix = "webhooks.endpoints")
-record EndpointProperties(@DefaultValue("5") int maxPerUser) {}
+@ConfigurationProperties(prefix = "webhooks")
+record EndpointProperties(@DefaultValue("5") int maxEndpointsPerUser) {}

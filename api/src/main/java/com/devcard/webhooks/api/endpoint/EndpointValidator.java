@@ -15,13 +15,20 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
-/** The field rules of API.md section 3, shared by create and change. */
+/**
+ * The field rules of an endpoint, shared by create and change: a URL the target rule accepts, 1 to
+ * {@value #MAX_EVENTS} known event types without repeats, and a description of at most {@value
+ * #MAX_DESCRIPTION} characters without control characters.
+ */
 @Component
 class EndpointValidator {
 
   static final int MAX_EVENTS = 50;
   static final int MAX_DESCRIPTION = 256;
-  private static final Set<String> PATCHABLE = Set.of("url", "events", "description", "isActive");
+  static final int MIN_RATE_LIMIT = 1;
+  static final int MAX_RATE_LIMIT = 1000;
+  private static final Set<String> PATCHABLE =
+      Set.of("url", "events", "description", "isActive", "rateLimit", "releaseHeld");
 
   private final TargetPolicy targetPolicy;
   private final EventTypeCatalog catalog;
@@ -36,9 +43,14 @@ class EndpointValidator {
     checkUrl(request.url(), errors);
     checkEvents(request.events(), errors);
     checkDescription(request.description(), errors);
+    Optional<Integer> rateLimit = rateLimit(request.rateLimit(), errors);
     throwIfAny(errors);
     return new NewEndpoint(
-        userId, request.url(), List.copyOf(request.events()), blankToNull(request.description()));
+        userId,
+        request.url(),
+        List.copyOf(request.events()),
+        blankToNull(request.description()),
+        rateLimit.orElse(null));
   }
 
   /** A PATCH body: only the fields present change; {@code description: null} clears it. */
@@ -91,8 +103,48 @@ class EndpointValidator {
         errors.add(new FieldError("isActive", "must be true or false"));
       }
     }
+    Optional<Optional<Integer>> rateLimit = Optional.empty();
+    if (body.has("rateLimit")) {
+      rateLimit = Optional.of(rateLimit(body.get("rateLimit"), errors));
+    }
+    boolean releaseHeld = true;
+    if (body.has("releaseHeld")) {
+      JsonNode node = body.get("releaseHeld");
+      if (!node.isBoolean()) {
+        errors.add(new FieldError("releaseHeld", "must be true or false"));
+      } else if (!active.orElse(false)) {
+        errors.add(
+            new FieldError(
+                "releaseHeld",
+                "is taken only with isActive: true, which releases held deliveries"));
+      } else {
+        releaseHeld = node.booleanValue();
+      }
+    }
     throwIfAny(errors);
-    return new EndpointChanges(url, events, description, active);
+    return new EndpointChanges(url, events, description, active, rateLimit, releaseHeld);
+  }
+
+  /** A limit of 1 to 1000 attempts per second; empty for JSON null or no value (no limit). */
+  private static Optional<Integer> rateLimit(JsonNode node, List<FieldError> errors) {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return Optional.empty();
+    }
+    if (node.isIntegralNumber()
+        && node.canConvertToInt()
+        && node.intValue() >= MIN_RATE_LIMIT
+        && node.intValue() <= MAX_RATE_LIMIT) {
+      return Optional.of(node.intValue());
+    }
+    errors.add(
+        new FieldError(
+            "rateLimit",
+            "must be a whole number of attempts per second from "
+                + MIN_RATE_LIMIT
+                + " to "
+                + MAX_RATE_LIMIT
+                + ", or null for no limit"));
+    return Optional.empty();
   }
 
   private void checkUrl(String url, List<FieldError> errors) {

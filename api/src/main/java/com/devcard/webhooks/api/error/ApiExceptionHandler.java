@@ -20,6 +20,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every failure into RFC 9457 problem+json with a stable type. Spring's own MVC failures
@@ -54,18 +55,37 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   // A transaction that cannot begin or roll back (the database went away mid-request) is a
-  // TransactionException, not a DataAccessException: both mean the database is unreachable.
+  // TransactionException, not a DataAccessException. Only an outage is a 503: a value the
+  // database refused is the client's, and anything else the service's own fault.
   @ExceptionHandler({DataAccessException.class, TransactionException.class})
   ResponseEntity<ProblemDetail> handleDatabase(Exception exception) {
-    log.error("database failure while handling a request: {}", exception.getClass().getName());
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, "5")
-        .body(
-            Problems.of(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                ProblemTypes.SERVICE_UNAVAILABLE,
-                "Service unavailable",
-                "The service cannot reach its database right now; try again shortly."));
+    return switch (DatabaseFailure.of(exception)) {
+      case REFUSED_VALUE -> {
+        // The checks at the edge missed this value: say so loudly enough to add one.
+        log.warn(
+            "the database refused a value of a request (SQLSTATE {}): {}",
+            DatabaseFailure.sqlState(exception),
+            exception.getClass().getName());
+        // Which field is not known here: the problem keeps the usual shape, naming the request.
+        yield badField(
+            "request",
+            "holds a value that cannot be stored: a time outside 4713 BC to 294276 AD, or text"
+                + " with a NUL character");
+      }
+      case OUTAGE -> {
+        log.error(
+            "database unreachable while handling a request: {}", exception.getClass().getName());
+        yield ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+            .header(HttpHeaders.RETRY_AFTER, "5")
+            .body(
+                Problems.of(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    ProblemTypes.SERVICE_UNAVAILABLE,
+                    "Service unavailable",
+                    "The service cannot reach its database right now; try again shortly."));
+      }
+      case SERVICE_FAULT -> handleUnexpected(exception);
+    };
   }
 
   @ExceptionHandler(Exception.class)
@@ -93,10 +113,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
     DatabindException mapping = causeOfType(exception, DatabindException.class);
     if (mapping != null && !mapping.getPath().isEmpty()) {
+      // Strict binding refuses unknown fields: say so, as the routes that read JSON by hand do.
+      String message =
+          mapping instanceof UnrecognizedPropertyException
+              ? "is not a known field"
+              : "has the wrong type";
       return ResponseEntity.badRequest()
           .body(
               Problems.validation(
-                  List.of(new FieldError(JsonPaths.of(mapping.getPath()), "has the wrong type"))));
+                  List.of(new FieldError(JsonPaths.of(mapping.getPath()), message))));
     }
     String detail =
         causeOfType(exception, JacksonException.class) != null

@@ -10,14 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code WEBHOOKS_RETRY_DELAYS}: the schedule each new delivery captures at dispatch. Parsed at
  * startup, so a bad value stops the start instead of failing deliveries.
  */
-@ConfigurationProperties(prefix = "webhooks.delivery")
-record DispatchProperties(@DefaultValue("30s,5m,30m") String retryDelays) {
+@ConfigurationProperties(prefix = "webhooks")
+public record DispatchProperties(@DefaultValue("30s,5m,30m") String retryDelays) {
 
-  DispatchProperties {
+  public DispatchProperties {
     RetrySchedule.parse(retryDelays);
   }
 
-  List<Duration> schedule() {
+  public List<Duration> schedule() {
     return RetrySchedule.parse(retryDelays);
   }
 }

@@ -3,10 +3,12 @@ package com.devcard.webhooks.api.event;
 import com.devcard.webhooks.api.delivery.DeliveryWorkflows;
 import com.devcard.webhooks.api.error.ApiException;
 import com.devcard.webhooks.api.eventtype.EventTypeCatalog;
+import com.devcard.webhooks.api.receiver.ReceiverCounters;
 import com.devcard.webhooks.api.web.ApiTimes;
 import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.DispatchRepository;
 import com.devcard.webhooks.store.delivery.DispatchResult;
+import com.devcard.webhooks.store.delivery.DispatchedDelivery;
 import com.devcard.webhooks.store.delivery.NewEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,13 +35,16 @@ public class Dispatcher {
   private final EventTypeCatalog catalog;
   private final List<Duration> retryDelays;
   private final JsonMapper jsonMapper;
+  private final ReceiverCounters counters;
 
   Dispatcher(
       DispatchRepository dispatches,
       DeliveryWorkflows workflows,
       EventTypeCatalog catalog,
       DispatchProperties properties,
-      JsonMapper jsonMapper) {
+      JsonMapper jsonMapper,
+      ReceiverCounters counters) {
+    this.counters = counters;
     this.dispatches = dispatches;
     this.workflows = workflows;
     this.catalog = catalog;
@@ -92,7 +97,11 @@ public class Dispatcher {
                 retryDelays,
                 onlyEndpointId));
     if (result.created()) {
-      workflows.startAllSoon(result.deliveries());
+      // Held deliveries (their endpoint was disabled) get no workflow until they are released.
+      List<DispatchedDelivery> pending =
+          result.deliveries().stream().filter(delivery -> !delivery.held()).toList();
+      counters.held(result.deliveries().size() - pending.size());
+      workflows.startAllSoon(pending);
       log.info(
           "event {} of type {} dispatched to {} endpoint(s)",
           result.eventId(),

@@ -9,9 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * most {@value RecoveryWorkflowInput#MAX_RATE}. Each recovery keeps the rate it was created with.
  */
 @ConfigurationProperties(prefix = "webhooks.recovery")
-record RecoveryProperties(@DefaultValue("10") int rate) {
+public record RecoveryProperties(@DefaultValue("10") int rate) {
 
-  RecoveryProperties {
+  public RecoveryProperties {
     if (rate < 1 || rate > RecoveryWorkflowInput.MAX_RATE) {
       throw new IllegalArgumentException(
           "webhooks.recovery.rate must be between 1 and " + RecoveryWorkflowInput.MAX_RATE);

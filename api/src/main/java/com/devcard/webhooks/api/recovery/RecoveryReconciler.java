@@ -1,36 +1,57 @@
 package com.devcard.webhooks.api.recovery;
 
+import com.devcard.webhooks.api.sweep.Sweeps;
 import com.devcard.webhooks.store.recovery.Recovery;
 import com.devcard.webhooks.store.recovery.RecoveryRepository;
+import com.devcard.webhooks.store.sweep.Sweep;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowServiceException;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
  * PostgreSQL says which recoveries are running; this keeps Temporal in line with it, at startup and
- * every {@code webhooks.reconciler.recoveries-every} (default 30s). A running recovery without a
- * workflow (Temporal was down when it was created, or lost its state: the dev profile's in-memory
- * server after a restart) is started again at its first pending item; one whose workflow was
- * cancelled or terminated in the Temporal UI, without its cleanup running, is marked cancelled.
+ * every {@code WEBHOOKS_RECONCILER_RECOVERIES_EVERY}. A running recovery without a workflow
+ * (Temporal was down when it was created, or lost its state: the dev profile's in-memory server
+ * after a restart) is started again at its first pending item; one whose workflow was cancelled or
+ * terminated in the Temporal UI, without its cleanup running, is marked cancelled. However many api
+ * processes there are, the sweep runs in one of them at a time.
  */
 @Component
-class RecoveryReconciler {
+class RecoveryReconciler implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(RecoveryReconciler.class);
   private static final int BATCH = 100;
 
   private final RecoveryRepository recoveries;
   private final RecoveryWorkflows workflows;
+  private final Sweeps sweeps;
+  private final RecoveryReconcilerProperties schedule;
 
-  RecoveryReconciler(RecoveryRepository recoveries, RecoveryWorkflows workflows) {
+  RecoveryReconciler(
+      RecoveryRepository recoveries,
+      RecoveryWorkflows workflows,
+      Sweeps sweeps,
+      RecoveryReconcilerProperties schedule) {
     this.recoveries = recoveries;
     this.workflows = workflows;
+    this.sweeps = sweeps;
+    this.schedule = schedule;
+  }
+
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar tasks) {
+    tasks.addFixedDelayTask(
+        new FixedDelayTask(this::sweep, schedule.recoveriesEvery(), schedule.recoveriesEvery()));
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -38,10 +59,11 @@ class RecoveryReconciler {
     sweep();
   }
 
-  @Scheduled(
-      fixedDelayString = "${webhooks.reconciler.recoveries-every:30s}",
-      initialDelayString = "${webhooks.reconciler.recoveries-every:30s}")
   void sweep() {
+    sweeps.runAlone(Sweep.RUNNING_RECOVERIES, this::checkRunning);
+  }
+
+  private void checkRunning() {
     Optional<String> after = Optional.empty();
     List<Recovery> batch;
     do {
@@ -60,10 +82,8 @@ class RecoveryReconciler {
     Optional<WorkflowExecutionStatus> status;
     try {
       status = workflows.status(recovery.id());
-    } catch (RuntimeException unreachable) {
-      log.warn(
-          "reconciler: Temporal unreachable ({}); recoveries not checked",
-          unreachable.getClass().getSimpleName());
+    } catch (WorkflowServiceException | StatusRuntimeException unreachable) {
+      log.warn("reconciler: Temporal unreachable; recoveries not checked", unreachable);
       return false;
     }
     if (status.isEmpty()) {

@@ -2,6 +2,7 @@ package com.devcard.webhooks.api.recovery;
 
 import com.devcard.webhooks.api.error.ApiException;
 import com.devcard.webhooks.api.error.FieldError;
+import com.devcard.webhooks.api.web.InputRules;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -13,8 +14,9 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads the bodies of the two recover routes strictly: an unknown field, a wrong type or a time
- * that is not ISO-8601 with an offset is a 400 naming the field, before anything is written.
+ * Reads the bodies of the two recover routes strictly: an unknown field, a wrong type, a time that
+ * is not ISO-8601 with an offset or lies outside what the database holds, or an id with a control
+ * character is a 400 naming the field, before anything is written.
  */
 final class RecoveryRequests {
 
@@ -89,8 +91,13 @@ final class RecoveryRequests {
 
   private static String id(JsonNode body, String field, List<FieldError> errors) {
     String value = text(body, field, errors);
-    if (value != null && (value.isEmpty() || value.length() > MAX_ID_LENGTH)) {
-      errors.add(new FieldError(field, "must be 1 to " + MAX_ID_LENGTH + " characters"));
+    if (value != null
+        && (value.isEmpty()
+            || value.length() > MAX_ID_LENGTH
+            || InputRules.hasControlCharacters(value))) {
+      errors.add(
+          new FieldError(
+              field, "must be 1 to " + MAX_ID_LENGTH + " characters without control characters"));
       return null;
     }
     return value;
@@ -101,13 +108,19 @@ final class RecoveryRequests {
     if (value == null) {
       return null;
     }
+    Instant time;
     try {
-      return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+      time = OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     } catch (DateTimeParseException notATime) {
       errors.add(
           new FieldError(field, "must be an ISO-8601 time with offset: 2026-11-28T10:15:30Z"));
       return null;
     }
+    if (!InputRules.isStorableTime(time)) {
+      errors.add(new FieldError(field, InputRules.TIME_RANGE));
+      return null;
+    }
+    return time;
   }
 
   private static boolean all(JsonNode body, List<FieldError> errors) {

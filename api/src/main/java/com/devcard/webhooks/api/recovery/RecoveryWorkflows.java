@@ -4,12 +4,14 @@ import com.devcard.webhooks.store.recovery.Recovery;
 import com.devcard.webhooks.workflows.RecoveryWorkflow;
 import com.devcard.webhooks.workflows.RecoveryWorkflowInput;
 import com.devcard.webhooks.workflows.TaskQueues;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowServiceException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
  * recovery is in the store, and {@link RecoveryReconciler} starts its workflow later.
  */
 @Component
-class RecoveryWorkflows {
+public class RecoveryWorkflows {
 
   private static final Logger log = LoggerFactory.getLogger(RecoveryWorkflows.class);
 
@@ -34,10 +36,15 @@ class RecoveryWorkflows {
    * Starts the recovery's workflow at {@code nextPosition}. True when it runs now (started, or
    * already running); false when Temporal could not be reached.
    */
-  boolean start(Recovery recovery, int nextPosition) {
+  public boolean start(Recovery recovery, int nextPosition) {
     RecoveryWorkflowInput input =
         new RecoveryWorkflowInput(
-            recovery.id(), recovery.total(), recovery.ratePerSecond(), nextPosition);
+            recovery.id(),
+            recovery.total(),
+            recovery.ratePerSecond(),
+            nextPosition,
+            // A release keeps the held deliveries' order: one at a time.
+            recovery.release());
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(TaskQueues.recoveryWorkflowId(recovery.id()))
@@ -52,11 +59,11 @@ class RecoveryWorkflows {
       return true;
     } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
       return true;
-    } catch (RuntimeException unreachable) {
+    } catch (WorkflowServiceException | StatusRuntimeException unreachable) {
       log.warn(
-          "recovery {} not started yet (Temporal: {}); the reconciler will start it",
+          "recovery {} not started yet (Temporal unreachable); the reconciler will start it",
           recovery.id(),
-          unreachable.getClass().getSimpleName());
+          unreachable);
       return false;
     }
   }
@@ -67,19 +74,20 @@ class RecoveryWorkflows {
       client.newUntypedWorkflowStub(TaskQueues.recoveryWorkflowId(recoveryId)).cancel();
     } catch (WorkflowNotFoundException finished) {
       // Nothing to stop.
-    } catch (RuntimeException unreachable) {
+    } catch (WorkflowServiceException | StatusRuntimeException unreachable) {
       // Its next item finds the recovery cancelled and stops the workflow.
       log.warn(
-          "recovery {} workflow not cancelled now ({}); it stops at its next item",
+          "recovery {} workflow not cancelled now (Temporal unreachable); it stops at its next"
+              + " item",
           recoveryId,
-          unreachable.getClass().getSimpleName());
+          unreachable);
     }
   }
 
   /**
    * The status of the recovery's latest run; empty when Temporal has no such workflow.
    *
-   * @throws RuntimeException when Temporal cannot be reached
+   * @throws WorkflowServiceException when Temporal cannot be reached
    */
   Optional<WorkflowExecutionStatus> status(String recoveryId) {
     try {
@@ -94,6 +102,14 @@ class RecoveryWorkflows {
   }
 
   private static String summary(Recovery recovery) {
+    if (recovery.release()) {
+      return "release "
+          + recovery.total()
+          + " held deliveries in order at "
+          + recovery.ratePerSecond()
+          + "/s for endpoint "
+          + recovery.endpointId();
+    }
     StringBuilder summary =
         new StringBuilder("recover ")
             .append(recovery.total())

@@ -1,10 +1,14 @@
 package com.devcard.webhooks.api.secret;
 
+import com.devcard.webhooks.api.openapi.ApiTags;
+import com.devcard.webhooks.api.openapi.ProblemResponses;
 import com.devcard.webhooks.store.secret.ReEncryptionReport;
 import com.devcard.webhooks.store.secret.SecretReEncryptor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * again.
  */
 @RestController
+@Tag(name = ApiTags.OPERATORS)
 class MasterKeyController {
 
   private static final Logger log = LoggerFactory.getLogger(MasterKeyController.class);
@@ -24,13 +29,23 @@ class MasterKeyController {
   private final SecretReEncryptor reEncryptor;
   private final int batchSize;
 
-  MasterKeyController(
-      SecretReEncryptor reEncryptor,
-      @Value("${webhooks.secrets.re-encrypt-batch-size:500}") int batchSize) {
+  MasterKeyController(SecretReEncryptor reEncryptor, SecretProperties properties) {
     this.reEncryptor = reEncryptor;
-    this.batchSize = batchSize;
+    this.batchSize = properties.reEncryptBatchSize();
   }
 
+  @Operation(
+      operationId = "reEncryptSecrets",
+      summary = "Re-encrypt the stored secrets",
+      description =
+          """
+          Re-encrypts every stored endpoint secret under the primary key of the master keyset, \
+          in short batches, safe beside live traffic, and answers the counts when done. Secrets \
+          already under the primary key are skipped, so an interrupted run is simply run again. \
+          Once it answers `"complete": true`, older keys can leave the keyset.""")
+  @ApiResponse(responseCode = "200", description = "What the run did.")
+  @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+  @ApiResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
   @PostMapping("/api/admin/master-key/re-encrypt")
   ReEncryptionView reEncrypt(@AuthenticationPrincipal Jwt jwt) {
     log.info("re-encryption of endpoint secrets requested by {}", jwt.getSubject());

@@ -1,5 +1,7 @@
 package com.devcard.webhooks.api.security;
 
+import com.devcard.webhooks.api.web.InputRules;
+import com.devcard.webhooks.store.operational.OperationalEvents;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
@@ -26,9 +28,10 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
- * Builds the token decoder of API.md section 1: HS256 with the shared secret, RS256/ES256 from the
- * key set when one is configured, {@code exp} required, {@code iss} checked when configured, and a
- * {@code sub} of 1 to 128 characters. Unsigned tokens ({@code alg: none}) never pass.
+ * Builds the token decoder: HS256 with the shared secret, RS256/ES256 from the key set when one is
+ * configured, {@code exp} required, {@code iss} and {@code aud} checked when configured, and a
+ * {@code sub} of 1 to 128 characters without control characters (it is the user id every query
+ * filters on). Unsigned tokens ({@code alg: none}) never pass.
  */
 final class JwtDecoders {
 
@@ -103,14 +106,30 @@ final class JwtDecoders {
     if (properties.hasIssuer()) {
       validators.add(new JwtIssuerValidator(properties.issuer()));
     }
+    if (properties.hasAudience()) {
+      // "aud" may be one string or an array; the decoder reads either as a list.
+      String audience = properties.audience();
+      validators.add(
+          new JwtClaimValidator<List<String>>(
+              JwtClaimNames.AUD, audiences -> audiences != null && audiences.contains(audience)));
+    }
     return new DelegatingOAuth2TokenValidator<>(validators);
   }
 
   private static OAuth2TokenValidatorResult subjectIsValid(Jwt jwt) {
     String subject = jwt.getSubject();
-    if (subject == null || subject.isEmpty() || subject.length() > 128) {
+    if (subject == null
+        || subject.isEmpty()
+        || subject.length() > 128
+        || InputRules.hasControlCharacters(subject)) {
       return OAuth2TokenValidatorResult.failure(
-          new OAuth2Error("invalid_token", "sub must be 1 to 128 characters", null));
+          new OAuth2Error(
+              "invalid_token", "sub must be 1 to 128 characters without control characters", null));
+    }
+    if (subject.equals(OperationalEvents.OWNER)) {
+      // The service's own operational endpoint belongs to no user.
+      return OAuth2TokenValidatorResult.failure(
+          new OAuth2Error("invalid_token", "sub names no user", null));
     }
     return OAuth2TokenValidatorResult.success();
   }

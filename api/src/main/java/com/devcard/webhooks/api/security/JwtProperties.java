@@ -4,10 +4,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Token validation settings: {@code WEBHOOKS_JWT_SECRET} (HS256, at least 32 bytes), {@code
- * WEBHOOKS_JWK_SET_URI} (RS256/ES256) and {@code WEBHOOKS_JWT_ISSUER}. Blank means unset.
+ * WEBHOOKS_JWK_SET_URI} (RS256/ES256), {@code WEBHOOKS_JWT_ISSUER} and {@code
+ * WEBHOOKS_JWT_AUDIENCE}. Blank or missing means unset.
  */
 @ConfigurationProperties(prefix = "webhooks.jwt")
-public record JwtProperties(String secret, String jwkSetUri, String issuer) {
+public record JwtProperties(String secret, String jwkSetUri, String issuer, String audience) {
 
   static final int MIN_SECRET_BYTES = 32;
 
@@ -21,5 +22,9 @@ public record JwtProperties(String secret, String jwkSetUri, String issuer) {
 
   boolean hasIssuer() {
     return issuer != null && !issuer.isBlank();
+  }
+
+  boolean hasAudience() {
+    return audience != null && !audience.isBlank();
   }
 }

@@ -7,13 +7,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class UserLimitsPropertiesTest {
 
-  private static UserLimitsProperties bind(Map<String, String> settings) {
-    return new Binder(new MapConfigurationPropertySource(settings))
-        .bindOrCreate("webhooks.limits", UserLimitsProperties.class);
+  /** Binds from environment variables, as operators set them. */
+  private static UserLimitsProperties bind(Map<String, Object> variables) {
+    MutablePropertySources sources = new MutablePropertySources();
+    sources.addFirst(new SystemEnvironmentPropertySource("systemEnvironment", variables));
+    return new Binder(ConfigurationPropertySources.from(sources))
+        .bindOrCreate("webhooks", UserLimitsProperties.class);
   }
 
   @Test
@@ -25,12 +30,12 @@ class UserLimitsPropertiesTest {
   }
 
   @Test
-  void bothAreConfigurable() {
+  void bothAreSetByTheirEnvironmentVariables() {
     UserLimitsProperties limits =
         bind(
             Map.of(
-                "webhooks.limits.manual-actions-per-minute", "3",
-                "webhooks.limits.max-manual-attempts", "7"));
+                "WEBHOOKS_MANUAL_ACTIONS_PER_MINUTE", "3",
+                "WEBHOOKS_MAX_MANUAL_ATTEMPTS", "7"));
 
     assertThat(limits.manualActionsPerMinute()).isEqualTo(3);
     assertThat(limits.maxManualAttempts()).isEqualTo(7);
@@ -38,12 +43,11 @@ class UserLimitsPropertiesTest {
 
   @Test
   void aLimitBelowOneStopsTheStart() {
-    assertThatThrownBy(() -> bind(Map.of("webhooks.limits.manual-actions-per-minute", "0")))
+    assertThatThrownBy(() -> bind(Map.of("WEBHOOKS_MANUAL_ACTIONS_PER_MINUTE", "0")))
         .isInstanceOf(BindException.class)
-        .hasRootCauseMessage(
-            "webhooks.limits.manual-actions-per-minute must be between 1 and 10000");
-    assertThatThrownBy(() -> bind(Map.of("webhooks.limits.max-manual-attempts", "-1")))
+        .hasRootCauseMessage("webhooks.manual-actions-per-minute must be between 1 and 10000");
+    assertThatThrownBy(() -> bind(Map.of("WEBHOOKS_MAX_MANUAL_ATTEMPTS", "-1")))
         .isInstanceOf(BindException.class)
-        .hasRootCauseMessage("webhooks.limits.max-manual-attempts must be between 1 and 1000");
+        .hasRootCauseMessage("webhooks.max-manual-attempts must be between 1 and 1000");
   }
 }

@@ -9,28 +9,33 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
  * The delivery backlog as gauges: {@code webhooks.deliveries.pending} (deliveries with attempts
  * still to come) and {@code webhooks.deliveries.waiting.for.retry} (those among them waiting for a
  * scheduled retry after a failed attempt). Counted in the database every {@code
- * webhooks.metrics.backlog-every} (default 15s), not on each scrape, so scrapes stay cheap whatever
- * their rate. Kept by the api role, which every deployment runs once or more.
+ * WEBHOOKS_METRICS_BACKLOG_EVERY}, not on each scrape, so scrapes stay cheap whatever their rate.
+ * Kept by the api role, which every deployment runs once or more.
  */
 @Component
 @ConditionalOnRole("api")
-class DeliveryBacklogMetrics {
+class DeliveryBacklogMetrics implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryBacklogMetrics.class);
 
   private final DeliveryRepository deliveries;
   private final AtomicLong pending = new AtomicLong();
   private final AtomicLong waitingForRetry = new AtomicLong();
+  private final MetricsProperties properties;
 
-  DeliveryBacklogMetrics(DeliveryRepository deliveries, MeterRegistry registry) {
+  DeliveryBacklogMetrics(
+      DeliveryRepository deliveries, MeterRegistry registry, MetricsProperties properties) {
     this.deliveries = deliveries;
+    this.properties = properties;
     Gauge.builder("webhooks.deliveries.pending", pending, AtomicLong::get)
         .description("Deliveries with attempts still to come")
         .register(registry);
@@ -39,7 +44,13 @@ class DeliveryBacklogMetrics {
         .register(registry);
   }
 
-  @Scheduled(initialDelay = 1000, fixedDelayString = "${webhooks.metrics.backlog-every:15s}")
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar tasks) {
+    tasks.addFixedDelayTask(
+        new FixedDelayTask(
+            this::refresh, properties.backlogEvery(), MetricsProperties.FIRST_COUNT_AFTER));
+  }
+
   void refresh() {
     try {
       PendingCounts counts = deliveries.pendingCounts();

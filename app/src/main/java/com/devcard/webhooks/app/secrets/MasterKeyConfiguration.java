@@ -1,17 +1,19 @@
 package com.devcard.webhooks.app.secrets;
 
 import com.devcard.webhooks.store.secret.SecretCipher;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Endpoint secrets are encrypted under the Tink keyset in {@code WEBHOOKS_MASTER_KEY}. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MasterKeyProperties.class)
 class MasterKeyConfiguration {
 
   @Bean
-  SecretCipher secretCipher(@Value("${webhooks.master-key:}") String keyset) {
-    if (keyset.isBlank()) {
+  SecretCipher secretCipher(MasterKeyProperties properties) {
+    String keyset = properties.masterKey();
+    if (keyset == null || keyset.isBlank()) {
       throw new IllegalStateException(
           "WEBHOOKS_MASTER_KEY is not set. It holds the Tink keyset that encrypts endpoint"
               + " secrets. Make one with: java -jar app.jar --generate-master-key"

@@ -1,5 +1,6 @@
 package com.devcard.webhooks.app.secrets;
 
+import com.devcard.webhooks.api.secret.SecretProperties;
 import com.devcard.webhooks.store.secret.ReEncryptionReport;
 import com.devcard.webhooks.store.secret.SecretReEncryptor;
 import java.io.PrintStream;
@@ -8,6 +9,7 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
@@ -37,6 +39,7 @@ public final class ReEncryptSecretsCommand {
     JdbcClientAutoConfiguration.class
   })
   @Import({MasterKeyConfiguration.class, SecretReEncryptor.class})
+  @EnableConfigurationProperties(SecretProperties.class)
   static class CommandContext {}
 
   /**
@@ -50,14 +53,12 @@ public final class ReEncryptSecretsCommand {
     application.setRegisterShutdownHook(false);
     application.setDefaultProperties(
         Map.of(
-            // This command never calls Temporal; the address only satisfies the client's settings.
-            "TEMPORAL_ADDRESS", "unused-by-this-command:7233",
+            // This command never calls Temporal; an address keeps the dev runtime from starting
+            // one.
+            "temporal.address", "unused-by-this-command:7233",
             "logging.level.root", "warn"));
     try (ConfigurableApplicationContext context = application.run(args)) {
-      int batchSize =
-          context
-              .getEnvironment()
-              .getProperty("webhooks.secrets.re-encrypt-batch-size", Integer.class, 500);
+      int batchSize = context.getBean(SecretProperties.class).reEncryptBatchSize();
       ReEncryptionReport report = context.getBean(SecretReEncryptor.class).reEncryptAll(batchSize);
       print(report, out);
       return report.complete() ? 0 : INCOMPLETE;

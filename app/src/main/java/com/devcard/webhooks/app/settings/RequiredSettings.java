@@ -1,7 +1,7 @@
 package com.devcard.webhooks.app.settings;
 
+import com.devcard.webhooks.app.roles.RoleProperties;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.core.env.Environment;
 
@@ -22,23 +22,18 @@ final class RequiredSettings {
     if (isBlank(environment, "spring.datasource.url")) {
       missing.add("SPRING_DATASOURCE_URL");
     }
-    if (isBlank(environment, "webhooks.temporal.address")) {
+    if (isBlank(environment, "temporal.address")) {
       missing.add("TEMPORAL_ADDRESS");
     }
     if (isBlank(environment, "webhooks.master-key")) {
       missing.add(MASTER_KEY);
     }
-    if (runsApi(environment)
+    if (RoleProperties.of(environment).runs("api")
         && isBlank(environment, "webhooks.jwt.secret")
         && isBlank(environment, "webhooks.jwt.jwk-set-uri")) {
       missing.add("WEBHOOKS_JWT_SECRET (or WEBHOOKS_JWK_SET_URI)");
     }
     return missing;
-  }
-
-  private static boolean runsApi(Environment environment) {
-    String roles = environment.getProperty("webhooks.roles", "api,worker");
-    return Arrays.stream(roles.split(",")).map(String::trim).anyMatch("api"::equalsIgnoreCase);
   }
 
   private static boolean isBlank(Environment environment, String key) {

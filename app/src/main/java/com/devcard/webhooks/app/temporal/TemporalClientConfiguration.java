@@ -27,10 +27,11 @@ class TemporalClientConfiguration {
   }
 
   @Bean(destroyMethod = "shutdown")
-  WorkflowServiceStubs workflowServiceStubs(TemporalProperties properties, Scope metricsScope) {
+  WorkflowServiceStubs workflowServiceStubs(
+      TemporalServerProperties server, TemporalProperties properties, Scope metricsScope) {
     return WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder()
-            .setTarget(properties.address())
+            .setTarget(server.address())
             .setMetricsScope(metricsScope)
             .setRpcTimeout(Duration.ofSeconds(5))
             .setGrpcCompression(properties.grpcCompression())
@@ -38,8 +39,8 @@ class TemporalClientConfiguration {
   }
 
   @Bean
-  WorkflowClient workflowClient(WorkflowServiceStubs stubs, TemporalProperties properties) {
+  WorkflowClient workflowClient(WorkflowServiceStubs stubs, TemporalServerProperties server) {
     return WorkflowClient.newInstance(
-        stubs, WorkflowClientOptions.newBuilder().setNamespace(properties.namespace()).build());
+        stubs, WorkflowClientOptions.newBuilder().setNamespace(server.namespace()).build());
   }
 }

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 class TemporalHealthIndicator extends AbstractHealthIndicator {
 
   private final WorkflowServiceStubs stubs;
-  private final TemporalProperties properties;
+  private final TemporalServerProperties properties;
 
-  TemporalHealthIndicator(WorkflowServiceStubs stubs, TemporalProperties properties) {
+  TemporalHealthIndicator(WorkflowServiceStubs stubs, TemporalServerProperties properties) {
     super("Temporal is unreachable");
     this.stubs = stubs;
     this.properties = properties;

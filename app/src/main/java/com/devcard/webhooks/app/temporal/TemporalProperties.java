@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where Temporal is: {@code TEMPORAL_ADDRESS} (required: the service does not guess) and {@code
- * TEMPORAL_NAMESPACE}, plus how much one worker process takes on at once.
+ * How the service uses Temporal ({@code WEBHOOKS_TEMPORAL_*}): how much one worker process takes on
+ * at once, and how its calls travel. Where Temporal is: {@link TemporalServerProperties}.
  *
  * @param maxConcurrentAttempts attempts in flight per worker; they run on virtual threads, so a
  *     slow receiver holds no platform thread
@@ -21,8 +21,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties(prefix = "webhooks.temporal")
 record TemporalProperties(
-    String address,
-    @DefaultValue("default") String namespace,
     @DefaultValue("1000") int maxConcurrentAttempts,
     @DefaultValue("5s") Duration stickyDrain,
     @DefaultValue("none") GrpcCompression grpcCompression) {}

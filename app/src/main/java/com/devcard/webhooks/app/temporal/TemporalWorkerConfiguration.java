@@ -3,6 +3,8 @@ package com.devcard.webhooks.app.temporal;
 import com.devcard.webhooks.app.roles.ConditionalOnRole;
 import com.devcard.webhooks.workflows.DeliveryActivities;
 import com.devcard.webhooks.workflows.DeliveryWorkflowImpl;
+import com.devcard.webhooks.workflows.EndpointProbeActivities;
+import com.devcard.webhooks.workflows.EndpointProbeWorkflowImpl;
 import com.devcard.webhooks.workflows.RecoveryActivities;
 import com.devcard.webhooks.workflows.RecoveryWorkflowImpl;
 import com.devcard.webhooks.workflows.TaskQueues;
@@ -24,7 +26,8 @@ class TemporalWorkerConfiguration {
       WorkflowClient client,
       TemporalProperties properties,
       DeliveryActivities activities,
-      RecoveryActivities recoveryActivities) {
+      RecoveryActivities recoveryActivities,
+      EndpointProbeActivities probeActivities) {
     WorkerFactory factory =
         WorkerFactory.newInstance(
             client, WorkerFactoryOptions.newBuilder().setUsingVirtualWorkflowThreads(true).build());
@@ -41,6 +44,9 @@ class TemporalWorkerConfiguration {
     // Bulk recoveries share the queue: each of their attempts is paced by its own workflow.
     worker.registerWorkflowImplementationTypes(RecoveryWorkflowImpl.class);
     worker.registerActivitiesImplementations(recoveryActivities);
+    // Probes of endpoints disabled for failing: their attempts are the delivery activity's own.
+    worker.registerWorkflowImplementationTypes(EndpointProbeWorkflowImpl.class);
+    worker.registerActivitiesImplementations(probeActivities);
     return factory;
   }
 

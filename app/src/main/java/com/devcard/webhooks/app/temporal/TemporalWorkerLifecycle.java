@@ -1,7 +1,10 @@
 package com.devcard.webhooks.app.temporal;
 
+import io.grpc.StatusRuntimeException;
+import io.temporal.client.WorkflowServiceException;
 import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,15 +34,34 @@ class TemporalWorkerLifecycle implements SmartLifecycle {
   @Override
   public synchronized void start() {
     running = true;
-    if (!tryStart()) {
+    if (factory.isShutdown()) {
+      // Started again after a stop (a context stopped and started, as the test framework does
+      // with the contexts it caches): a WorkerFactory never starts again once shut down.
+      log.warn(
+          "the Temporal worker was stopped and cannot start again in this process: it polls no"
+              + " more until the process restarts");
+      return;
+    }
+    Optional<RuntimeException> unreachable = tryStart();
+    if (unreachable.isPresent()) {
       log.warn(
           "Temporal is unreachable; the worker keeps trying to start every {}s",
-          RETRY_EVERY.toSeconds());
+          RETRY_EVERY.toSeconds(),
+          unreachable.get());
       starter = Thread.ofVirtual().name("temporal-worker-starter").start(this::startWhenReachable);
     }
   }
 
   private void startWhenReachable() {
+    try {
+      retryUntilStarted();
+    } catch (RuntimeException failure) {
+      // Not Temporal being away: trying again would not help. Logged whole, as nobody else sees it.
+      log.error("the Temporal worker could not start; it stays stopped", failure);
+    }
+  }
+
+  private void retryUntilStarted() {
     while (running && !Thread.currentThread().isInterrupted()) {
       try {
         Thread.sleep(RETRY_EVERY);
@@ -47,20 +69,27 @@ class TemporalWorkerLifecycle implements SmartLifecycle {
         return;
       }
       synchronized (this) {
-        if (running && tryStart()) {
+        if (!running) {
           return;
         }
+        Optional<RuntimeException> unreachable = tryStart();
+        if (unreachable.isEmpty()) {
+          return;
+        }
+        log.debug("Temporal still unreachable", unreachable.get());
       }
     }
   }
 
-  private boolean tryStart() {
+  /** Empty when the worker started; else why Temporal could not be reached. */
+  private Optional<RuntimeException> tryStart() {
     try {
       factory.start();
       log.info("Temporal worker polling task queue webhook-delivery");
-      return true;
-    } catch (RuntimeException unreachable) {
-      return false;
+      return Optional.empty();
+    } catch (StatusRuntimeException | WorkflowServiceException unreachable) {
+      // Only Temporal failing is worth trying again; any other failure ends the start.
+      return Optional.of(unreachable);
     }
   }
 
@@ -82,6 +111,15 @@ class TemporalWorkerLifecycle implements SmartLifecycle {
   @Override
   public boolean isRunning() {
     return running;
+  }
+
+  /**
+   * Not stopped when a context is paused (as the test framework pauses cached contexts): a Temporal
+   * worker factory that was shut down cannot start again, so a paused context could not resume.
+   */
+  @Override
+  public boolean isPauseable() {
+    return false;
   }
 
   /** Stops before the web server and the database pool. */

@@ -2,21 +2,20 @@ package com.devcard.webhooks.app.web;
 
 import com.devcard.webhooks.netguard.HostResolver;
 import com.devcard.webhooks.netguard.TargetPolicy;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One address rule for both roles: the api checks it when an endpoint is saved, the worker on every
- * address it dials.
+ * The one target rule of the process, whatever its roles: the api checks an endpoint's URL against
+ * it when the endpoint is saved, and the worker's HTTP client checks every address it dials against
+ * the same rule.
  */
 @Configuration(proxyBeanMethods = false)
 class TargetPolicyConfiguration {
 
   @Bean
-  TargetPolicy targetPolicy(
-      @Value("${webhooks.allow-http:false}") boolean allowHttp,
-      @Value("${webhooks.allow-private-targets:false}") boolean allowPrivateTargets) {
-    return new TargetPolicy(allowHttp, allowPrivateTargets, HostResolver.system());
+  TargetPolicy targetPolicy(TargetProperties targets) {
+    return new TargetPolicy(
+        targets.allowHttp(), targets.allowPrivateTargets(), HostResolver.system());
   }
 }

@@ -5,13 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.app.ApiClient;
 import com.devcard.webhooks.app.ApiClient.Response;
-import com.devcard.webhooks.app.TestTokens;
+import com.devcard.webhooks.app.AppClient;
 import com.devcard.webhooks.store.secret.SecretCipher;
+import com.devcard.webhooks.testkit.FreePorts;
 import com.devcard.webhooks.testkit.PostgresServer;
+import com.devcard.webhooks.testkit.TemporalServerProcess;
+import com.devcard.webhooks.testkit.TestKeys;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -45,18 +46,17 @@ class AppKilledMidBurstIT {
   private static final String USER = "burst-user";
 
   PostgresServer postgres;
-  TestTemporal temporal;
+  TemporalServerProcess temporal;
   RecordingReceiver receiver;
   AppProcess app;
-  TestTokens tokens;
+  String jwtSecret;
 
   @BeforeEach
   void startServers() {
     postgres = PostgresServer.throwaway();
-    temporal = TestTemporal.start();
+    temporal = TemporalServerProcess.start(FreePorts.next());
     receiver = RecordingReceiver.start();
-    String jwtSecret = randomSecret();
-    tokens = new TestTokens(jwtSecret);
+    jwtSecret = TestKeys.newJwtSecret();
     Map<String, String> environment = new HashMap<>();
     environment.put("SPRING_PROFILES_ACTIVE", "external");
     environment.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl());
@@ -84,17 +84,11 @@ class AppKilledMidBurstIT {
   @Timeout(value = 6, unit = TimeUnit.MINUTES)
   void everyDeliveryEndsSuccessOnceAfterTheAppIsKilledMidBurst() throws Exception {
     app.start();
-    ApiClient api = new ApiClient(app.port());
+    AppClient api = new AppClient(app.port(), jwtSecret);
     for (int i = 0; i < ENDPOINTS; i++) {
-      Response created =
-          api.post(
-              "/api/webhooks",
-              tokens.user(USER),
-              "{\"url\": \"%s\", \"events\": [\"card.viewed\"]}"
-                  .formatted(receiver.url("/hook-" + i)));
-      assertThat(created.status()).isEqualTo(201);
+      api.createEndpoint(api.tokens().user(USER), receiver.url("/hook-" + i));
     }
-    String publisher = tokens.withScope("devcard-backend", "events:publish");
+    String publisher = api.publisher();
 
     Set<Integer> accepted = ConcurrentHashMap.newKeySet();
     ExecutorService senders = Executors.newFixedThreadPool(4);
@@ -176,11 +170,5 @@ class AppKilledMidBurstIT {
         publisher,
         "{\"id\": \"burst-%d\", \"userId\": \"%s\", \"type\": \"card.viewed\", \"data\": {\"n\": %d}}"
             .formatted(event, USER, event));
-  }
-
-  private static String randomSecret() {
-    byte[] bytes = new byte[48];
-    new SecureRandom().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

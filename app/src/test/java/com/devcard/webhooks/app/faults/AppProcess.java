@@ -1,5 +1,7 @@
 package com.devcard.webhooks.app.faults;
 
+import static org.awaitility.Awaitility.await;
+
 import com.devcard.webhooks.testkit.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The application as a separate JVM, started from the repackaged jar the build just made, exactly
@@ -98,22 +101,20 @@ public final class AppProcess implements AutoCloseable {
   }
 
   private void awaitHealthy(Path log) {
-    long deadline = System.nanoTime() + STARTUP.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited at startup; see " + log);
-      }
-      if (healthy()) {
-        return;
-      }
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(interrupted);
-      }
+    try {
+      await()
+          .atMost(STARTUP)
+          .pollInterval(Duration.ofMillis(250))
+          .until(
+              () -> {
+                if (!process.isAlive()) {
+                  throw new IllegalStateException(name + " exited at startup; see " + log);
+                }
+                return healthy();
+              });
+    } catch (ConditionTimeoutException timedOut) {
+      throw new IllegalStateException(name + " did not become healthy; see " + log, timedOut);
     }
-    throw new IllegalStateException(name + " did not become healthy; see " + log);
   }
 
   private boolean healthy() {

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.app.ApiClient;
 import com.devcard.webhooks.app.ApiClient.Response;
+import com.devcard.webhooks.app.AppClient;
+import com.devcard.webhooks.app.ProductionApiTest;
 import com.devcard.webhooks.app.TestTokens;
-import com.devcard.webhooks.app.WebhooksApplication;
-import com.devcard.webhooks.testkit.WithWebhooksStack;
+import com.devcard.webhooks.app.TestUser;
 import com.nimbusds.jose.JWSAlgorithm;
 import java.net.InetAddress;
 import java.net.URLEncoder;
@@ -14,6 +15,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +29,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -38,11 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * tokens, another user's ids. Each one gets the right 4xx as problem+json, never a 5xx, and leaves
  * every table exactly as it was.
  */
-@WithWebhooksStack
-@SpringBootTest(
-    classes = WebhooksApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"WEBHOOKS_ALLOW_HTTP=false", "WEBHOOKS_ALLOW_PRIVATE_TARGETS=false"})
+@ProductionApiTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputIT {
 
@@ -86,6 +81,14 @@ class HostileInputIT {
       return api.get(path, attackerToken);
     }
 
+    Response get(String path, String token) {
+      return api.get(path, token);
+    }
+
+    String admin() {
+      return tokens.withScope(attacker, "webhooks:admin");
+    }
+
     Response withAuthorization(String authorization) {
       return raw.send("GET", "/api/webhooks", Map.of("Authorization", authorization), null, false);
     }
@@ -102,11 +105,7 @@ class HostileInputIT {
     }
   }
 
-  @LocalServerPort int port;
-
-  @Value("${webhooks.jwt.secret}")
-  String jwtSecret;
-
+  @Autowired AppClient app;
   @Autowired JdbcClient jdbc;
 
   Target target;
@@ -114,27 +113,23 @@ class HostileInputIT {
 
   @BeforeAll
   void createUsers() {
-    ApiClient api = new ApiClient(port);
-    TestTokens tokens = new TestTokens(jwtSecret);
-    String attacker = "attacker-" + UUID.randomUUID();
-    String victim = "victim-" + UUID.randomUUID();
-    victimToken = tokens.user(victim);
-    String attackerEndpoint =
-        createdId(api.post("/api/webhooks", tokens.user(attacker), endpointJson(PUBLIC_TARGET)));
-    String victimEndpoint =
-        createdId(api.post("/api/webhooks", victimToken, endpointJson(PUBLIC_TARGET)));
+    TestUser attacker = app.newUser("attacker");
+    TestUser victim = app.newUser("victim");
+    victimToken = victim.token();
+    String attackerEndpoint = app.createEndpoint(attacker.token(), PUBLIC_TARGET);
+    String victimEndpoint = app.createEndpoint(victimToken, PUBLIC_TARGET);
     target =
         new Target(
-            api,
-            new RawHttp(port),
-            tokens,
-            new HostileTokens(jwtSecret),
-            attacker,
-            tokens.user(attacker),
+            app,
+            new RawHttp(app.port()),
+            app.tokens(),
+            new HostileTokens(app.jwtSecret()),
+            attacker.id(),
+            attacker.token(),
             attackerEndpoint,
-            tokens.withScope("devcard-backend", "events:publish"),
+            app.publisher(),
             victimEndpoint,
-            finishedDeliveryOf(victim, victimEndpoint));
+            finishedDeliveryOf(victim.id(), victimEndpoint));
   }
 
   @AfterAll
@@ -184,7 +179,8 @@ class HostileInputIT {
             scopes(),
             anotherUsersIds(),
             rejectedPaths(),
-            queriesAndMethods())
+            queriesAndMethods(),
+            valuesTheDatabaseCannotHold())
         .flatMap(List::stream);
   }
 
@@ -591,6 +587,22 @@ class HostileInputIT {
             t ->
                 t.createWithToken(
                     t.tokens().sign("s".repeat(129), null, Instant.now().plusSeconds(600)))),
+        // The subject is the user id every query filters on: NUL would reach the database.
+        new Case(
+            "subject with NUL",
+            401,
+            UNAUTHORIZED,
+            t -> t.get("/api/webhooks", t.hostile().withSubject(t.attacker() + "\u0000"))),
+        new Case(
+            "subject of NUL alone",
+            401,
+            UNAUTHORIZED,
+            t -> t.get("/api/webhooks", t.hostile().withSubject("\u0000"))),
+        new Case(
+            "subject with an escape character",
+            401,
+            UNAUTHORIZED,
+            t -> t.createWithToken(t.hostile().withSubject(t.attacker() + "\u001b[2J"))),
         new Case(
             "payload swapped for the victim's",
             401,
@@ -853,6 +865,104 @@ class HostileInputIT {
             t -> t.api().get("/api/events", t.publisher())));
   }
 
+  /**
+   * Values PostgreSQL cannot hold (a time outside 4713 BC to 294276 AD, NUL in text) or no id ever
+   * holds (control characters): each is the client's mistake, a 400 naming it, never a 503 from the
+   * database.
+   */
+  private static List<Case> valuesTheDatabaseCannotHold() {
+    Function<String, Function<Target, Response>> list =
+        raw ->
+            t ->
+                t.get(
+                    "/api/webhooks/" + t.attackerEndpoint() + "/deliveries?cursor=" + cursor(raw));
+    Function<String, Function<Target, Response>> recover =
+        since ->
+            t ->
+                t.api()
+                    .post(
+                        "/api/webhooks/" + t.attackerEndpoint() + "/recover",
+                        t.attackerToken(),
+                        "{\"since\": \"" + since + "\"}");
+    Function<String, Function<Target, Response>> operatorRecover =
+        body -> t -> t.api().post("/api/admin/recover", t.admin(), body);
+    Function<String, Function<Target, Response>> path =
+        target -> t -> t.raw().getVerbatim(target, t.attackerToken());
+    return List.of(
+        new Case(
+            "a cursor in the year 300000",
+            400,
+            VALIDATION,
+            list.apply("+300000-01-01T00:00:00Z|dlv_x")),
+        new Case(
+            "a cursor in the year -5000",
+            400,
+            VALIDATION,
+            list.apply("-5000-01-01T00:00:00Z|dlv_x")),
+        new Case(
+            "a cursor whose id holds NUL",
+            400,
+            VALIDATION,
+            list.apply("2026-01-01T00:00:00Z|dlv_\u0000")),
+        new Case(
+            "a cursor whose id holds a control character",
+            400,
+            VALIDATION,
+            list.apply("2026-01-01T00:00:00Z|dlv_\u0001")),
+        new Case(
+            "recover since the year 300000",
+            400,
+            VALIDATION,
+            recover.apply("+300000-01-01T00:00:00Z")),
+        new Case(
+            "recover since the year -5000",
+            400,
+            VALIDATION,
+            recover.apply("-5000-01-01T00:00:00Z")),
+        new Case(
+            "operator recovery since the year 300000",
+            400,
+            VALIDATION,
+            operatorRecover.apply("{\"since\": \"+300000-01-01T00:00:00Z\"}")),
+        new Case(
+            "operator recovery for a userId with NUL",
+            400,
+            VALIDATION,
+            operatorRecover.apply("{\"userId\": \"u\\u0000\"}")),
+        new Case(
+            "operator recovery for an endpointId with a control character",
+            400,
+            VALIDATION,
+            operatorRecover.apply("{\"endpointId\": \"ep_\\u0007\"}")),
+        new Case(
+            "a control character in an id", 400, VALIDATION, path.apply("/api/webhooks/ep%01x")),
+        new Case(
+            "DEL in a delivery id",
+            400,
+            VALIDATION,
+            t ->
+                t.raw()
+                    .getVerbatim(
+                        "/api/webhooks/" + t.attackerEndpoint() + "/deliveries/dlv%7F",
+                        t.attackerToken())),
+        new Case(
+            "a C1 control in a recovery id",
+            400,
+            VALIDATION,
+            path.apply("/api/recoveries/rcv%C2%85")),
+        new Case(
+            "an escape character in an operator's recovery id",
+            400,
+            VALIDATION,
+            t -> t.raw().getVerbatim("/api/admin/recoveries/rcv%1B", t.admin())));
+  }
+
+  private static String cursor(String raw) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+  }
+
   /** Missing or mistyped values are validation failures; a body that is no object is malformed. */
   private static String badRequestType(String name) {
     return name.equals("an array body") ? MALFORMED : VALIDATION;
@@ -894,11 +1004,6 @@ class HostileInputIT {
         .param("event", eventId)
         .update();
     return deliveryId;
-  }
-
-  private static String createdId(Response created) {
-    assertThat(created.status()).isEqualTo(201);
-    return created.json().get("id").asString();
   }
 
   static String endpointJson(String url) {

@@ -1,5 +1,6 @@
 package com.devcard.webhooks.app.faults;
 
+import com.devcard.webhooks.app.TestTokens;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -82,6 +83,11 @@ final class HostileTokens {
     return sign(JWSAlgorithm.HS256, macSigner(), claims);
   }
 
+  /** Correctly signed and valid, with any subject at all: control characters, NUL. */
+  String withSubject(String subject) {
+    return sign(JWSAlgorithm.HS256, macSigner(), valid(subject));
+  }
+
   /** A valid token of one subject whose payload is swapped for another subject's. */
   String tamperedSubject(String signedToken, String otherSubject) {
     String[] parts = signedToken.split("\\.");
@@ -104,12 +110,19 @@ final class HostileTokens {
   private static JWTClaimsSet valid(String subject) {
     return new JWTClaimsSet.Builder()
         .subject(subject)
+        .audience(TestTokens.AUDIENCE)
         .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1))))
         .build();
   }
 
   private static String claimsJson(String subject) {
-    return "{\"sub\":\"" + subject + "\",\"exp\":" + (Instant.now().getEpochSecond() + 3600) + "}";
+    return "{\"sub\":\""
+        + subject
+        + "\",\"aud\":\""
+        + TestTokens.AUDIENCE
+        + "\",\"exp\":"
+        + (Instant.now().getEpochSecond() + 3600)
+        + "}";
   }
 
   private static String sign(JWSAlgorithm algorithm, JWSSigner signer, JWTClaimsSet claims) {

@@ -3,97 +3,56 @@ package com.devcard.webhooks.app.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.devcard.webhooks.app.ApiClient;
-import com.devcard.webhooks.app.ApiClient.Response;
-import com.devcard.webhooks.app.TestTokens;
-import com.devcard.webhooks.app.WebhooksApplication;
-import com.devcard.webhooks.testkit.WithWebhooksStack;
+import com.devcard.webhooks.app.AppClient;
+import com.devcard.webhooks.app.TestUser;
+import com.devcard.webhooks.testkit.WebhooksStack;
 import com.devcard.webhooks.workflows.TaskQueues;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The in-memory Temporal server restarts, losing every workflow, while deliveries wait between
  * attempts. PostgreSQL still knows them: the reconciler's full sweep starts each one again, keeping
  * its recorded attempts and its retry time, and every delivery reaches its end.
  */
-@WithWebhooksStack
-@SpringBootTest(
-    classes = WebhooksApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "WEBHOOKS_ALLOW_HTTP=true",
-      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
-      "WEBHOOKS_RETRY_DELAYS=8s,1s",
-      "webhooks.reconciler.full-sweep-every=2s",
-      "webhooks.reconciler.unstarted-every=1s"
-    })
-@DirtiesContext
+@FaultsAppTest
 class TemporalRestartIT {
 
   private static final int DELIVERIES = 20;
 
-  static final TestTemporal temporal = TestTemporal.start();
   static final RecordingReceiver receiver = RecordingReceiver.start();
 
-  @DynamicPropertySource
-  static void serversOfTheTest(DynamicPropertyRegistry registry) {
-    registry.add("TEMPORAL_ADDRESS", temporal::address);
-  }
-
-  @LocalServerPort int port;
-
-  @Value("${webhooks.jwt.secret}")
-  String jwtSecret;
-
-  @Autowired ConfigurableApplicationContext context;
+  @Autowired AppClient app;
+  @Autowired WebhooksStack stack;
   @Autowired JdbcClient jdbc;
+  @Autowired WorkflowClient workflows;
 
-  @BeforeEach
-  void closeServersWithTheApp() {
-    CloseWithContext.register(context, receiver, temporal);
+  @AfterAll
+  static void stopReceiver() {
+    receiver.close();
   }
 
   @Test
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void deliveriesWaitingInBackoffReachTheirEndAfterTemporalLosesItsState() throws Exception {
-    ApiClient api = new ApiClient(port);
-    TestTokens tokens = new TestTokens(jwtSecret);
-    String user = "restart-user";
-    Response endpoint =
-        api.post(
-            "/api/webhooks",
-            tokens.user(user),
-            "{\"url\": \"%s\", \"events\": [\"card.viewed\"]}".formatted(receiver.url("/hook")));
-    assertThat(endpoint.status()).isEqualTo(201);
-    String publisher = tokens.withScope("devcard-backend", "events:publish");
+    TestUser restartUser = app.newUser("restart");
+    app.createEndpoint(restartUser.token(), receiver.url("/hook"));
+    String user = restartUser.id();
 
     receiver.answer(503);
     for (int i = 0; i < DELIVERIES; i++) {
-      Response dispatched =
-          api.post(
-              "/api/events",
-              publisher,
-              "{\"userId\": \"%s\", \"type\": \"card.viewed\", \"data\": {\"n\": %d}}"
-                  .formatted(user, i));
-      assertThat(dispatched.status()).isEqualTo(202);
+      assertThat(app.publish(user, "{\"n\": %d}".formatted(i)).status()).isEqualTo(202);
     }
     DeliveryLog deliveryLog = new DeliveryLog(jdbc);
     await()
@@ -104,7 +63,7 @@ class TemporalRestartIT {
                     .allMatch(row -> row.attempts() == 1 && row.status().equals("pending")));
     Map<String, Instant> retryTimes = nextRetryTimes(user);
 
-    temporal.restart();
+    stack.temporalProcess().restart();
     receiver.answer(204);
 
     await()
@@ -126,9 +85,13 @@ class TemporalRestartIT {
     assertThat(receiver.count()).isEqualTo(2 * DELIVERIES);
     // The runs that made the second attempts live on the new server: the reconciler started them.
     for (DeliveryLog.Row row : deliveries) {
-      assertThat(temporal.statusOf(TaskQueues.deliveryWorkflowId(row.id())))
+      assertThat(
+              workflows
+                  .newUntypedWorkflowStub(TaskQueues.deliveryWorkflowId(row.id()))
+                  .describe()
+                  .getStatus())
           .as("workflow of %s on the restarted server", row.id())
-          .contains(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+          .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
     }
   }
 

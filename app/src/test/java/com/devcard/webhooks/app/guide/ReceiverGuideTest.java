@@ -10,13 +10,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Java snippets of the README's "Verifying deliveries" section are exact copies of the code the
- * integration tests run against real deliveries ({@link DevCardSignatures}, {@link
- * StandardWebhooksReceiver}), so the guide cannot drift from working code. The README is read from
- * the repository root ({@code ../README.md} from this module), or from {@code -Dguide.readme=...}.
+ * The Java snippets of the receiver guide's "Verifying deliveries" section are exact copies of the
+ * code the integration tests run against real deliveries ({@link DevCardSignatures}, {@link
+ * StandardWebhooksReceiver}), so the guide cannot drift from working code. The guide is read from
+ * the repository ({@code ../docs/receiving-webhooks.md} from this module), or from {@code
+ * -Dguide.file=...}.
  */
 class ReceiverGuideTest {
 
+  static final String GUIDE = "../docs/receiving-webhooks.md";
   static final String SECTION = "## Verifying deliveries";
   private static final Path SOURCES = Path.of("src/test/java/com/devcard/webhooks/app/guide");
 
@@ -43,10 +45,10 @@ class ReceiverGuideTest {
 
   /** The {@code ```java} blocks of the section, in order. */
   static List<String> javaBlocksOfTheGuide() throws IOException {
-    Path readme = Path.of(System.getProperty("guide.readme", "../README.md"));
-    List<String> lines = Files.readAllLines(readme);
+    Path guide = Path.of(System.getProperty("guide.file", GUIDE));
+    List<String> lines = Files.readAllLines(guide);
     int from = lines.indexOf(SECTION);
-    assertThat(from).as("the heading '%s' in %s", SECTION, readme).isNotNegative();
+    assertThat(from).as("the heading '%s' in %s", SECTION, guide).isNotNegative();
     List<String> blocks = new ArrayList<>();
     List<String> block = null;
     for (String line : lines.subList(from + 1, lines.size())) {

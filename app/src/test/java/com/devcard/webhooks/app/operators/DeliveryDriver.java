@@ -1,74 +1,56 @@
 package com.devcard.webhooks.app.operators;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.devcard.webhooks.app.ApiClient;
 import com.devcard.webhooks.app.ApiClient.Response;
-import com.devcard.webhooks.app.TestTokens;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.devcard.webhooks.app.AppClient;
+import com.devcard.webhooks.app.ReceiverEndpoints;
+import com.devcard.webhooks.app.TestEndpoint;
+import com.devcard.webhooks.app.TestUser;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /** One user's endpoint on a WireMock receiver, and its deliveries, through the public API. */
 final class DeliveryDriver {
 
-  final ApiClient api;
-  final TestTokens tokens;
-  final String user = "user-" + UUID.randomUUID();
+  final AppClient api;
   final String token;
-  private final WireMockServer receiver;
-  private final String path = "/hook-" + UUID.randomUUID();
+  private final TestUser user;
+  private final ReceiverEndpoints endpoints;
+  private final TestEndpoint endpoint;
   final String endpointId;
 
-  DeliveryDriver(int port, String jwtSecret, WireMockServer receiver, int status) {
-    this.api = new ApiClient(port);
-    this.tokens = new TestTokens(jwtSecret);
-    this.token = tokens.user(user);
-    this.receiver = receiver;
-    answer(status);
-    Response created =
-        api.post(
-            "/api/webhooks",
-            token,
-            "{\"url\": \"http://127.0.0.1:%d%s\", \"events\": [\"card.viewed\"]}"
-                .formatted(receiver.port(), path));
-    assertThat(created.status()).isEqualTo(201);
-    this.endpointId = created.json().get("id").asString();
+  DeliveryDriver(AppClient app, WireMockExtension receiver, int status) {
+    this.api = app;
+    this.user = app.newUser();
+    this.token = user.token();
+    this.endpoints = app.endpoints(user, receiver);
+    this.endpoint = endpoints.register(status);
+    this.endpointId = endpoint.id();
   }
 
   /** From now on the receiver answers with this status. */
   void answer(int status) {
-    receiver.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(status)));
+    endpoints.answer(endpoint, status);
   }
 
   String publish() {
-    Response dispatched =
-        api.post(
-            "/api/events",
-            tokens.withScope("devcard-backend", "events:publish"),
-            "{\"userId\": \"%s\", \"type\": \"card.viewed\", \"data\": {}}".formatted(user));
+    Response dispatched = api.publish(user.id(), "{}");
     assertThat(dispatched.status()).isEqualTo(202);
     return dispatched.json().get("deliveries").get(0).get("id").asString();
   }
 
   String deliveryPath(String deliveryId) {
-    return "/api/webhooks/" + endpointId + "/deliveries/" + deliveryId;
+    return endpoint.deliveryPath(deliveryId);
   }
 
   JsonNode detail(String deliveryId) {
-    Response response = api.get(deliveryPath(deliveryId), token);
-    assertThat(response.status()).isEqualTo(200);
-    return response.json();
+    return endpoints.detail(endpoint, deliveryId);
   }
 
   Response retry(String deliveryId) {
@@ -76,10 +58,7 @@ final class DeliveryDriver {
   }
 
   Response adminCancel(String deliveryId) {
-    return api.post(
-        "/api/admin/deliveries/" + deliveryId + "/cancel",
-        tokens.withScope("ops-" + UUID.randomUUID(), "webhooks:admin"),
-        "");
+    return api.post("/api/admin/deliveries/" + deliveryId + "/cancel", api.operator(), "");
   }
 
   void awaitStatus(String deliveryId, String status, int attempts) {
@@ -108,13 +87,6 @@ final class DeliveryDriver {
   }
 
   List<LoggedRequest> received() {
-    List<LoggedRequest> requests = new ArrayList<>();
-    for (ServeEvent event : receiver.getAllServeEvents()) {
-      if (event.getRequest().getUrl().equals(path)) {
-        requests.add(event.getRequest());
-      }
-    }
-    requests.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
-    return requests;
+    return endpoints.received(endpoint);
   }
 }

@@ -3,10 +3,10 @@ package com.devcard.webhooks.app.operators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.devcard.webhooks.app.ApiClient;
 import com.devcard.webhooks.app.ApiClient.Response;
-import com.devcard.webhooks.app.TestTokens;
-import com.devcard.webhooks.app.WebhooksApplication;
+import com.devcard.webhooks.app.AppClient;
+import com.devcard.webhooks.app.HandStartedApp;
+import com.devcard.webhooks.app.TestUser;
 import com.devcard.webhooks.testkit.WebhooksStack;
 import com.devcard.webhooks.workflows.TaskQueues;
 import com.sun.net.httpserver.HttpServer;
@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -81,7 +79,7 @@ class GracefulShutdownIT {
     String deliveryId;
     ConfigurableApplicationContext first = startApp();
     try {
-      deliveryId = publishToSlowReceiver(port(first));
+      deliveryId = publishToSlowReceiver(AppClient.of(first.getEnvironment()));
       assertThat(requestArrived.await(20, TimeUnit.SECONDS)).isTrue();
     } finally {
       first.close(); // mid-attempt: the receiver answers 3 s from now
@@ -96,13 +94,18 @@ class GracefulShutdownIT {
     // A new process on the same database and Temporal finds nothing owed and sends nothing.
     ConfigurableApplicationContext second = startApp();
     try {
-      await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+      await()
+          .during(Duration.ofSeconds(2))
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(
+              () -> {
+                assertThat(deliveryRow(deliveryId)).isEqualTo("success/1");
+                assertThat(attemptNumbers(deliveryId)).containsExactly(1);
+                assertThat(webhookIds).containsExactly(deliveryId);
+              });
     } finally {
       second.close();
     }
-    assertThat(deliveryRow(deliveryId)).isEqualTo("success/1");
-    assertThat(attemptNumbers(deliveryId)).containsExactly(1);
-    assertThat(webhookIds).containsExactly(deliveryId);
   }
 
   private WorkflowExecutionStatus runStatus(String deliveryId) {
@@ -120,40 +123,22 @@ class GracefulShutdownIT {
   }
 
   private ConfigurableApplicationContext startApp() {
-    List<String> arguments = new ArrayList<>(stack.commandLineArguments());
-    arguments.addAll(
-        List.of(
-            "--server.port=0",
-            "--WEBHOOKS_ALLOW_HTTP=true",
-            "--WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
-            "--WEBHOOKS_DELIVERY_TIMEOUT=10s",
-            "--WEBHOOKS_RETRY_DELAYS=1m",
-            "--webhooks.temporal.sticky-drain=5s"));
-    return new SpringApplicationBuilder(WebhooksApplication.class)
-        .run(arguments.toArray(String[]::new));
+    return HandStartedApp.start(
+        stack,
+        "webhooks.allow-http=true",
+        "webhooks.allow-private-targets=true",
+        "webhooks.delivery.timeout=10s",
+        "webhooks.retry-delays=1m",
+        "webhooks.temporal.sticky-drain=5s");
   }
 
-  private String publishToSlowReceiver(int port) {
-    ApiClient api = new ApiClient(port);
-    TestTokens tokens = new TestTokens(stack.jwtSecret());
-    Response endpoint =
-        api.post(
-            "/api/webhooks",
-            tokens.user("u-shutdown"),
-            "{\"url\": \"http://127.0.0.1:%d/slow\", \"events\": [\"card.viewed\"]}"
-                .formatted(receiver.getAddress().getPort()));
-    assertThat(endpoint.status()).isEqualTo(201);
-    Response dispatched =
-        api.post(
-            "/api/events",
-            tokens.withScope("devcard-backend", "events:publish"),
-            "{\"userId\": \"u-shutdown\", \"type\": \"card.viewed\", \"data\": {}}");
+  private String publishToSlowReceiver(AppClient app) {
+    TestUser user = app.newUser();
+    app.createEndpoint(
+        user.token(), "http://127.0.0.1:%d/slow".formatted(receiver.getAddress().getPort()));
+    Response dispatched = app.publish(user.id(), "{}");
     assertThat(dispatched.status()).isEqualTo(202);
     return dispatched.json().get("deliveries").get(0).get("id").asString();
-  }
-
-  private static int port(ConfigurableApplicationContext context) {
-    return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
   }
 
   private String deliveryRow(String deliveryId) {

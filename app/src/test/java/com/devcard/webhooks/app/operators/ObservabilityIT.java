@@ -3,24 +3,20 @@ package com.devcard.webhooks.app.operators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.devcard.webhooks.app.WebhooksApplication;
-import com.devcard.webhooks.testkit.WithWebhooksStack;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.devcard.webhooks.app.AppClient;
+import com.devcard.webhooks.testkit.Receivers;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,48 +24,22 @@ import tools.jackson.databind.json.JsonMapper;
  * What an operator watches: the Prometheus scrape after deliveries, and the JSON log lines of one
  * delivery, with {@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs}.
  */
-@WithWebhooksStack
-@SpringBootTest(
-    classes = WebhooksApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "WEBHOOKS_ALLOW_HTTP=true",
-      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
-      "WEBHOOKS_RETRY_DELAYS=1m",
-      "WEBHOOKS_DELIVERY_TIMEOUT=2s",
-      "webhooks.metrics.backlog-every=1s",
-      // what LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs sets from the environment
-      "logging.structured.format.console=ecs"
-    })
+@OperatorAppTest
 @ExtendWith(OutputCaptureExtension.class)
 class ObservabilityIT {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  static WireMockServer receiver;
+  @RegisterExtension static final WireMockExtension receiver = Receivers.perClass();
 
-  @LocalServerPort int port;
-
-  @Value("${webhooks.jwt.secret}")
-  String jwtSecret;
-
-  @BeforeAll
-  static void startReceiver() {
-    receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    receiver.start();
-  }
-
-  @AfterAll
-  static void stopReceiver() {
-    receiver.stop();
-  }
+  @Autowired AppClient app;
 
   @Test
   void thePrometheusScrapeShowsAttemptsTheBacklogAndTemporalWorkerMetrics() {
-    DeliveryDriver succeeding = new DeliveryDriver(port, jwtSecret, receiver, 204);
-    DeliveryDriver failing = new DeliveryDriver(port, jwtSecret, receiver, 503);
+    DeliveryDriver succeeding = new DeliveryDriver(app, receiver, 204);
+    DeliveryDriver failing = new DeliveryDriver(app, receiver, 503);
     succeeding.awaitStatus(succeeding.publish(), "success", 1);
-    // fails once, then waits a minute for its retry
+    // fails once, then waits 20 s for its retry
     failing.awaitStatus(failing.publish(), "pending", 1);
 
     await()
@@ -108,7 +78,7 @@ class ObservabilityIT {
 
   @Test
   void everyLogLineOfADeliveryIsJsonAndCarriesItsId(CapturedOutput output) {
-    DeliveryDriver driver = new DeliveryDriver(port, jwtSecret, receiver, 204);
+    DeliveryDriver driver = new DeliveryDriver(app, receiver, 204);
     String deliveryId = driver.publish();
     driver.awaitStatus(deliveryId, "success", 1);
     driver.retry(deliveryId);
@@ -132,10 +102,15 @@ class ObservabilityIT {
                   .anyMatch(m -> m.startsWith("attempt 1 succeeded"))
                   .anyMatch(m -> m.startsWith("attempt 2 succeeded (manual)"));
               assertThat(ofDelivery).allMatch(line -> line.has("@timestamp") && line.has("log"));
-              // and no line that speaks of the delivery lacks its id
+              // and no line that speaks of the delivery lacks its id (workflow code's lines
+              // carry it in Temporal's WorkflowId)
               assertThat(lines)
                   .filteredOn(line -> line.path("message").asString("").contains(deliveryId))
-                  .allMatch(line -> deliveryId.equals(line.path("deliveryId").asString(null)));
+                  .allMatch(
+                      line ->
+                          deliveryId.equals(line.path("deliveryId").asString(null))
+                              || ("delivery-" + deliveryId)
+                                  .equals(line.path("WorkflowId").asString(null)));
             });
   }
 

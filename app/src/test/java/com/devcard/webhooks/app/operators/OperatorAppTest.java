@@ -1,31 +1,35 @@
 package com.devcard.webhooks.app.operators;
 
-import com.devcard.webhooks.app.WebhooksApplication;
+import com.devcard.webhooks.app.RunningApp;
 import com.devcard.webhooks.testkit.WithWebhooksStack;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.Order;
+import org.springframework.test.context.TestPropertySource;
 
 /**
- * The whole application, ephemeral, with a schedule of two attempts 20 s apart (long enough to act
- * on a delivery while it waits) and reconciler sweeps every second or two. One context shared by
- * the classes that use it.
+ * The test context of what operators do and watch: a schedule of two attempts 20 s apart (long
+ * enough to act on a delivery while it waits), reconciler sweeps every second or two, backlog
+ * gauges counted every second, and the JSON log lines {@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs}
+ * gives.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WithWebhooksStack
-@SpringBootTest(
-    classes = WebhooksApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@RunningApp
+@Order(3)
+@TestPropertySource(
     properties = {
-      "WEBHOOKS_ALLOW_HTTP=true",
-      "WEBHOOKS_ALLOW_PRIVATE_TARGETS=true",
-      "WEBHOOKS_RETRY_DELAYS=20s",
-      "WEBHOOKS_DELIVERY_TIMEOUT=2s",
+      "webhooks.allow-http=true",
+      "webhooks.allow-private-targets=true",
+      "webhooks.retry-delays=20s",
+      "webhooks.delivery.timeout=2s",
       "webhooks.reconciler.unstarted-every=1s",
       "webhooks.reconciler.full-sweep-every=2s",
-      "webhooks.metrics.backlog-every=1s"
+      "webhooks.metrics.backlog-every=1s",
+      // what LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs sets from the environment
+      "logging.structured.format.console=ecs"
     })
 @interface OperatorAppTest {}

@@ -4,23 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.app.ApiClient.Response;
+import com.devcard.webhooks.app.AppClient;
+import com.devcard.webhooks.testkit.Receivers;
 import com.devcard.webhooks.workflows.DeliverySearchAttributes;
 import com.devcard.webhooks.workflows.TaskQueues;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An operator stops a delivery: through the admin route, or by cancelling or terminating its
@@ -30,31 +27,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @OperatorAppTest
 class OperatorCancelIT {
 
-  static WireMockServer receiver;
-
-  @LocalServerPort int port;
-
-  @Value("${webhooks.jwt.secret}")
-  String jwtSecret;
+  @RegisterExtension static final WireMockExtension receiver = Receivers.perClass();
 
   @Autowired WorkflowClient workflowClient;
 
-  DeliveryDriver driver;
+  final DeliveryDriver driver;
 
-  @BeforeAll
-  static void startReceiver() {
-    receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    receiver.start();
-  }
-
-  @AfterAll
-  static void stopReceiver() {
-    receiver.stop();
-  }
-
-  @BeforeEach
-  void setUp() {
-    driver = new DeliveryDriver(port, jwtSecret, receiver, 503);
+  OperatorCancelIT(@Autowired AppClient app) {
+    this.driver = new DeliveryDriver(app, receiver, 503);
   }
 
   /** A delivery whose first attempt failed, waiting 20 s for its second. */

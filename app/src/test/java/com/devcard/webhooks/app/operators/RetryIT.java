@@ -4,60 +4,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.app.ApiClient.Response;
+import com.devcard.webhooks.app.AppClient;
+import com.devcard.webhooks.app.Concurrently;
+import com.devcard.webhooks.testkit.Receivers;
 import com.devcard.webhooks.workflows.DeliverySearchAttributes;
 import com.devcard.webhooks.workflows.TaskQueues;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST /api/webhooks/{id}/deliveries/{deliveryId}/retry} on the running app. */
 @OperatorAppTest
 class RetryIT {
 
-  static WireMockServer receiver;
-
-  @LocalServerPort int port;
-
-  @Value("${webhooks.jwt.secret}")
-  String jwtSecret;
+  @RegisterExtension static final WireMockExtension receiver = Receivers.perClass();
 
   @Autowired WorkflowClient workflowClient;
 
-  DeliveryDriver driver;
+  final DeliveryDriver driver;
 
-  @BeforeAll
-  static void startReceiver() {
-    receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    receiver.start();
-  }
-
-  @AfterAll
-  static void stopReceiver() {
-    receiver.stop();
-  }
-
-  @BeforeEach
-  void setUp() {
-    driver = new DeliveryDriver(port, jwtSecret, receiver, 503);
+  RetryIT(@Autowired AppClient app) {
+    this.driver = new DeliveryDriver(app, receiver, 503);
   }
 
   @Test
@@ -79,7 +57,9 @@ class RetryIT {
     Response again = driver.retry(deliveryId);
 
     assertThat(again.status()).isEqualTo(202);
-    assertThat(again.json().get("status").asString()).isEqualTo("pending");
+    // The answer is the delivery as it is once its attempt is under way: reopened, or already
+    // done when the receiver answered first.
+    assertThat(again.json().get("status").asString()).isIn("pending", "success");
     driver.awaitStatus(deliveryId, "success", 3);
     assertThat(driver.log(deliveryId))
         .containsExactly("1 scheduled 503", "2 manual 503", "3 manual 204");
@@ -112,27 +92,79 @@ class RetryIT {
     String deliveryId = driver.publish();
     driver.awaitStatus(deliveryId, "success", 1);
 
-    List<Response> answers = concurrently(8, () -> driver.retry(deliveryId));
+    List<Response> answers = Concurrently.call(8, () -> driver.retry(deliveryId));
 
     assertThat(answers).extracting(Response::status).containsOnly(202);
     driver.awaitStatus(deliveryId, "success", 2);
     // Long enough for a second manual attempt to have shown up, were there one.
-    await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
-    assertThat(driver.log(deliveryId)).containsExactly("1 scheduled 204", "2 manual 204");
-    assertThat(driver.received()).hasSize(2);
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> {
+              assertThat(driver.log(deliveryId)).containsExactly("1 scheduled 204", "2 manual 204");
+              assertThat(driver.received()).hasSize(2);
+            });
   }
 
+  /**
+   * Retries that find the delivery waiting make one attempt between them. Those of them that reach
+   * the workflow only while that attempt runs are kept, not dropped (they were answered 202): they
+   * make at most one more attempt after it.
+   */
   @Test
-  void concurrentRetriesOfAWaitingDeliveryMakeOneAttempt() throws Exception {
+  void concurrentRetriesOfAWaitingDeliveryMakeOneAttemptAndAtMostOneMoreAfterIt() throws Exception {
     String deliveryId = driver.publish();
     driver.awaitStatus(deliveryId, "pending", 1);
 
-    List<Response> answers = concurrently(6, () -> driver.retry(deliveryId));
+    List<Response> answers = Concurrently.call(6, () -> driver.retry(deliveryId));
 
     assertThat(answers).extracting(Response::status).containsOnly(202);
-    driver.awaitStatus(deliveryId, "failed", 2);
-    await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
-    assertThat(driver.log(deliveryId)).containsExactly("1 scheduled 503", "2 manual 503");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> driver.detail(deliveryId).get("status").asString().equals("failed"));
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(driver.log(deliveryId))
+                    .isIn(
+                        List.of("1 scheduled 503", "2 manual 503"),
+                        List.of("1 scheduled 503", "2 manual 503", "3 manual 503")));
+  }
+
+  @Test
+  void aRetryWhileTheDeliverysLastRunIsStillOpenAnswersAtOnceAndAttemptsWhenThatRunCloses() {
+    driver.answer(204);
+    String deliveryId = driver.publish();
+    driver.awaitStatus(deliveryId, "success", 1);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                describe(deliveryId).getStatus()
+                    == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+    // Holds the workflow id as a run still closing would: no worker polls its task queue.
+    WorkflowStub closing =
+        workflowClient.newUntypedWorkflowStub(
+            "DeliveryWorkflow",
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(TaskQueues.deliveryWorkflowId(deliveryId))
+                .setTaskQueue("no-worker-polls-this")
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+                .build());
+    closing.start();
+
+    Response retried = driver.retry(deliveryId);
+
+    assertThat(retried.status()).isEqualTo(202);
+    assertThat(retried.json().get("status").asString()).isEqualTo("pending");
+    assertThat(driver.received()).hasSize(1);
+    closing.terminate("closed");
+    driver.awaitStatus(deliveryId, "success", 2);
+    assertThat(driver.log(deliveryId)).containsExactly("1 scheduled 204", "2 manual 204");
   }
 
   @Test
@@ -164,7 +196,7 @@ class RetryIT {
     driver.answer(204);
     String deliveryId = driver.publish();
     driver.awaitStatus(deliveryId, "success", 1);
-    String intruder = driver.tokens.user("intruder");
+    String intruder = driver.api.newUser("intruder").token();
 
     Response theirs = driver.api.post(driver.deliveryPath(deliveryId) + "/retry", intruder, "");
     Response unknown = driver.retry("dlv_01JUNKNOWN000000000000000");
@@ -195,26 +227,5 @@ class RetryIT {
     return workflowClient
         .newUntypedWorkflowStub(TaskQueues.deliveryWorkflowId(deliveryId))
         .describe();
-  }
-
-  private static <T> List<T> concurrently(int callers, Callable<T> call) throws Exception {
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<T>> futures = new ArrayList<>();
-    try (ExecutorService pool = Executors.newFixedThreadPool(callers)) {
-      for (int i = 0; i < callers; i++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return call.call();
-                }));
-      }
-      start.countDown();
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get());
-      }
-      return results;
-    }
   }
 }

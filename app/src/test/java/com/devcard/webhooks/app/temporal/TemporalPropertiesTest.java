@@ -9,32 +9,58 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class TemporalPropertiesTest {
 
-  private static TemporalProperties bind(Map<String, String> settings) {
-    return new Binder(new MapConfigurationPropertySource(settings))
-        .bindOrCreate("webhooks.temporal", TemporalProperties.class);
+  /** Binds from environment variables, as operators set them. */
+  private static Binder environment(Map<String, Object> variables) {
+    MutablePropertySources sources = new MutablePropertySources();
+    sources.addFirst(new SystemEnvironmentPropertySource("systemEnvironment", variables));
+    return new Binder(ConfigurationPropertySources.from(sources));
+  }
+
+  private static TemporalProperties bind(Map<String, Object> variables) {
+    return environment(variables).bindOrCreate("webhooks.temporal", TemporalProperties.class);
+  }
+
+  private static TemporalServerProperties server(Map<String, Object> variables) {
+    return environment(variables).bindOrCreate("temporal", TemporalServerProperties.class);
   }
 
   @Test
   void defaultsSendCallsUncompressed() {
     TemporalProperties properties = bind(Map.of());
 
-    // No address is guessed: the service refuses to start without TEMPORAL_ADDRESS.
-    assertThat(properties.address()).isNull();
-    assertThat(properties.namespace()).isEqualTo("default");
     assertThat(properties.maxConcurrentAttempts()).isEqualTo(1000);
     assertThat(properties.stickyDrain()).isEqualTo(Duration.ofSeconds(5));
     assertThat(properties.grpcCompression()).isEqualTo(GrpcCompression.NONE);
   }
 
   @Test
+  void theAddressHasNoDefaultAndTheNamespaceDefaultsToDefault() {
+    TemporalServerProperties server = server(Map.of());
+
+    assertThat(server.address()).isNull();
+    assertThat(server.namespace()).isEqualTo("default");
+  }
+
+  @Test
+  void temporalAddressAndNamespaceAreReadUnderTheirOwnNames() {
+    TemporalServerProperties server =
+        server(Map.of("TEMPORAL_ADDRESS", "temporal:7233", "TEMPORAL_NAMESPACE", "webhooks"));
+
+    assertThat(server.address()).isEqualTo("temporal:7233");
+    assertThat(server.namespace()).isEqualTo("webhooks");
+  }
+
+  @Test
   void gzipCanBeChosenAndAnUnknownCompressionIsRefused() {
-    assertThat(bind(Map.of("webhooks.temporal.grpc-compression", "gzip")).grpcCompression())
+    assertThat(bind(Map.of("WEBHOOKS_TEMPORAL_GRPC_COMPRESSION", "gzip")).grpcCompression())
         .isEqualTo(GrpcCompression.GZIP);
-    assertThatThrownBy(() -> bind(Map.of("webhooks.temporal.grpc-compression", "brotli")))
+    assertThatThrownBy(() -> bind(Map.of("WEBHOOKS_TEMPORAL_GRPC_COMPRESSION", "brotli")))
         .isInstanceOf(BindException.class);
   }
 }

@@ -1,18 +1,16 @@
 package com.devcard.webhooks.store.delivery;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import java.time.Instant;
 
-/**
- * One event sent to one endpoint. {@code status} is the lowercase wire value ({@code pending},
- * {@code success}, {@code failed}, {@code cancelled}); {@code responseCode} is the last attempt's.
- */
+/** One event sent to one endpoint; {@code responseCode} is the last attempt's. */
 public record Delivery(
     String id,
     String endpointId,
     String userId,
     String eventId,
     String eventType,
-    String status,
+    DeliveryStatus status,
     int attempts,
     Integer responseCode,
     Instant nextRetryAt,

@@ -5,11 +5,16 @@ import static com.devcard.webhooks.store.JdbcColumns.instant;
 import static com.devcard.webhooks.store.JdbcColumns.nullableInt;
 import static com.devcard.webhooks.store.JdbcColumns.timestamp;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.KeysetPosition;
 import com.devcard.webhooks.store.Page;
+import com.devcard.webhooks.store.endpoint.EndpointStates;
+import com.devcard.webhooks.store.health.AttemptEnd;
+import com.devcard.webhooks.store.health.EndpointHealthRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -20,7 +25,13 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The delivery log: deliveries, their attempts, and the queries the reconciler needs. */
+/**
+ * The delivery log: deliveries, their attempts, and the queries the reconciler needs.
+ *
+ * <p>A status a statement writes is bound from {@link DeliveryStatus}. Filters keep the literal
+ * {@code 'pending'}: the planner matches the partial index of pending deliveries only against a
+ * literal, not against a parameter of a generic plan.
+ */
 @Repository
 public class DeliveryRepository {
 
@@ -33,11 +44,17 @@ public class DeliveryRepository {
       DeliveryRowMapper.COLUMNS
           + ", e.url, d.retry_delays_ms, d.manual_attempt_requested_at, d.workflow_started";
 
+  /** The trigger of a recovery probe's attempt, which leaves a held delivery held on failure. */
+  private static final String PROBE = "probe";
+
   private static final String ATTEMPT_COLUMNS =
-      "attempt, trigger, started_at, duration_ms, response_code, response_body, error";
+      "attempt, trigger, started_at, duration_ms, response_code, response_body, error,"
+          + " retry_after_ms";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
+  private final EndpointHealthRepository health;
+  private final EndpointStates states;
 
   @Autowired
   public DeliveryRepository(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
@@ -47,6 +64,8 @@ public class DeliveryRepository {
   public DeliveryRepository(JdbcClient jdbc, TransactionTemplate transactions) {
     this.jdbc = jdbc;
     this.transactions = transactions;
+    this.health = new EndpointHealthRepository(jdbc);
+    this.states = new EndpointStates(jdbc, transactions);
   }
 
   /** The delivery, when its endpoint is the user's and not deleted. */
@@ -153,7 +172,13 @@ public class DeliveryRepository {
         rs.getLong("duration_ms"),
         nullableInt(rs, "response_code"),
         rs.getString("response_body"),
-        rs.getString("error"));
+        rs.getString("error"),
+        millis(rs, "retry_after_ms"));
+  }
+
+  private static Duration millis(ResultSet rs, String column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : Duration.ofMillis(value);
   }
 
   /**
@@ -177,7 +202,7 @@ public class DeliveryRepository {
   public Page<Delivery> list(
       String userId,
       String endpointId,
-      Optional<String> status,
+      Optional<DeliveryStatus> status,
       Optional<KeysetPosition> after,
       int limit) {
     // Only fixed fragments are appended; every value is a bind parameter.
@@ -197,7 +222,7 @@ public class DeliveryRepository {
             .param("userId", userId)
             .param("fetch", limit + 1);
     if (status.isPresent()) {
-      statement = statement.param("status", status.get());
+      statement = statement.param("status", status.get().wireValue());
     }
     if (after.isPresent()) {
       statement =
@@ -219,7 +244,8 @@ public class DeliveryRepository {
     return jdbc.sql(
             "select "
                 + DeliveryRowMapper.COLUMNS
-                + ", ev.payload, e.url, e.is_active, e.deleted_at is not null as endpoint_deleted"
+                + ", ev.payload, e.url, e.is_active, e.deleted_at is not null as endpoint_deleted,"
+                + " e.rate_limit, e.disabled_reason, e.operational"
                 + " from webhook_deliveries d"
                 + " join webhook_endpoints e on e.id = d.endpoint_id"
                 + " join webhook_events ev on ev.id = d.event_id"
@@ -232,7 +258,10 @@ public class DeliveryRepository {
                     rs.getString("payload"),
                     rs.getString("url"),
                     rs.getBoolean("is_active"),
-                    rs.getBoolean("endpoint_deleted")))
+                    rs.getBoolean("endpoint_deleted"),
+                    nullableInt(rs, "rate_limit"),
+                    rs.getString("disabled_reason"),
+                    rs.getBoolean("operational")))
         .optional();
   }
 
@@ -246,6 +275,21 @@ public class DeliveryRepository {
    */
   public RecordedAttempt recordAttempt(
       String deliveryId, String attemptKey, AttemptResult result, Optional<Instant> nextRetryAt) {
+    return recordAttempt(deliveryId, attemptKey, result, nextRetryAt, AttemptRules.LOG_ONLY);
+  }
+
+  /**
+   * Like {@link #recordAttempt(String, String, AttemptResult, Optional)}, and in the same
+   * transaction what the attempt does to its endpoint: a {@code 410} disables it ({@code gone}); a
+   * delivery that ends failed long enough after the endpoint started failing disables it ({@code
+   * failing}). Either way its pending deliveries are held.
+   */
+  public RecordedAttempt recordAttempt(
+      String deliveryId,
+      String attemptKey,
+      AttemptResult result,
+      Optional<Instant> nextRetryAt,
+      AttemptRules rules) {
     return transactions.execute(
         status -> {
           // Locking the delivery first serializes concurrent recordings of the same attempt.
@@ -265,15 +309,22 @@ public class DeliveryRepository {
             return earlier.get();
           }
           int number = delivery.attempts() + 1;
-          String newStatus = statusAfter(delivery.status(), result.success(), nextRetryAt);
-          Instant newNextRetryAt = "pending".equals(newStatus) ? nextRetryAt.orElseThrow() : null;
+          DeliveryStatus newStatus =
+              statusAfter(
+                  delivery.status(),
+                  result.success(),
+                  nextRetryAt,
+                  result.trigger(),
+                  rules.releasesHeld());
+          Instant newNextRetryAt =
+              newStatus == DeliveryStatus.PENDING ? nextRetryAt.orElseThrow() : null;
           jdbc.sql(
                   "insert into webhook_delivery_attempts (delivery_id, attempt, attempt_key,"
                       + " trigger, started_at, duration_ms, response_code, response_body, error,"
-                      + " success, delivery_status)"
+                      + " success, delivery_status, retry_after_ms)"
                       + " values (:deliveryId, :attempt, :attemptKey, :trigger, :startedAt,"
                       + " :durationMs, :responseCode, :responseBody, :error, :success,"
-                      + " :deliveryStatus)")
+                      + " :deliveryStatus, :retryAfterMs)")
               .param("deliveryId", deliveryId)
               .param("attempt", number)
               .param("attemptKey", attemptKey)
@@ -284,36 +335,81 @@ public class DeliveryRepository {
               .param("responseBody", withoutNul(result.responseBody()), Types.VARCHAR)
               .param("error", withoutNul(result.error()), Types.VARCHAR)
               .param("success", result.success())
-              .param("deliveryStatus", newStatus)
+              .param("deliveryStatus", newStatus.wireValue())
+              .param(
+                  "retryAfterMs",
+                  result.retryAfter() == null ? null : result.retryAfter().toMillis(),
+                  Types.BIGINT)
               .update();
           jdbc.sql(
                   "update webhook_deliveries set attempts = :attempts,"
                       + " response_code = :responseCode, status = :status,"
                       + " next_retry_at = :nextRetryAt, manual_attempt_requested_at = null,"
-                      + " cancel_reason = case when :status = 'cancelled' then cancel_reason end,"
+                      + " cancel_reason = case when :keepCancelReason then cancel_reason end,"
+                      + " held_at = case when :status = 'held' then held_at end,"
+                      // Released: the schedule goes on in a run the reconciler starts.
+                      + " workflow_started = case when :released then false"
+                      + " else workflow_started end,"
                       + " updated_at = now()"
                       + " where id = :id")
               .param("attempts", number)
               .param("responseCode", result.responseCode(), Types.INTEGER)
-              .param("status", newStatus)
+              .param("status", newStatus.wireValue())
+              .param("keepCancelReason", newStatus == DeliveryStatus.CANCELLED)
+              .param(
+                  "released",
+                  delivery.status() == DeliveryStatus.HELD && newStatus == DeliveryStatus.PENDING)
               .param("nextRetryAt", timestamp(newNextRetryAt), Types.TIMESTAMP_WITH_TIMEZONE)
               .param("id", deliveryId)
               .update();
-          return new RecordedAttempt(number, newStatus, result.responseCode(), result.success());
+          // The endpoint's health follows the log, in the same transaction.
+          Instant endedAt = result.startedAt().plusMillis(result.durationMs());
+          DeliveryStatus ended = endedNow(delivery.status(), newStatus);
+          health.record(new AttemptEnd(delivery.endpointId(), endedAt, result.success(), ended));
+          Optional<EndpointStates.Disabled> disabled = Optional.empty();
+          if (rules.receiverGone()) {
+            disabled = states.disableAsGone(delivery.endpointId(), deliveryId);
+          } else if (ended == DeliveryStatus.FAILED) {
+            disabled =
+                states.disableIfFailingFor(
+                    delivery.endpointId(), rules.disableAfter(), endedAt, deliveryId);
+          }
+          return new RecordedAttempt(
+              number,
+              newStatus,
+              result.responseCode(),
+              result.success(),
+              result.retryAfter(),
+              disabled.orElse(null));
         });
   }
 
+  /** The status this attempt ended the delivery with; null when it did not end it just now. */
+  private static DeliveryStatus endedNow(DeliveryStatus before, DeliveryStatus after) {
+    boolean ended = after == DeliveryStatus.SUCCESS || after == DeliveryStatus.FAILED;
+    return ended && after != before ? after : null;
+  }
+
   // A cancelled delivery stays cancelled: an attempt already under way when it was cancelled
-  // is logged, but does not bring the delivery back to life.
-  private static String statusAfter(
-      String currentStatus, boolean success, Optional<Instant> nextRetryAt) {
+  // is logged, but does not bring the delivery back to life. A held delivery stays held when an
+  // attempt fails (a probe's, or one already under way when it was held), unless the attempt
+  // released it.
+  private static DeliveryStatus statusAfter(
+      DeliveryStatus currentStatus,
+      boolean success,
+      Optional<Instant> nextRetryAt,
+      String trigger,
+      boolean releasesHeld) {
     if (success) {
-      return "success";
+      return DeliveryStatus.SUCCESS;
     }
-    if ("cancelled".equals(currentStatus)) {
-      return "cancelled";
+    if (currentStatus == DeliveryStatus.CANCELLED) {
+      return DeliveryStatus.CANCELLED;
     }
-    return nextRetryAt.isPresent() ? "pending" : "failed";
+    if (currentStatus == DeliveryStatus.HELD && (!releasesHeld || PROBE.equals(trigger))) {
+      return DeliveryStatus.HELD;
+    }
+    return nextRetryAt.isPresent() ? DeliveryStatus.PENDING : DeliveryStatus.FAILED;
   }
 
   /**
@@ -326,16 +422,17 @@ public class DeliveryRepository {
 
   private Optional<RecordedAttempt> recorded(String attemptKey) {
     return jdbc.sql(
-            "select attempt, delivery_status, response_code, success"
+            "select attempt, delivery_status, response_code, success, retry_after_ms"
                 + " from webhook_delivery_attempts where attempt_key = :attemptKey")
         .param("attemptKey", attemptKey)
         .query(
             (rs, rowNum) ->
                 new RecordedAttempt(
                     rs.getInt("attempt"),
-                    rs.getString("delivery_status"),
+                    DeliveryStatus.fromWireValue(rs.getString("delivery_status")),
                     nullableInt(rs, "response_code"),
-                    rs.getBoolean("success")))
+                    rs.getBoolean("success"),
+                    millis(rs, "retry_after_ms")))
         .optional();
   }
 
@@ -371,12 +468,13 @@ public class DeliveryRepository {
 
   private boolean cancelPending(String deliveryId, String reason, String condition) {
     return jdbc.sql(
-                "update webhook_deliveries set status = 'cancelled', cancel_reason = :reason,"
+                "update webhook_deliveries set status = :newStatus, cancel_reason = :reason,"
                     + " next_retry_at = null, manual_attempt_requested_at = null,"
                     + " updated_at = now()"
                     + " where id = :id and status = 'pending'"
                     + condition)
             .param("id", deliveryId)
+            .param("newStatus", DeliveryStatus.CANCELLED.wireValue())
             .param("reason", reason)
             .update()
         == 1;
@@ -390,18 +488,19 @@ public class DeliveryRepository {
    * the others were made redundant by its attempt. The workflow run that makes the attempt is then
    * started by the caller, or by the reconciler should the caller fail to.
    */
-  public boolean reopenForManualAttempt(String deliveryId, String seenStatus, int seenAttempts) {
+  public boolean reopenForManualAttempt(
+      String deliveryId, DeliveryStatus seenStatus, int seenAttempts) {
     return reopenForManualAttempt(deliveryId, seenStatus, seenAttempts, Integer.MAX_VALUE);
   }
 
   /**
-   * Like {@link #reopenForManualAttempt(String, String, int)}, unless the delivery already has
-   * {@code maxManualAttempts} manual attempts in its log.
+   * Like {@link #reopenForManualAttempt(String, DeliveryStatus, int)}, unless the delivery already
+   * has {@code maxManualAttempts} manual attempts in its log.
    */
   public boolean reopenForManualAttempt(
-      String deliveryId, String seenStatus, int seenAttempts, int maxManualAttempts) {
+      String deliveryId, DeliveryStatus seenStatus, int seenAttempts, int maxManualAttempts) {
     return jdbc.sql(
-                "update webhook_deliveries d set status = 'pending', cancel_reason = null,"
+                "update webhook_deliveries d set status = :newStatus, cancel_reason = null,"
                     + " next_retry_at = null, manual_attempt_requested_at = now(),"
                     + " workflow_started = false, updated_at = now()"
                     + " where id = :id and status = :seenStatus and attempts = :seenAttempts"
@@ -410,7 +509,8 @@ public class DeliveryRepository {
                     + " and (select count(*) from webhook_delivery_attempts a"
                     + " where a.delivery_id = d.id and a.trigger = 'manual') < :maxManual")
             .param("id", deliveryId)
-            .param("seenStatus", seenStatus)
+            .param("newStatus", DeliveryStatus.PENDING.wireValue())
+            .param("seenStatus", seenStatus.wireValue())
             .param("seenAttempts", seenAttempts)
             .param("maxManual", maxManualAttempts)
             .update()

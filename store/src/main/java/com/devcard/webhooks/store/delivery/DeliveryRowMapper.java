@@ -3,6 +3,7 @@ package com.devcard.webhooks.store.delivery;
 import static com.devcard.webhooks.store.JdbcColumns.instant;
 import static com.devcard.webhooks.store.JdbcColumns.nullableInt;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.springframework.jdbc.core.RowMapper;
@@ -26,7 +27,7 @@ final class DeliveryRowMapper implements RowMapper<Delivery> {
         rs.getString("user_id"),
         rs.getString("event_id"),
         rs.getString("event_type"),
-        rs.getString("status"),
+        DeliveryStatus.fromWireValue(rs.getString("status")),
         rs.getInt("attempts"),
         nullableInt(rs, "response_code"),
         instant(rs, "next_retry_at"),

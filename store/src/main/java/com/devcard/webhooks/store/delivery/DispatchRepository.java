@@ -4,7 +4,10 @@ import static com.devcard.webhooks.store.JdbcColumns.durations;
 import static com.devcard.webhooks.store.JdbcColumns.millisArray;
 import static com.devcard.webhooks.store.JdbcColumns.timestamp;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.Ids;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -76,41 +79,60 @@ public class DispatchRepository {
         });
   }
 
-  private record Target(String endpointId, String url) {}
+  /** An endpoint to deliver to; {@code held} when the service disabled it. */
+  private record Target(String endpointId, String url, boolean held) {}
 
   // FOR SHARE: an endpoint being deactivated or deleted waits until these deliveries are
   // committed, then cancels them; one deleted first is skipped here.
   private List<Target> targets(NewEvent event) {
     if (event.onlyEndpointId() != null) {
       return jdbc.sql(
-              "select id, url from webhook_endpoints"
+              "select id, url, "
+                  + HELD
+                  + " from webhook_endpoints"
                   + " where id = :id and user_id = :userId and deleted_at is null"
                   + " for share")
           .param("id", event.onlyEndpointId())
           .param("userId", event.userId())
-          .query((rs, rowNum) -> new Target(rs.getString("id"), rs.getString("url")))
+          .query(DispatchRepository::target)
           .list();
     }
+    // Endpoints the service disabled get the delivery too, held until they are enabled again;
+    // those their owners set inactive get none.
     return jdbc.sql(
-            "select id, url from webhook_endpoints"
-                + " where user_id = :userId and deleted_at is null and is_active"
+            "select id, url, "
+                + HELD
+                + " from webhook_endpoints"
+                + " where user_id = :userId and deleted_at is null"
+                + " and (is_active or disabled_reason in ('gone', 'failing'))"
                 + " and :eventType = any(events)"
                 + " order by created_at, id"
                 + " for share")
         .param("userId", event.userId())
         .param("eventType", event.eventType())
-        .query((rs, rowNum) -> new Target(rs.getString("id"), rs.getString("url")))
+        .query(DispatchRepository::target)
         .list();
+  }
+
+  private static final String HELD =
+      "(not is_active and disabled_reason in ('gone', 'failing')) as held";
+
+  private static Target target(ResultSet rs, int rowNum) throws SQLException {
+    return new Target(rs.getString("id"), rs.getString("url"), rs.getBoolean("held"));
   }
 
   private DispatchedDelivery insertDelivery(NewEvent event, Target target) {
     String id = Ids.newId("dlv");
+    DeliveryStatus status = target.held() ? DeliveryStatus.HELD : DeliveryStatus.PENDING;
     jdbc.sql(
             "insert into webhook_deliveries (id, endpoint_id, user_id, event_id, event_type,"
-                + " status, attempts, retry_delays_ms, created_at, updated_at)"
+                + " status, held_at, attempts, retry_delays_ms, created_at, updated_at)"
                 + " values (:id, :endpointId, :userId, :eventId, :eventType,"
-                + " 'pending', 0, :retryDelays, :createdAt, :createdAt)")
+                + " :status, case when :held then now() end, 0, :retryDelays, :createdAt,"
+                + " :createdAt)")
         .param("id", id)
+        .param("status", status.wireValue())
+        .param("held", target.held())
         .param("endpointId", target.endpointId())
         .param("userId", event.userId())
         .param("eventId", event.eventId())
@@ -124,12 +146,14 @@ public class DispatchRepository {
         event.userId(),
         event.eventType(),
         target.url(),
-        event.retryDelays());
+        event.retryDelays(),
+        status);
   }
 
   private List<DispatchedDelivery> deliveriesOf(String eventId) {
     return jdbc.sql(
-            "select d.id, d.endpoint_id, d.user_id, d.event_type, e.url, d.retry_delays_ms"
+            "select d.id, d.endpoint_id, d.user_id, d.event_type, e.url, d.retry_delays_ms,"
+                + " d.status"
                 + " from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id"
                 + " where d.event_id = :eventId"
                 + " order by d.id")
@@ -142,7 +166,8 @@ public class DispatchRepository {
                     rs.getString("user_id"),
                     rs.getString("event_type"),
                     rs.getString("url"),
-                    durations(rs, "retry_delays_ms")))
+                    durations(rs, "retry_delays_ms"),
+                    DeliveryStatus.fromWireValue(rs.getString("status"))))
         .list();
   }
 }

@@ -3,11 +3,13 @@ package com.devcard.webhooks.store.endpoint;
 import static com.devcard.webhooks.store.JdbcColumns.instant;
 import static com.devcard.webhooks.store.JdbcColumns.textArray;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.secret.SecretCipher;
 import com.devcard.webhooks.store.secret.SecretGenerator;
 import java.sql.Types;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +25,7 @@ public class EndpointRepository {
   private final JdbcClient jdbc;
   private final SecretCipher cipher;
   private final TransactionTemplate transactions;
+  private final EndpointStates states;
 
   @Autowired
   public EndpointRepository(
@@ -35,6 +38,7 @@ public class EndpointRepository {
     this.jdbc = jdbc;
     this.cipher = cipher;
     this.transactions = transactions;
+    this.states = new EndpointStates(jdbc, transactions);
   }
 
   /**
@@ -65,9 +69,9 @@ public class EndpointRepository {
           Endpoint created =
               jdbc.sql(
                       "insert into webhook_endpoints (id, user_id, url, events, description,"
-                          + " is_active, secret_ciphertext, created_at, updated_at)"
+                          + " is_active, secret_ciphertext, rate_limit, created_at, updated_at)"
                           + " values (:id, :userId, :url, :events, :description, true,"
-                          + " :secret, now(), now())"
+                          + " :secret, :rateLimit, now(), now())"
                           + " returning "
                           + EndpointRowMapper.COLUMNS)
                   .param("id", id)
@@ -76,6 +80,7 @@ public class EndpointRepository {
                   .param("events", textArray(endpoint.events()))
                   .param("description", endpoint.description())
                   .param("secret", cipher.encrypt(secret, id))
+                  .param("rateLimit", endpoint.rateLimit(), Types.INTEGER)
                   .query(EndpointRowMapper.INSTANCE)
                   .single();
           return new CreatedEndpoint(created, secret);
@@ -119,46 +124,114 @@ public class EndpointRepository {
   }
 
   /**
-   * Applies the given changes. When the endpoint ends up inactive, its pending deliveries are
-   * cancelled in the same transaction and their ids returned, so the caller can stop their
-   * workflows.
+   * Applies the given changes, with the {@link EnableSettings#DEFAULTS} should they enable an
+   * endpoint the service disabled.
    */
   public Optional<EndpointUpdate> update(
       String userId, String endpointId, EndpointChanges changes) {
+    return update(userId, endpointId, changes, EnableSettings.DEFAULTS);
+  }
+
+  /**
+   * Applies the given changes in one transaction, with what they set off. Set inactive, the
+   * endpoint's pending deliveries are cancelled (its held ones too, when its owner turns off an
+   * endpoint the service disabled). Set active after the service disabled it, its held deliveries
+   * are released in creation order, or cancelled when {@code changes.releaseHeld()} is false.
+   */
+  public Optional<EndpointUpdate> update(
+      String userId, String endpointId, EndpointChanges changes, EnableSettings settings) {
     return transactions.execute(
         status -> {
-          Optional<Endpoint> updated =
+          Optional<Endpoint> before =
               jdbc.sql(
-                      "update webhook_endpoints set"
-                          + " url = case when :setUrl then cast(:url as text) else url end,"
-                          + " events = case when :setEvents then cast(:events as text[])"
-                          + " else events end,"
-                          + " description = case when :setDescription"
-                          + " then cast(:description as text) else description end,"
-                          + " is_active = case when :setActive then cast(:active as boolean)"
-                          + " else is_active end,"
-                          + " updated_at = now()"
+                      "select "
+                          + EndpointRowMapper.COLUMNS
+                          + " from webhook_endpoints"
                           + " where id = :id and user_id = :userId and deleted_at is null"
-                          + " returning "
-                          + EndpointRowMapper.COLUMNS)
-                  .param("setUrl", changes.url().isPresent())
-                  .param("url", changes.url().orElse(null))
-                  .param("setEvents", changes.events().isPresent())
-                  .param("events", textArray(changes.events().orElse(null)))
-                  .param("setDescription", changes.description().isPresent())
-                  .param("description", changes.description().flatMap(d -> d).orElse(null))
-                  .param("setActive", changes.active().isPresent())
-                  .param("active", changes.active().orElse(null))
+                          + " for update")
                   .param("id", endpointId)
                   .param("userId", userId)
                   .query(EndpointRowMapper.INSTANCE)
                   .optional();
-          return updated.map(
-              endpoint ->
-                  new EndpointUpdate(
-                      endpoint,
-                      endpoint.active() ? List.of() : cancelPendingDeliveries(endpointId)));
+          if (before.isEmpty()) {
+            return Optional.<EndpointUpdate>empty();
+          }
+          Endpoint endpoint = applyChanges(userId, endpointId, changes);
+          boolean disabledByService =
+              before.get().disabledReason() != null
+                  && DisabledReason.fromWireValue(before.get().disabledReason()).holdsDeliveries();
+          boolean wasFailing =
+              DisabledReason.FAILING.wireValue().equals(before.get().disabledReason());
+          boolean probeEnded =
+              wasFailing && !DisabledReason.FAILING.wireValue().equals(endpoint.disabledReason());
+          if (!endpoint.active()) {
+            List<String> cancelled = new ArrayList<>(cancelPendingDeliveries(endpointId));
+            if (disabledByService && changes.active().isPresent()) {
+              cancelled.addAll(states.cancelHeldOf(endpointId));
+            }
+            return Optional.of(
+                new EndpointUpdate(
+                    endpoint, cancelled, Optional.empty(), List.of(), probeEnded, false));
+          }
+          if (disabledByService && changes.active().orElse(false)) {
+            EndpointStates.Enabled enabled =
+                states.enabledByOwner(
+                    endpointId,
+                    userId,
+                    changes.releaseHeld(),
+                    settings.releaseRate(),
+                    settings.eventRetryDelays());
+            return Optional.of(
+                new EndpointUpdate(
+                    endpoint,
+                    enabled.cancelledDeliveryIds(),
+                    enabled.release(),
+                    enabled.operationalDeliveryId().stream().toList(),
+                    probeEnded,
+                    true));
+          }
+          return Optional.of(
+              new EndpointUpdate(
+                  endpoint, List.of(), Optional.empty(), List.of(), probeEnded, false));
         });
+  }
+
+  private Endpoint applyChanges(String userId, String endpointId, EndpointChanges changes) {
+    return jdbc.sql(
+            "update webhook_endpoints set"
+                + " url = case when :setUrl then cast(:url as text) else url end,"
+                + " events = case when :setEvents then cast(:events as text[])"
+                + " else events end,"
+                + " description = case when :setDescription"
+                + " then cast(:description as text) else description end,"
+                + " is_active = case when :setActive then cast(:active as boolean)"
+                + " else is_active end,"
+                // The owner's own switch: off is 'user', on clears any reason.
+                + " disabled_reason = case when not :setActive then disabled_reason"
+                + " when cast(:active as boolean) then null else 'user' end,"
+                + " disabled_at = case when not :setActive then disabled_at"
+                + " when cast(:active as boolean) then null"
+                + " when is_active then now() else disabled_at end,"
+                + " rate_limit = case when :setRateLimit then cast(:rateLimit as int)"
+                + " else rate_limit end,"
+                + " updated_at = now()"
+                + " where id = :id and user_id = :userId and deleted_at is null"
+                + " returning "
+                + EndpointRowMapper.COLUMNS)
+        .param("setUrl", changes.url().isPresent())
+        .param("url", changes.url().orElse(null))
+        .param("setEvents", changes.events().isPresent())
+        .param("events", textArray(changes.events().orElse(null)))
+        .param("setDescription", changes.description().isPresent())
+        .param("description", changes.description().flatMap(d -> d).orElse(null))
+        .param("setActive", changes.active().isPresent())
+        .param("active", changes.active().orElse(null))
+        .param("setRateLimit", changes.rateLimit().isPresent())
+        .param("rateLimit", changes.rateLimit().flatMap(r -> r).orElse(null), Types.INTEGER)
+        .param("id", endpointId)
+        .param("userId", userId)
+        .query(EndpointRowMapper.INSTANCE)
+        .single();
   }
 
   /**
@@ -176,9 +249,12 @@ public class EndpointRepository {
                   .param("id", endpointId)
                   .param("userId", userId)
                   .update();
-          return deleted == 0
-              ? Optional.<List<String>>empty()
-              : Optional.of(cancelPendingDeliveries(endpointId));
+          if (deleted == 0) {
+            return Optional.<List<String>>empty();
+          }
+          List<String> cancelled = new ArrayList<>(cancelPendingDeliveries(endpointId));
+          cancelled.addAll(states.cancelHeldOf(endpointId));
+          return Optional.of(List.copyOf(cancelled));
         });
   }
 
@@ -277,11 +353,12 @@ public class EndpointRepository {
     return jdbc
         .sql(
             "update webhook_deliveries"
-                + " set status = 'cancelled', cancel_reason = 'endpoint', next_retry_at = null,"
+                + " set status = :newStatus, cancel_reason = 'endpoint', next_retry_at = null,"
                 + " manual_attempt_requested_at = null, updated_at = now()"
                 + " where endpoint_id = :endpointId and status = 'pending'"
                 + " returning id")
         .param("endpointId", endpointId)
+        .param("newStatus", DeliveryStatus.CANCELLED.wireValue())
         .query(String.class)
         .list()
         .stream()

@@ -1,6 +1,7 @@
 package com.devcard.webhooks.store.endpoint;
 
 import static com.devcard.webhooks.store.JdbcColumns.instant;
+import static com.devcard.webhooks.store.JdbcColumns.nullableInt;
 import static com.devcard.webhooks.store.JdbcColumns.textList;
 
 import java.sql.ResultSet;
@@ -11,7 +12,8 @@ import org.springframework.jdbc.core.RowMapper;
 final class EndpointRowMapper implements RowMapper<Endpoint> {
 
   static final String COLUMNS =
-      "id, user_id, url, events, description, is_active, created_at, updated_at";
+      "id, user_id, url, events, description, is_active, created_at, updated_at,"
+          + " disabled_reason, disabled_at, rate_limit";
 
   static final EndpointRowMapper INSTANCE = new EndpointRowMapper();
 
@@ -27,6 +29,9 @@ final class EndpointRowMapper implements RowMapper<Endpoint> {
         rs.getString("description"),
         rs.getBoolean("is_active"),
         instant(rs, "created_at"),
-        instant(rs, "updated_at"));
+        instant(rs, "updated_at"),
+        rs.getString("disabled_reason"),
+        instant(rs, "disabled_at"),
+        nullableInt(rs, "rate_limit"));
   }
 }

@@ -1,5 +1,9 @@
 package com.devcard.webhooks.store.recovery;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
+import java.time.Duration;
+import java.util.List;
+
 /**
  * One delivery of a recovery's snapshot, with what recovering it needs to decide.
  *
@@ -7,6 +11,10 @@ package com.devcard.webhooks.store.recovery;
  * @param attempt the number the manual attempt got in the delivery's log, once made
  * @param deliveryStatus the delivery's status now
  * @param recoveryState the recovery's state now
+ * @param release the item of a release: its delivery is to be {@code held}, and its attempt is the
+ *     next of its schedule
+ * @param deliveryAttempts the attempts in the delivery's log now
+ * @param retryDelays the delivery's retry schedule
  */
 public record RecoveryItem(
     String recoveryId,
@@ -14,8 +22,44 @@ public record RecoveryItem(
     String deliveryId,
     String state,
     Integer attempt,
-    String deliveryStatus,
-    String recoveryState) {
+    DeliveryStatus deliveryStatus,
+    String recoveryState,
+    boolean release,
+    int deliveryAttempts,
+    List<Duration> retryDelays) {
+
+  public RecoveryItem {
+    retryDelays = List.copyOf(retryDelays);
+  }
+
+  /** An item of a bulk recovery. */
+  public RecoveryItem(
+      String recoveryId,
+      int position,
+      String deliveryId,
+      String state,
+      Integer attempt,
+      DeliveryStatus deliveryStatus,
+      String recoveryState) {
+    this(
+        recoveryId,
+        position,
+        deliveryId,
+        state,
+        attempt,
+        deliveryStatus,
+        recoveryState,
+        false,
+        0,
+        List.of());
+  }
+
+  /**
+   * The wait after the next scheduled attempt should it fail; {@code null} when it is the last one.
+   */
+  public Duration nextDelayIfItFails() {
+    return deliveryAttempts < retryDelays.size() ? retryDelays.get(deliveryAttempts) : null;
+  }
 
   public boolean isPending() {
     return "pending".equals(state);

@@ -1,8 +1,10 @@
 package com.devcard.webhooks.store.recovery;
 
+import static com.devcard.webhooks.store.JdbcColumns.durations;
 import static com.devcard.webhooks.store.JdbcColumns.nullableInt;
 import static com.devcard.webhooks.store.JdbcColumns.timestamp;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.Ids;
 import java.sql.Types;
 import java.util.List;
@@ -77,7 +79,8 @@ public class RecoveryRepository {
                     + " endpoint_id, since, rate, state, total, created_at, updated_at)"
                     + " values (:id, :ownerUserId, :createdBy, :userId, :endpointId, :since,"
                     + " :rate, 'running', 0, now(), now())"
-                    + " on conflict (endpoint_id) where state = 'running' do nothing")
+                    + " on conflict (endpoint_id) where state = 'running' and kind = 'recovery'"
+                    + " do nothing")
             .param("id", id)
             .param("ownerUserId", recovery.ownerUserId(), Types.VARCHAR)
             .param("createdBy", recovery.createdBy())
@@ -89,11 +92,52 @@ public class RecoveryRepository {
         == 1;
   }
 
+  /**
+   * Creates a running release of the endpoint's {@code held} deliveries, numbered from 1 oldest
+   * first, to be sent one at a time at {@code ratePerSecond}, or at the endpoint's rate limit when
+   * that is lower. Call it in the transaction that enabled the endpoint.
+   *
+   * @return the release; empty when nothing is held
+   */
+  public Optional<Recovery> createRelease(String endpointId, int ratePerSecond) {
+    String id = Ids.newId("rcv");
+    // Never faster than the endpoint's own rate limit: the release's attempts do not queue for
+    // its slots.
+    jdbc.sql(
+            "insert into webhook_recoveries (id, created_by, endpoint_id, rate, state, kind,"
+                + " total, created_at, updated_at)"
+                + " select :id, 'release', e.id, least(:rate, coalesce(e.rate_limit, :rate)),"
+                + " 'running', 'release', 0, now(), now()"
+                + " from webhook_endpoints e where e.id = :endpointId")
+        .param("id", id)
+        .param("endpointId", endpointId)
+        .param("rate", ratePerSecond)
+        .update();
+    int total =
+        jdbc.sql(
+                "insert into webhook_recovery_items (recovery_id, position, delivery_id)"
+                    + " select :id, row_number() over (order by d.created_at, d.id), d.id"
+                    + " from webhook_deliveries d"
+                    + " where d.endpoint_id = :endpointId and d.status = 'held'")
+            .param("id", id)
+            .param("endpointId", endpointId)
+            .update();
+    if (total == 0) {
+      jdbc.sql("delete from webhook_recoveries where id = :id").param("id", id).update();
+      return Optional.empty();
+    }
+    jdbc.sql("update webhook_recoveries set total = :total where id = :id")
+        .param("total", total)
+        .param("id", id)
+        .update();
+    return find(id);
+  }
+
   /** The running recovery of the endpoint, if any. */
   public Optional<String> runningOf(String endpointId) {
     return jdbc.sql(
             "select id from webhook_recoveries where endpoint_id = :endpointId"
-                + " and state = 'running'")
+                + " and state = 'running' and kind = 'recovery'")
         .param("endpointId", endpointId)
         .query(String.class)
         .optional();
@@ -162,7 +206,8 @@ public class RecoveryRepository {
   public Optional<RecoveryItem> findItem(String recoveryId, int position) {
     return jdbc.sql(
             "select i.recovery_id, i.position, i.delivery_id, i.state, i.attempt,"
-                + " d.status as delivery_status, r.state as recovery_state"
+                + " d.status as delivery_status, r.state as recovery_state, r.kind,"
+                + " d.attempts as delivery_attempts, d.retry_delays_ms"
                 + " from webhook_recovery_items i"
                 + " join webhook_recoveries r on r.id = i.recovery_id"
                 + " join webhook_deliveries d on d.id = i.delivery_id"
@@ -177,8 +222,11 @@ public class RecoveryRepository {
                     rs.getString("delivery_id"),
                     rs.getString("state"),
                     nullableInt(rs, "attempt"),
-                    rs.getString("delivery_status"),
-                    rs.getString("recovery_state")))
+                    DeliveryStatus.fromWireValue(rs.getString("delivery_status")),
+                    rs.getString("recovery_state"),
+                    "release".equals(rs.getString("kind")),
+                    rs.getInt("delivery_attempts"),
+                    durations(rs, "retry_delays_ms")))
         .optional();
   }
 

@@ -11,7 +11,7 @@ final class RecoveryRowMapper implements RowMapper<Recovery> {
 
   static final String COLUMNS =
       "r.id, r.owner_user_id, r.user_id, r.endpoint_id, r.since, r.rate, r.state, r.total,"
-          + " r.done, r.succeeded, r.failed, r.created_at, r.updated_at";
+          + " r.done, r.succeeded, r.failed, r.created_at, r.updated_at, r.kind";
 
   static final RecoveryRowMapper INSTANCE = new RecoveryRowMapper();
 
@@ -32,6 +32,7 @@ final class RecoveryRowMapper implements RowMapper<Recovery> {
         rs.getInt("succeeded"),
         rs.getInt("failed"),
         instant(rs, "created_at"),
-        instant(rs, "updated_at"));
+        instant(rs, "updated_at"),
+        "release".equals(rs.getString("kind")));
   }
 }

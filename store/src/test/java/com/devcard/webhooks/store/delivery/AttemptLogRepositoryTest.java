@@ -2,6 +2,7 @@ package com.devcard.webhooks.store.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.endpoint.NewEndpoint;
 import com.devcard.webhooks.store.testing.TestStore;
@@ -106,9 +107,9 @@ class AttemptLogRepositoryTest {
     Delivery seen = deliveries.findById(id).orElseThrow();
 
     assertThat(deliveries.reopenForManualAttempt(id, seen.status(), seen.attempts(), 2)).isFalse();
-    assertThat(deliveries.findById(id).orElseThrow().status()).isEqualTo("failed");
+    assertThat(deliveries.findById(id).orElseThrow().status()).isEqualTo(DeliveryStatus.FAILED);
     assertThat(deliveries.reopenForManualAttempt(id, seen.status(), seen.attempts(), 3)).isTrue();
-    assertThat(deliveries.findById(id).orElseThrow().status()).isEqualTo("pending");
+    assertThat(deliveries.findById(id).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
   }
 
   // --- helpers

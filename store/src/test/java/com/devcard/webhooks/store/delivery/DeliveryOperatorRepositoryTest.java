@@ -2,6 +2,7 @@ package com.devcard.webhooks.store.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.endpoint.EndpointChanges;
 import com.devcard.webhooks.store.endpoint.NewEndpoint;
@@ -91,7 +92,7 @@ class DeliveryOperatorRepositoryTest {
     assertThat(reopen(succeeded)).isTrue();
 
     for (String id : List.of(failed, succeeded)) {
-      assertThat(delivery(id).status()).isEqualTo("pending");
+      assertThat(delivery(id).status()).isEqualTo(DeliveryStatus.PENDING);
       assertThat(delivery(id).nextRetryAt()).isNull();
       PendingDelivery pending = deliveries.findPending(id).orElseThrow();
       assertThat(pending.manualAttemptOwed()).isTrue();
@@ -111,7 +112,8 @@ class DeliveryOperatorRepositoryTest {
 
     assertThat(reopen(pending)).isFalse();
     assertThat(reopen(byEndpoint)).isFalse();
-    assertThat(deliveries.reopenForManualAttempt("dlv_unknown", "failed", 1)).isFalse();
+    assertThat(deliveries.reopenForManualAttempt("dlv_unknown", DeliveryStatus.FAILED, 1))
+        .isFalse();
     assertThat(column(byEndpoint, "cancel_reason")).isEqualTo("endpoint");
     assertThat(column(byOperator, "cancel_reason")).isEqualTo("operator");
 
@@ -131,7 +133,7 @@ class DeliveryOperatorRepositoryTest {
             new EndpointChanges(
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(false)));
 
-    assertThat(delivery(pending).status()).isEqualTo("cancelled");
+    assertThat(delivery(pending).status()).isEqualTo(DeliveryStatus.CANCELLED);
     assertThat(column(pending, "cancel_reason")).isEqualTo("endpoint");
     assertThat(reopen(pending)).isFalse();
   }
@@ -165,13 +167,15 @@ class DeliveryOperatorRepositoryTest {
   void aRetryArrivingAfterTheAttemptOfOneThatSawTheSameDeliveryMakesNoOtherAttempt() {
     String id = finished(false);
     Delivery seenByBoth = delivery(id);
-    assertThat(deliveries.reopenForManualAttempt(id, "failed", seenByBoth.attempts())).isTrue();
+    assertThat(deliveries.reopenForManualAttempt(id, DeliveryStatus.FAILED, seenByBoth.attempts()))
+        .isTrue();
     deliveries.recordAttempt(id, id + "/manual", result("manual", false), Optional.empty());
-    assertThat(delivery(id).status()).isEqualTo("failed");
+    assertThat(delivery(id).status()).isEqualTo(DeliveryStatus.FAILED);
 
     // The late one's attempt would repeat the attempt that already answered it.
-    assertThat(deliveries.reopenForManualAttempt(id, "failed", seenByBoth.attempts())).isFalse();
-    assertThat(delivery(id).status()).isEqualTo("failed");
+    assertThat(deliveries.reopenForManualAttempt(id, DeliveryStatus.FAILED, seenByBoth.attempts()))
+        .isFalse();
+    assertThat(delivery(id).status()).isEqualTo(DeliveryStatus.FAILED);
     assertThat(column(id, "manual_attempt_requested_at")).isNull();
 
     // A retry made after seeing that attempt's outcome is a new one.
@@ -187,8 +191,8 @@ class DeliveryOperatorRepositoryTest {
         deliveries.recordAttempt(id, "manual-run/1", result("manual", true), Optional.empty());
 
     assertThat(manual.attempt()).isEqualTo(2);
-    assertThat(manual.deliveryStatus()).isEqualTo("success");
-    assertThat(delivery(id).status()).isEqualTo("success");
+    assertThat(manual.deliveryStatus()).isEqualTo(DeliveryStatus.SUCCESS);
+    assertThat(delivery(id).status()).isEqualTo(DeliveryStatus.SUCCESS);
     assertThat(column(id, "manual_attempt_requested_at")).isNull();
     assertThat(deliveries.findDetail(user, endpointId, id).orElseThrow().attemptLog())
         .extracting(Attempt::trigger)
@@ -202,12 +206,12 @@ class DeliveryOperatorRepositoryTest {
     String onSchedule = deliver();
 
     assertThat(deliveries.cancelScheduleByOperator(reopened)).isFalse();
-    assertThat(delivery(reopened).status()).isEqualTo("pending");
+    assertThat(delivery(reopened).status()).isEqualTo(DeliveryStatus.PENDING);
     assertThat(deliveries.cancelScheduleByOperator(onSchedule)).isTrue();
-    assertThat(delivery(onSchedule).status()).isEqualTo("cancelled");
+    assertThat(delivery(onSchedule).status()).isEqualTo(DeliveryStatus.CANCELLED);
 
     assertThat(deliveries.cancelByOperator(reopened)).isTrue();
-    assertThat(delivery(reopened).status()).isEqualTo("cancelled");
+    assertThat(delivery(reopened).status()).isEqualTo(DeliveryStatus.CANCELLED);
     assertThat(column(reopened, "manual_attempt_requested_at")).isNull();
     assertThat(deliveries.cancelByOperator(reopened)).isFalse();
   }
@@ -233,7 +237,7 @@ class DeliveryOperatorRepositoryTest {
     Optional<Instant> retry = Optional.of(Instant.now().plusSeconds(30));
     deliveries.recordAttempt(id, "run-1/1", result("scheduled", false), retry);
     deliveries.recordAttempt(id, "run-1/2", result("scheduled", true), Optional.empty());
-    assertThat(delivery(id).status()).isEqualTo("success");
+    assertThat(delivery(id).status()).isEqualTo(DeliveryStatus.SUCCESS);
 
     RecordedAttempt rerun =
         deliveries.recordAttempt(id, "run-2/2", result("scheduled", false), retry);
@@ -243,13 +247,13 @@ class DeliveryOperatorRepositoryTest {
         deliveries.recordAttempt(id, "run-2/3", result("scheduled", false), Optional.empty());
 
     assertThat(rerun.attempt()).isEqualTo(3);
-    assertThat(rerun.deliveryStatus()).isEqualTo("pending");
+    assertThat(rerun.deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
     assertThat(again).isEqualTo(rerun);
     assertThat(last.attempt()).isEqualTo(4);
     assertThat(deliveries.findDetail(user, endpointId, id).orElseThrow().attemptLog())
         .extracting(Attempt::attempt)
         .containsExactly(1, 2, 3, 4);
-    assertThat(delivery(id).status()).isEqualTo("failed");
+    assertThat(delivery(id).status()).isEqualTo(DeliveryStatus.FAILED);
     assertThat(delivery(id).attempts()).isEqualTo(4);
   }
 

@@ -3,6 +3,7 @@ package com.devcard.webhooks.store.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.KeysetPosition;
 import com.devcard.webhooks.store.Page;
@@ -65,7 +66,8 @@ class DeliveryRepositoryTest {
     return new AttemptResult("scheduled", Instant.now(), 80, 200, "ok", null, true);
   }
 
-  private List<String> allPages(Optional<String> status, int pageSize, Runnable betweenPages) {
+  private List<String> allPages(
+      Optional<DeliveryStatus> status, int pageSize, Runnable betweenPages) {
     List<String> seen = new ArrayList<>();
     Optional<KeysetPosition> after = Optional.empty();
     do {
@@ -126,10 +128,13 @@ class DeliveryRepositoryTest {
     deliveries.markCancelled(cancelled);
     deliveries.recordAttempt(succeeded, succeeded + "-1", success(), Optional.empty());
 
-    assertThat(allPages(Optional.of("pending"), 1, () -> {})).containsExactly(pending2, pending1);
-    assertThat(allPages(Optional.of("cancelled"), 5, () -> {})).containsExactly(cancelled);
-    assertThat(allPages(Optional.of("success"), 5, () -> {})).containsExactly(succeeded);
-    assertThat(allPages(Optional.of("failed"), 5, () -> {})).isEmpty();
+    assertThat(allPages(Optional.of(DeliveryStatus.PENDING), 1, () -> {}))
+        .containsExactly(pending2, pending1);
+    assertThat(allPages(Optional.of(DeliveryStatus.CANCELLED), 5, () -> {}))
+        .containsExactly(cancelled);
+    assertThat(allPages(Optional.of(DeliveryStatus.SUCCESS), 5, () -> {}))
+        .containsExactly(succeeded);
+    assertThat(allPages(Optional.of(DeliveryStatus.FAILED), 5, () -> {})).isEmpty();
   }
 
   @Test
@@ -185,7 +190,7 @@ class DeliveryRepositoryTest {
     DeliveryDetail detail = deliveries.findDetail(user, endpointId, id).orElseThrow();
 
     assertThat(detail.payload()).isEqualTo("{\"n\":1}");
-    assertThat(detail.delivery().status()).isEqualTo("success");
+    assertThat(detail.delivery().status()).isEqualTo(DeliveryStatus.SUCCESS);
     assertThat(detail.attemptLog())
         .containsExactly(
             new Attempt(1, "scheduled", started, 1500, null, null, "connect timed out"),
@@ -200,9 +205,9 @@ class DeliveryRepositoryTest {
     RecordedAttempt recorded =
         deliveries.recordAttempt(id, id + "-1", failure(503), Optional.of(next));
 
-    assertThat(recorded).isEqualTo(new RecordedAttempt(1, "pending", 503, false));
+    assertThat(recorded).isEqualTo(new RecordedAttempt(1, DeliveryStatus.PENDING, 503, false));
     Delivery delivery = deliveries.find(user, endpointId, id).orElseThrow();
-    assertThat(delivery.status()).isEqualTo("pending");
+    assertThat(delivery.status()).isEqualTo(DeliveryStatus.PENDING);
     assertThat(delivery.attempts()).isOne();
     assertThat(delivery.responseCode()).isEqualTo(503);
     assertThat(delivery.nextRetryAt()).isEqualTo(next);
@@ -217,9 +222,9 @@ class DeliveryRepositoryTest {
     RecordedAttempt recorded =
         deliveries.recordAttempt(id, id + "-2", failure(410), Optional.empty());
 
-    assertThat(recorded).isEqualTo(new RecordedAttempt(2, "failed", 410, false));
+    assertThat(recorded).isEqualTo(new RecordedAttempt(2, DeliveryStatus.FAILED, 410, false));
     Delivery delivery = deliveries.find(user, endpointId, id).orElseThrow();
-    assertThat(delivery.status()).isEqualTo("failed");
+    assertThat(delivery.status()).isEqualTo(DeliveryStatus.FAILED);
     assertThat(delivery.attempts()).isEqualTo(2);
     assertThat(delivery.nextRetryAt()).isNull();
   }
@@ -231,7 +236,7 @@ class DeliveryRepositoryTest {
     RecordedAttempt recorded =
         deliveries.recordAttempt(id, id + "-1", success(), Optional.of(Instant.now()));
 
-    assertThat(recorded).isEqualTo(new RecordedAttempt(1, "success", 200, true));
+    assertThat(recorded).isEqualTo(new RecordedAttempt(1, DeliveryStatus.SUCCESS, 200, true));
     assertThat(deliveries.find(user, endpointId, id).orElseThrow().nextRetryAt()).isNull();
   }
 
@@ -267,7 +272,8 @@ class DeliveryRepositoryTest {
       }
       start.countDown();
       for (Future<RecordedAttempt> future : futures) {
-        assertThat(future.get()).isEqualTo(new RecordedAttempt(1, "pending", 502, false));
+        assertThat(future.get())
+            .isEqualTo(new RecordedAttempt(1, DeliveryStatus.PENDING, 502, false));
       }
       assertThat(deliveries.find(user, endpointId, id).orElseThrow().attempts()).isOne();
     } finally {
@@ -304,10 +310,10 @@ class DeliveryRepositoryTest {
     RecordedAttempt failedForGood =
         deliveries.recordAttempt(id, id + "-2", failure(500), Optional.empty());
 
-    assertThat(failed.deliveryStatus()).isEqualTo("cancelled");
-    assertThat(failedForGood.deliveryStatus()).isEqualTo("cancelled");
+    assertThat(failed.deliveryStatus()).isEqualTo(DeliveryStatus.CANCELLED);
+    assertThat(failedForGood.deliveryStatus()).isEqualTo(DeliveryStatus.CANCELLED);
     Delivery delivery = deliveries.find(user, endpointId, id).orElseThrow();
-    assertThat(delivery.status()).isEqualTo("cancelled");
+    assertThat(delivery.status()).isEqualTo(DeliveryStatus.CANCELLED);
     assertThat(delivery.attempts()).isEqualTo(2);
     assertThat(delivery.nextRetryAt()).isNull();
   }
@@ -345,7 +351,7 @@ class DeliveryRepositoryTest {
     assertThat(deliveries.markCancelled(succeeded)).isFalse();
     assertThat(deliveries.markCancelled("dlv_unknown")).isFalse();
     assertThat(deliveries.find(user, endpointId, succeeded).orElseThrow().status())
-        .isEqualTo("success");
+        .isEqualTo(DeliveryStatus.SUCCESS);
   }
 
   @Test

@@ -1,7 +1,9 @@
 package com.devcard.webhooks.store.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.endpoint.EndpointChanges;
 import com.devcard.webhooks.store.endpoint.NewEndpoint;
@@ -103,7 +105,7 @@ class DispatchRepositoryTest {
         .containsExactlyInAnyOrder("https://a.example.com", "https://b.example.com");
 
     Delivery stored = store.deliveries().find(user, first.endpointId(), first.id()).orElseThrow();
-    assertThat(stored.status()).isEqualTo("pending");
+    assertThat(stored.status()).isEqualTo(DeliveryStatus.PENDING);
     assertThat(stored.attempts()).isZero();
     assertThat(stored.eventId()).isEqualTo(event.eventId());
     assertThat(stored.createdAt()).isEqualTo(event.createdAt());
@@ -294,14 +296,14 @@ class DispatchRepositoryTest {
 
       Future<Optional<List<String>>> delete =
           pool.submit(() -> store.endpoints().delete(user, endpointId));
-      Thread.sleep(300);
+      await().atMost(Duration.ofSeconds(10)).until(() -> sessionsWaitingForALock() > 0);
       assertThat(delete).as("delete waits for the dispatch to commit").isNotDone();
       commit.countDown();
 
       String deliveryId = dispatch.get().deliveries().getFirst().id();
       assertThat(delete.get()).contains(List.of(deliveryId));
       assertThat(store.deliveries().loadForAttempt(deliveryId).orElseThrow().delivery().status())
-          .isEqualTo("cancelled");
+          .isEqualTo(DeliveryStatus.CANCELLED);
     } finally {
       commit.countDown();
       pool.shutdownNow();
@@ -314,5 +316,15 @@ class DispatchRepositoryTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private long sessionsWaitingForALock() {
+    return store
+        .jdbc()
+        .sql(
+            "select count(*) from pg_stat_activity"
+                + " where datname = current_database() and wait_event_type = 'Lock'")
+        .query(Long.class)
+        .single();
   }
 }

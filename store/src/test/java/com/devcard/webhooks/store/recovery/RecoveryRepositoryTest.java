@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.AttemptResult;
 import com.devcard.webhooks.store.delivery.NewEvent;
@@ -67,7 +68,7 @@ class RecoveryRepositoryTest {
     assertThat(recoveries.findItem(recovery.id(), 3)).isEmpty();
     RecoveryItem first = item(recovery, 1);
     assertThat(first.isPending()).isTrue();
-    assertThat(first.deliveryStatus()).isEqualTo("failed");
+    assertThat(first.deliveryStatus()).isEqualTo(DeliveryStatus.FAILED);
     assertThat(first.recoveryState()).isEqualTo("running");
   }
 

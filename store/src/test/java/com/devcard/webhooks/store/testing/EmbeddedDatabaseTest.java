@@ -22,9 +22,12 @@ class EmbeddedDatabaseTest {
   @Test
   void aFreshDataSourceHasTheWholeSchema() {
     assertThat(tables(EmbeddedDatabase.freshDataSource()))
-        .containsExactly(
+        .containsExactlyInAnyOrder(
             "webhook_deliveries",
             "webhook_delivery_attempts",
+            "webhook_endpoint_health",
+            "webhook_endpoint_hourly_outcomes",
+            "webhook_endpoint_rate_slots",
             "webhook_endpoints",
             "webhook_events",
             "webhook_manual_action_times",
@@ -54,7 +57,7 @@ class EmbeddedDatabaseTest {
   @Test
   void theSharedDataSourceIsOnePerJvm() {
     assertThat(EmbeddedDatabase.dataSource()).isSameAs(EmbeddedDatabase.dataSource());
-    assertThat(tables(EmbeddedDatabase.dataSource())).hasSize(8);
+    assertThat(tables(EmbeddedDatabase.dataSource())).hasSize(11);
   }
 
   @Test

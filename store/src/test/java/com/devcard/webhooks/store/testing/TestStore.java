@@ -3,6 +3,9 @@ package com.devcard.webhooks.store.testing;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.DispatchRepository;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
+import com.devcard.webhooks.store.endpoint.EndpointStates;
+import com.devcard.webhooks.store.ratelimit.RateLimitSlots;
+import com.devcard.webhooks.store.recovery.RecoveryRepository;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -14,11 +17,24 @@ public record TestStore(
     JdbcClient jdbc,
     EndpointRepository endpoints,
     DispatchRepository dispatches,
-    DeliveryRepository deliveries) {
+    DeliveryRepository deliveries,
+    RateLimitSlots rateLimits) {
 
   /** Repositories on a new migrated database, using {@link EmbeddedDatabase#testCipher()}. */
   public static TestStore fresh() {
     return on(EmbeddedDatabase.freshDataSource());
+  }
+
+  /** Bulk recoveries and releases, on the same database. */
+  public RecoveryRepository recoveries() {
+    return new RecoveryRepository(
+        jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+  }
+
+  /** The endpoint state changes, on the same database. */
+  public EndpointStates states() {
+    return new EndpointStates(
+        jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
   }
 
   public static TestStore on(DataSource dataSource) {
@@ -30,6 +46,7 @@ public record TestStore(
         jdbc,
         new EndpointRepository(jdbc, EmbeddedDatabase.testCipher(), transactions),
         new DispatchRepository(jdbc, transactions),
-        new DeliveryRepository(jdbc, transactions));
+        new DeliveryRepository(jdbc, transactions),
+        new RateLimitSlots(jdbc));
   }
 }

@@ -15,13 +15,16 @@ import java.time.Duration;
  *       and {@code status_class} = {@code 2xx}, {@code 3xx}, {@code 4xx}, {@code 5xx}, {@code
  *       other} or {@code none} (no response: timeout, refused, forbidden address, or no request);
  *   <li>{@code webhooks.delivery.attempt.duration} (timer with a histogram), tagged {@code
- *       outcome}: how long requests took, connect to last byte.
+ *       outcome}: how long requests took, connect to last byte;
+ *   <li>{@code webhooks.delivery.attempts.throttled} (counter): attempts that were not started
+ *       because their endpoint's rate limit had no room, and waited for a later slot.
  * </ul>
  */
 public final class AttemptMetrics {
 
   static final String ATTEMPTS = "webhooks.delivery.attempts";
   static final String DURATION = "webhooks.delivery.attempt.duration";
+  static final String THROTTLED = "webhooks.delivery.attempts.throttled";
 
   private final MeterRegistry registry;
 
@@ -40,6 +43,14 @@ public final class AttemptMetrics {
         .maximumExpectedValue(Duration.ofSeconds(60))
         .register(registry)
         .record(Duration.ofMillis(durationMs));
+  }
+
+  /** An attempt that waits for a slot of its endpoint's rate limit instead of starting now. */
+  void throttled() {
+    Counter.builder(THROTTLED)
+        .description("Attempts that waited for a slot of their endpoint's rate limit")
+        .register(registry)
+        .increment();
   }
 
   void cancelled() {

@@ -1,22 +1,32 @@
 package com.devcard.webhooks.worker.attempt;
 
+import com.devcard.webhooks.delivery.DeliveryMdc;
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.delivery.AttemptResult;
+import com.devcard.webhooks.store.delivery.AttemptRules;
+import com.devcard.webhooks.store.delivery.Delivery;
 import com.devcard.webhooks.store.delivery.DeliveryForAttempt;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.RecordedAttempt;
+import com.devcard.webhooks.store.endpoint.DisabledReason;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
 import com.devcard.webhooks.store.endpoint.EndpointSecrets;
+import com.devcard.webhooks.store.endpoint.EndpointStates;
+import com.devcard.webhooks.store.ratelimit.RateLimitSlots;
 import com.devcard.webhooks.store.secret.UndecryptableSecretException;
 import com.devcard.webhooks.worker.DeliveryProperties;
+import com.devcard.webhooks.worker.ReceiverProperties;
 import com.devcard.webhooks.worker.http.HttpAttemptResult;
+import com.devcard.webhooks.worker.http.OperationalHttpClient;
 import com.devcard.webhooks.worker.http.OutboundHttpSettings;
 import com.devcard.webhooks.worker.http.WebhookHttpClient;
 import com.devcard.webhooks.worker.signing.SignedHeaders;
 import com.devcard.webhooks.workflows.AttemptOutcome;
 import com.devcard.webhooks.workflows.AttemptRequest;
+import com.devcard.webhooks.workflows.AttemptTrigger;
 import com.devcard.webhooks.workflows.CancelledRun;
 import com.devcard.webhooks.workflows.DeliveryActivities;
-import com.devcard.webhooks.workflows.DeliveryStatus;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +35,6 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -39,8 +48,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeliveryActivitiesImpl implements DeliveryActivities {
 
-  static final String MDC_DELIVERY_ID = "deliveryId";
-
   /** The error an attempt records when the endpoint's signing secret cannot be decrypted. */
   static final String SECRET_UNDECRYPTABLE = "signing secret cannot be decrypted";
 
@@ -52,17 +59,23 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
   private final OutboundHttpSettings settings;
   private final AttemptMetrics metrics;
   private final Duration keysetRolloutGrace;
+  private final ReceiverProperties receivers;
+  private final RateLimitGate rateLimit;
+  private final OperationalHttpClient operationalHttp;
+  private final ReceiverMetrics receiverMetrics;
 
   /** With the default {@link DeliveryProperties#keysetRolloutGrace()}. */
   public DeliveryActivitiesImpl(
       DeliveryRepository deliveries,
       EndpointRepository endpoints,
+      RateLimitSlots rateLimits,
       WebhookHttpClient http,
       OutboundHttpSettings settings,
       AttemptMetrics metrics) {
     this(
         deliveries,
         endpoints,
+        rateLimits,
         http,
         settings,
         metrics,
@@ -70,14 +83,44 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
             settings.timeout(), DeliveryProperties.DEFAULT_KEYSET_ROLLOUT_GRACE));
   }
 
-  @Autowired
+  /** With the default {@link ReceiverProperties}. */
   public DeliveryActivitiesImpl(
       DeliveryRepository deliveries,
       EndpointRepository endpoints,
+      RateLimitSlots rateLimits,
       WebhookHttpClient http,
       OutboundHttpSettings settings,
       AttemptMetrics metrics,
       DeliveryProperties delivery) {
+    this(
+        deliveries,
+        endpoints,
+        rateLimits,
+        http,
+        settings,
+        metrics,
+        delivery,
+        ReceiverProperties.DEFAULTS,
+        null,
+        new ReceiverMetrics(new SimpleMeterRegistry()));
+  }
+
+  @Autowired
+  public DeliveryActivitiesImpl(
+      DeliveryRepository deliveries,
+      EndpointRepository endpoints,
+      RateLimitSlots rateLimits,
+      WebhookHttpClient http,
+      OutboundHttpSettings settings,
+      AttemptMetrics metrics,
+      DeliveryProperties delivery,
+      ReceiverProperties receivers,
+      OperationalHttpClient operationalHttp,
+      ReceiverMetrics receiverMetrics) {
+    this.receivers = receivers;
+    this.operationalHttp = operationalHttp;
+    this.receiverMetrics = receiverMetrics;
+    this.rateLimit = new RateLimitGate(rateLimits);
     this.deliveries = deliveries;
     this.endpoints = endpoints;
     this.http = http;
@@ -92,12 +135,7 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
   }
 
   AttemptOutcome attempt(AttemptRequest request, String attemptKey) {
-    MDC.put(MDC_DELIVERY_ID, request.deliveryId());
-    try {
-      return attemptOnce(request, attemptKey);
-    } finally {
-      MDC.remove(MDC_DELIVERY_ID);
-    }
+    return DeliveryMdc.with(request.deliveryId(), () -> attemptOnce(request, attemptKey));
   }
 
   private AttemptOutcome attemptOnce(AttemptRequest request, String attemptKey) {
@@ -105,17 +143,35 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
     if (earlier.isPresent()) {
       log.info(
           "attempt {} was already made and recorded; not sending again", earlier.get().attempt());
-      return outcome(earlier.get());
+      return outcome(
+          earlier.get(),
+          honoured(earlier.get().retryAfter()),
+          Integer.valueOf(HttpAttemptResult.GONE).equals(earlier.get().responseCode()));
     }
     Optional<DeliveryForAttempt> loaded = deliveries.loadForAttempt(request.deliveryId());
     if (loaded.isEmpty()) {
       return cancelled("the delivery no longer exists");
     }
     DeliveryForAttempt delivery = loaded.get();
-    Optional<String> reason = reasonNotToSend(delivery);
+    Optional<AttemptOutcome> held = notSentWhileHeld(request, delivery);
+    if (held.isPresent()) {
+      return held.get();
+    }
+    // A probe goes to an endpoint disabled for failing: that it is inactive is the point.
+    Optional<String> reason =
+        request.trigger() == AttemptTrigger.PROBE ? Optional.empty() : reasonNotToSend(delivery);
     if (reason.isPresent()) {
       deliveries.markCancelled(request.deliveryId());
       return cancelled(reason.get());
+    }
+    Optional<RateLimitSlots.Slot> slot = slotToWaitFor(request, delivery);
+    if (slot.isPresent()) {
+      metrics.throttled();
+      log.debug(
+          "rate limit of endpoint {}: attempt waits {} for its slot",
+          delivery.delivery().endpointId(),
+          slot.get().remaining());
+      return AttemptOutcome.waitForSlot(slot.get().at(), slot.get().remaining());
     }
     Optional<EndpointSecrets> secrets;
     try {
@@ -150,15 +206,19 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
             .userAgent(settings.userAgent())
             .build();
 
-    HttpAttemptResult result = http.post(delivery.endpointUrl(), headers.asMap(), body);
+    WebhookHttpClient client =
+        delivery.operationalEndpoint() && operationalHttp != null ? operationalHttp.client() : http;
+    HttpAttemptResult result = client.post(delivery.endpointUrl(), headers.asMap(), body);
 
     Instant endedAt = Instant.now();
     boolean success = result.succeeded();
-    // The next wait is measured from the end of this attempt.
+    // A 429 or 503 may ask for a longer wait than the schedule's, never for an extra attempt.
+    Duration honouredWait = honoured(result.retryAfter());
+    // The next wait is measured from the end of this attempt. A 410 ends the delivery.
     Optional<Instant> nextRetryAt =
-        success || request.delayIfItFails() == null
+        success || result.gone() || request.delayIfItFails() == null
             ? Optional.empty()
-            : Optional.of(endedAt.plus(request.delayIfItFails()));
+            : Optional.of(endedAt.plus(longer(request.delayIfItFails(), honouredWait)));
     RecordedAttempt recorded =
         deliveries.recordAttempt(
             request.deliveryId(),
@@ -170,8 +230,11 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
                 result.statusCode(),
                 result.bodyPrefix(),
                 result.error(),
-                success),
-            nextRetryAt);
+                success,
+                result.retryAfter()),
+            nextRetryAt,
+            new AttemptRules(result.gone(), request.releasesHeld(), receivers.disableAfter()));
+    recorded.endpointDisabled().ifPresent(this::reportDisabled);
     metrics.sent(success, result.statusCode(), result.durationMs());
     log.info(
         "attempt {} {} ({}): host {}, status {}, {} ms{}; delivery now {}",
@@ -182,8 +245,39 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
         result.statusCode() == null ? "none" : result.statusCode(),
         result.durationMs(),
         result.error() == null ? "" : ", " + result.error(),
-        recorded.deliveryStatus());
-    return outcome(recorded);
+        recorded.deliveryStatus().wireValue());
+    return outcome(recorded, honouredWait, result.gone());
+  }
+
+  /**
+   * The slot of the endpoint's rate limit this attempt must wait for; empty when it may start now:
+   * the endpoint has no limit, the limit has room, or the caller cannot wait (it sends at once).
+   */
+  private Optional<RateLimitSlots.Slot> slotToWaitFor(
+      AttemptRequest request, DeliveryForAttempt delivery) {
+    Integer perSecond = delivery.endpointRateLimit();
+    if (perSecond == null || !request.waitsForSlot()) {
+      return Optional.empty();
+    }
+    return rateLimit.waitFor(
+        delivery.delivery().endpointId(), perSecond, request.reservedSlot() != null);
+  }
+
+  private void reportDisabled(EndpointStates.Disabled disabled) {
+    receiverMetrics.disabled(disabled.reason().wireValue(), disabled.heldDeliveryIds().size());
+    log.warn(
+        "endpoint {} disabled ({}): {} pending deliveries held until it is enabled again",
+        disabled.endpointId(),
+        disabled.reason().wireValue(),
+        disabled.heldDeliveryIds().size());
+  }
+
+  private Duration honoured(Duration asked) {
+    return asked == null ? null : receivers.honoured(asked);
+  }
+
+  private static Duration longer(Duration scheduled, Duration asked) {
+    return asked == null || asked.compareTo(scheduled) <= 0 ? scheduled : asked;
   }
 
   /**
@@ -225,29 +319,57 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
         request.deliveryId(),
         recorded.attempt(),
         endpointId,
-        recorded.deliveryStatus());
+        recorded.deliveryStatus().wireValue());
     return outcome(recorded);
   }
 
   @Override
   public DeliveryStatus markCancelled(CancelledRun run) {
-    MDC.put(MDC_DELIVERY_ID, run.deliveryId());
-    try {
-      // A run of the schedule cancelled after "retry" reopened the delivery must leave the
-      // requested manual attempt alone.
-      boolean cancelled =
-          run.oneManualAttempt()
-              ? deliveries.cancelByOperator(run.deliveryId())
-              : deliveries.cancelScheduleByOperator(run.deliveryId());
-      Optional<DeliveryStatus> status =
-          deliveries.findById(run.deliveryId()).map(d -> DeliveryStatus.fromWireValue(d.status()));
-      log.info(
-          "workflow run cancelled; delivery {}",
-          cancelled ? "cancelled" : "left " + status.map(DeliveryStatus::wireValue).orElse("gone"));
-      return status.filter(DeliveryStatus::isFinal).orElse(DeliveryStatus.CANCELLED);
-    } finally {
-      MDC.remove(MDC_DELIVERY_ID);
+    return DeliveryMdc.with(run.deliveryId(), () -> recordCancelledRun(run));
+  }
+
+  private DeliveryStatus recordCancelledRun(CancelledRun run) {
+    // A run of the schedule cancelled after "retry" reopened the delivery must leave the
+    // requested manual attempt alone.
+    boolean cancelled =
+        run.oneManualAttempt()
+            ? deliveries.cancelByOperator(run.deliveryId())
+            : deliveries.cancelScheduleByOperator(run.deliveryId());
+    Optional<DeliveryStatus> status = deliveries.findById(run.deliveryId()).map(Delivery::status);
+    log.info(
+        "workflow run cancelled; delivery {}",
+        cancelled
+            ? DeliveryStatus.CANCELLED.wireValue()
+            : "left " + status.map(DeliveryStatus::wireValue).orElse("gone"));
+    return status.filter(DeliveryStatus::isFinal).orElse(DeliveryStatus.CANCELLED);
+  }
+
+  /**
+   * A held delivery is sent only by a probe of its endpoint (still disabled as failing) or by its
+   * release (its endpoint active again); a probe sends only a held delivery. Otherwise nothing is
+   * sent, nothing recorded, and the delivery keeps its status.
+   */
+  private Optional<AttemptOutcome> notSentWhileHeld(
+      AttemptRequest request, DeliveryForAttempt delivery) {
+    DeliveryStatus status = delivery.delivery().status();
+    boolean held = status == DeliveryStatus.HELD;
+    boolean sends;
+    if (request.trigger() == AttemptTrigger.PROBE) {
+      sends =
+          held
+              && !delivery.endpointDeleted()
+              && DisabledReason.FAILING.wireValue().equals(delivery.endpointDisabledReason());
+    } else {
+      sends = !held || (request.releasesHeld() && delivery.endpointActive());
     }
+    if (sends) {
+      return Optional.empty();
+    }
+    log.info(
+        "no attempt made: the delivery is {} and its endpoint {}",
+        status.wireValue(),
+        delivery.endpointActive() ? "active" : "disabled");
+    return Optional.of(new AttemptOutcome(0, status, null, false));
   }
 
   private static Optional<String> reasonNotToSend(DeliveryForAttempt delivery) {
@@ -257,7 +379,7 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
     if (!delivery.endpointActive()) {
       return Optional.of("the endpoint is inactive");
     }
-    if (DeliveryStatus.CANCELLED.wireValue().equals(delivery.delivery().status())) {
+    if (delivery.delivery().status() == DeliveryStatus.CANCELLED) {
       return Optional.of("the delivery was cancelled");
     }
     return Optional.empty();
@@ -270,10 +392,19 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
   }
 
   private static AttemptOutcome outcome(RecordedAttempt recorded) {
+    return outcome(recorded, null, false);
+  }
+
+  private static AttemptOutcome outcome(
+      RecordedAttempt recorded, Duration retryAfter, boolean gone) {
     return new AttemptOutcome(
         recorded.attempt(),
-        DeliveryStatus.fromWireValue(recorded.deliveryStatus()),
+        recorded.deliveryStatus(),
         recorded.responseCode(),
-        recorded.success());
+        recorded.success(),
+        retryAfter,
+        gone,
+        null,
+        null);
   }
 }

@@ -1,5 +1,6 @@
 package com.devcard.webhooks.worker.attempt;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.RecordedAttempt;
 import com.devcard.webhooks.store.recovery.RecoveryItem;
@@ -7,16 +8,17 @@ import com.devcard.webhooks.store.recovery.RecoveryRepository;
 import com.devcard.webhooks.workflows.AttemptOutcome;
 import com.devcard.webhooks.workflows.AttemptRequest;
 import com.devcard.webhooks.workflows.AttemptTrigger;
-import com.devcard.webhooks.workflows.DeliveryStatus;
 import com.devcard.webhooks.workflows.RecoveryActivities;
 import com.devcard.webhooks.workflows.RecoveryFinish;
 import com.devcard.webhooks.workflows.RecoveryItemOutcome;
 import com.devcard.webhooks.workflows.RecoveryItemRequest;
 import com.devcard.webhooks.workflows.RecoveryState;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,11 +37,22 @@ public class RecoveryActivitiesImpl implements RecoveryActivities {
   private final RecoveryRepository recoveries;
   private final DeliveryRepository deliveries;
   private final DeliveryActivitiesImpl attempts;
+  private final ReceiverMetrics receiverMetrics;
 
   public RecoveryActivitiesImpl(
       RecoveryRepository recoveries,
       DeliveryRepository deliveries,
       DeliveryActivitiesImpl attempts) {
+    this(recoveries, deliveries, attempts, new ReceiverMetrics(new SimpleMeterRegistry()));
+  }
+
+  @Autowired
+  public RecoveryActivitiesImpl(
+      RecoveryRepository recoveries,
+      DeliveryRepository deliveries,
+      DeliveryActivitiesImpl attempts,
+      ReceiverMetrics receiverMetrics) {
+    this.receiverMetrics = receiverMetrics;
     this.recoveries = recoveries;
     this.deliveries = deliveries;
     this.attempts = attempts;
@@ -81,18 +94,42 @@ public class RecoveryActivitiesImpl implements RecoveryActivities {
     if (RecoveryState.CANCELLED.wireValue().equals(item.recoveryState())) {
       return RecoveryItemOutcome.RECOVERY_CANCELLED;
     }
-    if (!DeliveryStatus.FAILED.wireValue().equals(item.deliveryStatus())) {
-      // Retried or cancelled since the snapshot: another attempt would repeat a delivered event.
-      log.info("delivery {} is {} now; skipped", item.deliveryId(), item.deliveryStatus());
-      return finish(item, RecoveryItemOutcome.SKIPPED, null);
+    DeliveryStatus expected = item.release() ? DeliveryStatus.HELD : DeliveryStatus.FAILED;
+    if (item.deliveryStatus() != expected) {
+      // Retried, cancelled or released since the snapshot: another attempt would repeat a
+      // delivered event.
+      log.info(
+          "delivery {} is {} now; skipped", item.deliveryId(), item.deliveryStatus().wireValue());
+      return released(item, finish(item, RecoveryItemOutcome.SKIPPED, null));
     }
-    // No delay: the manual attempt is the last one, so a failure leaves the delivery failed.
-    AttemptOutcome outcome =
-        attempts.attempt(new AttemptRequest(item.deliveryId(), AttemptTrigger.MANUAL, null), key);
+    AttemptOutcome outcome = attempts.attempt(attemptFor(item), key);
     if (outcome.attemptNumber() == 0) {
-      return finish(item, RecoveryItemOutcome.SKIPPED, null);
+      return released(item, finish(item, RecoveryItemOutcome.SKIPPED, null));
     }
-    return finish(item, outcomeOf(outcome.succeeded()), outcome.attemptNumber());
+    return released(item, finish(item, outcomeOf(outcome.succeeded()), outcome.attemptNumber()));
+  }
+
+  /**
+   * A bulk recovery's item gets one manual attempt and no delay (it is the last one, so a failure
+   * leaves the delivery failed). A release's item gets the next attempt of its delivery's schedule:
+   * should it fail, the delivery goes on with the rest of its schedule.
+   */
+  private static AttemptRequest attemptFor(RecoveryItem item) {
+    return item.release()
+        ? AttemptRequest.release(item.deliveryId(), item.nextDelayIfItFails())
+        : new AttemptRequest(item.deliveryId(), AttemptTrigger.MANUAL, null);
+  }
+
+  private RecoveryItemOutcome released(RecoveryItem item, RecoveryItemOutcome outcome) {
+    if (item.release()) {
+      receiverMetrics.released(
+          switch (outcome) {
+            case SUCCEEDED -> "success";
+            case FAILED -> "failure";
+            default -> "skipped";
+          });
+    }
+    return outcome;
   }
 
   private RecoveryItemOutcome finish(

@@ -34,6 +34,8 @@ final class FailureText {
   }
 
   static String of(IOException failure, String host, Duration timeout) {
+    // Precise on purpose, unlike the single answer given when an endpoint is saved (see
+    // TargetPolicy): only the endpoint's owner reads this, and needs it to fix their DNS.
     if (failure instanceof ForbiddenAddressException forbidden) {
       return "target address forbidden: " + forbidden.reason();
     }

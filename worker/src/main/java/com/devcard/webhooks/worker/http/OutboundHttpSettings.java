@@ -4,17 +4,13 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the outbound client behaves. A plain record: the application binds its properties and builds
- * one.
+ * How the outbound client behaves. Which targets it may reach is not here: that is the one {@link
+ * com.devcard.webhooks.netguard.TargetPolicy} the application also checks registrations with.
  *
  * @param timeout the deadline over the whole exchange, from connect to the last byte read
- * @param allowPrivateTargets whether loopback, private and other reserved addresses may be dialled
- *     (development only)
- * @param allowHttp whether plain {@code http} targets may be called
  * @param userAgent the {@code User-Agent} sent with every request
  */
-public record OutboundHttpSettings(
-    Duration timeout, boolean allowPrivateTargets, boolean allowHttp, String userAgent) {
+public record OutboundHttpSettings(Duration timeout, String userAgent) {
 
   public OutboundHttpSettings {
     Objects.requireNonNull(timeout, "timeout");

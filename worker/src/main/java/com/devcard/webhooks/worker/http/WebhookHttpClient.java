@@ -5,6 +5,7 @@ import com.devcard.webhooks.netguard.TargetPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import org.apache.hc.client5.http.io.HttpClientConnectionManager;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
@@ -49,13 +51,17 @@ public final class WebhookHttpClient implements AutoCloseable {
   private final CloseableHttpClient client;
   private final ScheduledThreadPoolExecutor deadlines;
 
-  public WebhookHttpClient(OutboundHttpSettings settings) {
-    this(settings, HostResolver.system());
+  /**
+   * @param policy the target rule endpoints were registered under, applied again to every address
+   *     dialled
+   */
+  public WebhookHttpClient(OutboundHttpSettings settings, TargetPolicy policy) {
+    this(settings, policy, HostResolver.system());
   }
 
-  WebhookHttpClient(OutboundHttpSettings settings, HostResolver resolver) {
+  WebhookHttpClient(OutboundHttpSettings settings, TargetPolicy policy, HostResolver resolver) {
     this.settings = settings;
-    this.policy = new TargetPolicy(settings.allowHttp(), settings.allowPrivateTargets(), resolver);
+    this.policy = policy;
     this.client = newClient(settings, new GuardedDnsResolver(policy, resolver));
     this.deadlines =
         new ScheduledThreadPoolExecutor(
@@ -87,7 +93,7 @@ public final class WebhookHttpClient implements AutoCloseable {
     }
     String scheme = target.get().getScheme().toLowerCase(Locale.ROOT);
     boolean schemeAllowed =
-        scheme.equals("https") || (scheme.equals("http") && settings.allowHttp());
+        scheme.equals("https") || (scheme.equals("http") && policy.allowsHttp());
     if (!schemeAllowed) {
       return HttpAttemptResult.failure(
           "target URL forbidden: " + scheme + " is not allowed", millisSince(started));
@@ -120,7 +126,8 @@ public final class WebhookHttpClient implements AutoCloseable {
         // Drop the connection: closing the response would otherwise read the rest of the body.
         request.cancel();
       }
-      return HttpAttemptResult.response(status, prefix.text(), millisSince(started));
+      return HttpAttemptResult.response(
+          status, prefix.text(), millisSince(started), retryAfter(response, status));
     } catch (IOException | RuntimeException e) {
       String error =
           deadlinePassed.get()
@@ -133,6 +140,14 @@ public final class WebhookHttpClient implements AutoCloseable {
       deadline.cancel(false);
       closeQuietly(response);
     }
+  }
+
+  private static Duration retryAfter(ClassicHttpResponse response, int status) {
+    if (!HttpAttemptResult.honoursRetryAfter(status)) {
+      return null;
+    }
+    Header header = response.getFirstHeader("Retry-After");
+    return RetryAfter.parse(header == null ? null : header.getValue(), Instant.now()).orElse(null);
   }
 
   @Override

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The full header set of one attempt (API section 6). Holds signatures, never the secrets they were
- * made with.
+ * The full header set of one attempt, signed in both schemes of {@link WebhookSignatures} (and with
+ * the previous secret too during a rotation's grace period). Holds signatures, never the secrets
+ * they were made with.
  */
 public final class SignedHeaders {
 

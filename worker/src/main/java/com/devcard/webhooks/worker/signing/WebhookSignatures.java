@@ -8,8 +8,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The two signature schemes a receiver can check (API section 6). Pure functions of the secret and
- * the exact body bytes.
+ * The two signature schemes a receiver can check, GitHub's and Standard Webhooks'. Pure functions
+ * of the secret and the exact body bytes.
  */
 public final class WebhookSignatures {
 

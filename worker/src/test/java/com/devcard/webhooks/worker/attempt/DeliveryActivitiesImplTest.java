@@ -11,6 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.within;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
+import com.devcard.webhooks.netguard.HostResolver;
+import com.devcard.webhooks.netguard.TargetPolicy;
 import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.Attempt;
 import com.devcard.webhooks.store.delivery.DeliveryDetail;
@@ -29,7 +32,6 @@ import com.devcard.webhooks.workflows.AttemptRequest;
 import com.devcard.webhooks.workflows.AttemptTrigger;
 import com.devcard.webhooks.workflows.CancelledRun;
 import com.devcard.webhooks.workflows.DeliveryActivities;
-import com.devcard.webhooks.workflows.DeliveryStatus;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.standardwebhooks.Webhook;
@@ -130,7 +132,7 @@ class DeliveryActivitiesImplTest {
         .doesNotThrowAnyException();
 
     DeliveryDetail detail = detail(endpoint, deliveryId);
-    assertThat(detail.delivery().status()).isEqualTo("success");
+    assertThat(detail.delivery().status()).isEqualTo(DeliveryStatus.SUCCESS);
     assertThat(detail.delivery().nextRetryAt()).isNull();
     Attempt attempt = detail.attemptLog().getFirst();
     assertThat(attempt.trigger()).isEqualTo("scheduled");
@@ -215,6 +217,121 @@ class DeliveryActivitiesImplTest {
 
     assertThat(outcome).isEqualTo(new AttemptOutcome(1, DeliveryStatus.FAILED, 500, false));
     assertThat(detail(endpoint, deliveryId).delivery().nextRetryAt()).isNull();
+  }
+
+  @Test
+  void aRetryAfterLongerThanTheDelayMovesTheNextRetryAndIsLogged() {
+    receiver.stubFor(
+        post("/busy").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "120")));
+    CreatedEndpoint endpoint = endpoint(receiverUrl("/busy"));
+    String deliveryId = dispatch(endpoint, payload());
+
+    AttemptOutcome outcome = activities(true).attempt(scheduled(deliveryId, NEXT_DELAY));
+    Instant ended = Instant.now();
+
+    assertThat(outcome.retryAfter()).isEqualTo(Duration.ofSeconds(120));
+    assertThat(outcome.deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
+    DeliveryDetail detail = detail(endpoint, deliveryId);
+    assertThat(detail.delivery().nextRetryAt())
+        .isCloseTo(ended.plusSeconds(120), within(2, ChronoUnit.SECONDS));
+    assertThat(detail.attemptLog().getFirst().retryAfter()).isEqualTo(Duration.ofSeconds(120));
+  }
+
+  @Test
+  void aRetryAfterShorterThanTheDelayKeepsTheScheduleButIsLogged() {
+    receiver.stubFor(
+        post("/brief").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "5")));
+    CreatedEndpoint endpoint = endpoint(receiverUrl("/brief"));
+    String deliveryId = dispatch(endpoint, payload());
+
+    activities(true).attempt(scheduled(deliveryId, NEXT_DELAY));
+    Instant ended = Instant.now();
+
+    DeliveryDetail detail = detail(endpoint, deliveryId);
+    assertThat(detail.delivery().nextRetryAt())
+        .isCloseTo(ended.plus(NEXT_DELAY), within(2, ChronoUnit.SECONDS));
+    assertThat(detail.attemptLog().getFirst().retryAfter()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void anAbsurdRetryAfterIsCappedAtTheMaximumAndLoggedAsAsked() {
+    receiver.stubFor(
+        post("/greedy")
+            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "999999")));
+    CreatedEndpoint endpoint = endpoint(receiverUrl("/greedy"));
+    String deliveryId = dispatch(endpoint, payload());
+
+    AttemptOutcome outcome = activities(true).attempt(scheduled(deliveryId, NEXT_DELAY));
+    Instant ended = Instant.now();
+
+    assertThat(outcome.retryAfter()).isEqualTo(Duration.ofHours(1));
+    assertThat(detail(endpoint, deliveryId).delivery().nextRetryAt())
+        .isCloseTo(ended.plus(Duration.ofHours(1)), within(2, ChronoUnit.SECONDS));
+    assertThat(detail(endpoint, deliveryId).attemptLog().getFirst().retryAfter())
+        .isEqualTo(Duration.ofSeconds(999_999));
+  }
+
+  @Test
+  void aRetryAfterOnTheLastAttemptAddsNone() {
+    receiver.stubFor(
+        post("/last").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "60")));
+    CreatedEndpoint endpoint = endpoint(receiverUrl("/last"));
+    String deliveryId = dispatch(endpoint, payload());
+
+    AttemptOutcome outcome = activities(true).attempt(scheduled(deliveryId, null));
+
+    assertThat(outcome.deliveryStatus()).isEqualTo(DeliveryStatus.FAILED);
+    assertThat(detail(endpoint, deliveryId).delivery().nextRetryAt()).isNull();
+  }
+
+  @Test
+  void a410EndsTheDeliveryFailedEvenWithRetriesLeft() {
+    receiver.stubFor(post("/gone").willReturn(aResponse().withStatus(410)));
+    CreatedEndpoint endpoint = endpoint(receiverUrl("/gone"));
+    String deliveryId = dispatch(endpoint, payload());
+
+    AttemptOutcome outcome = activities(true).attempt(scheduled(deliveryId, NEXT_DELAY));
+
+    assertThat(outcome.gone()).isTrue();
+    assertThat(outcome.deliveryStatus()).isEqualTo(DeliveryStatus.FAILED);
+    assertThat(detail(endpoint, deliveryId).delivery().nextRetryAt()).isNull();
+  }
+
+  @Test
+  void anAttemptOverTheRateLimitIsNotMadeButGivenASlot() {
+    receiver.stubFor(post("/limited").willReturn(aResponse().withStatus(204)));
+    CreatedEndpoint endpoint = endpoint(receiverUrl("/limited"));
+    store
+        .endpoints()
+        .update(
+            userId,
+            endpoint.endpoint().id(),
+            new EndpointChanges(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(Optional.of(1))));
+    String first = dispatch(endpoint, payload());
+    String second = dispatch(endpoint, payload());
+    DeliveryActivities activities = activities(true);
+
+    AttemptOutcome made = activities.attempt(paced(first));
+    AttemptOutcome waiting = activities.attempt(paced(second));
+
+    assertThat(made.succeeded()).isTrue();
+    assertThat(waiting.waitsForSlot()).isTrue();
+    assertThat(waiting.attemptNumber()).isZero();
+    assertThat(waiting.deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
+    assertThat(waiting.slotWait()).isBetween(Duration.ofMillis(800), Duration.ofSeconds(1));
+    assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/limited")))).hasSize(1);
+    assertThat(detail(endpoint, second).attemptLog()).isEmpty();
+    assertThat(detail(endpoint, second).delivery().status()).isEqualTo(DeliveryStatus.PENDING);
+    assertThat(meters.get(AttemptMetrics.THROTTLED).counter().count()).isEqualTo(1);
+
+    // a caller that cannot wait for a slot is not held back
+    AttemptOutcome unpaced = activities.attempt(scheduled(second, NEXT_DELAY));
+    assertThat(unpaced.succeeded()).isTrue();
   }
 
   @Test
@@ -358,7 +475,7 @@ class DeliveryActivitiesImplTest {
     assertThat(outcome).isEqualTo(AttemptOutcome.cancelled());
     receiver.verify(0, anyRequestedFor(anyUrl()));
     DeliveryDetail detail = detail(endpoint, deliveryId);
-    assertThat(detail.delivery().status()).isEqualTo("cancelled");
+    assertThat(detail.delivery().status()).isEqualTo(DeliveryStatus.CANCELLED);
     assertThat(detail.attemptLog()).isEmpty();
   }
 
@@ -436,12 +553,22 @@ class DeliveryActivitiesImplTest {
 
   private DeliveryActivitiesImpl newImpl(boolean allowPrivateTargets) {
     OutboundHttpSettings settings =
-        new OutboundHttpSettings(
-            Duration.ofSeconds(1), allowPrivateTargets, true, "DevCard-Webhooks/test");
-    WebhookHttpClient client = new WebhookHttpClient(settings);
+        new OutboundHttpSettings(Duration.ofSeconds(1), "DevCard-Webhooks/test");
+    WebhookHttpClient client =
+        new WebhookHttpClient(
+            settings, new TargetPolicy(true, allowPrivateTargets, HostResolver.system()));
     toClose.add(client);
     return new DeliveryActivitiesImpl(
-        store.deliveries(), store.endpoints(), client, settings, new AttemptMetrics(meters));
+        store.deliveries(),
+        store.endpoints(),
+        store.rateLimits(),
+        client,
+        settings,
+        new AttemptMetrics(meters));
+  }
+
+  private static AttemptRequest paced(String deliveryId) {
+    return AttemptRequest.paced(deliveryId, AttemptTrigger.SCHEDULED, NEXT_DELAY);
   }
 
   private static AttemptRequest scheduled(String deliveryId, Duration delayIfItFails) {

@@ -2,6 +2,9 @@ package com.devcard.webhooks.worker.attempt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
+import com.devcard.webhooks.netguard.HostResolver;
+import com.devcard.webhooks.netguard.TargetPolicy;
 import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.AttemptResult;
 import com.devcard.webhooks.store.delivery.Delivery;
@@ -11,7 +14,6 @@ import com.devcard.webhooks.store.testing.TestStore;
 import com.devcard.webhooks.worker.http.OutboundHttpSettings;
 import com.devcard.webhooks.worker.http.WebhookHttpClient;
 import com.devcard.webhooks.workflows.CancelledRun;
-import com.devcard.webhooks.workflows.DeliveryStatus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,12 +43,13 @@ class MarkCancelledTest {
   static void wire() {
     store = TestStore.fresh();
     OutboundHttpSettings settings =
-        new OutboundHttpSettings(Duration.ofSeconds(1), false, false, "DevCard-Webhooks/test");
-    http = new WebhookHttpClient(settings);
+        new OutboundHttpSettings(Duration.ofSeconds(1), "DevCard-Webhooks/test");
+    http = new WebhookHttpClient(settings, new TargetPolicy(false, false, HostResolver.system()));
     activities =
         new DeliveryActivitiesImpl(
             store.deliveries(),
             store.endpoints(),
+            store.rateLimits(),
             http,
             settings,
             new AttemptMetrics(new SimpleMeterRegistry()));
@@ -89,7 +92,7 @@ class MarkCancelledTest {
     return store.deliveries().reopenForManualAttempt(id, seen.status(), seen.attempts());
   }
 
-  private String status(String id) {
+  private DeliveryStatus status(String id) {
     return store.deliveries().findById(id).orElseThrow().status();
   }
 
@@ -100,7 +103,7 @@ class MarkCancelledTest {
     DeliveryStatus ended = activities.markCancelled(new CancelledRun(id, false));
 
     assertThat(ended).isEqualTo(DeliveryStatus.CANCELLED);
-    assertThat(status(id)).isEqualTo("cancelled");
+    assertThat(status(id)).isEqualTo(DeliveryStatus.CANCELLED);
     // an operator's cancellation can be retried
     assertThat(reopen(id)).isTrue();
   }
@@ -111,7 +114,7 @@ class MarkCancelledTest {
 
     assertThat(activities.markCancelled(new CancelledRun(id, false)))
         .isEqualTo(DeliveryStatus.FAILED);
-    assertThat(status(id)).isEqualTo("failed");
+    assertThat(status(id)).isEqualTo(DeliveryStatus.FAILED);
   }
 
   @Test
@@ -121,11 +124,11 @@ class MarkCancelledTest {
 
     assertThat(activities.markCancelled(new CancelledRun(id, false)))
         .isEqualTo(DeliveryStatus.CANCELLED);
-    assertThat(status(id)).isEqualTo("pending");
+    assertThat(status(id)).isEqualTo(DeliveryStatus.PENDING);
 
     assertThat(activities.markCancelled(new CancelledRun(id, true)))
         .isEqualTo(DeliveryStatus.CANCELLED);
-    assertThat(status(id)).isEqualTo("cancelled");
+    assertThat(status(id)).isEqualTo(DeliveryStatus.CANCELLED);
   }
 
   @Test

@@ -9,6 +9,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
+import com.devcard.webhooks.netguard.HostResolver;
+import com.devcard.webhooks.netguard.TargetPolicy;
 import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.Attempt;
 import com.devcard.webhooks.store.delivery.AttemptResult;
@@ -72,12 +75,13 @@ class RecoveryActivitiesImplTest {
   @BeforeEach
   void wire() {
     OutboundHttpSettings settings =
-        new OutboundHttpSettings(Duration.ofSeconds(2), true, true, "DevCard-Webhooks/test");
-    http = new WebhookHttpClient(settings);
+        new OutboundHttpSettings(Duration.ofSeconds(2), "DevCard-Webhooks/test");
+    http = new WebhookHttpClient(settings, new TargetPolicy(true, true, HostResolver.system()));
     attempts =
         new DeliveryActivitiesImpl(
             store.deliveries(),
             store.endpoints(),
+            store.rateLimits(),
             http,
             settings,
             new AttemptMetrics(new SimpleMeterRegistry()));
@@ -101,7 +105,7 @@ class RecoveryActivitiesImplTest {
     assertThat(outcome).isEqualTo(RecoveryItemOutcome.SUCCEEDED);
     receiver.verify(1, postRequestedFor(urlEqualTo(path)));
     DeliveryDetail detail = detail(endpoint, deliveryId);
-    assertThat(detail.delivery().status()).isEqualTo("success");
+    assertThat(detail.delivery().status()).isEqualTo(DeliveryStatus.SUCCESS);
     assertThat(detail.attemptLog()).extracting(Attempt::attempt).containsExactly(1, 2);
     assertThat(detail.attemptLog())
         .extracting(Attempt::trigger)
@@ -124,7 +128,7 @@ class RecoveryActivitiesImplTest {
 
     assertThat(outcome).isEqualTo(RecoveryItemOutcome.FAILED);
     DeliveryDetail detail = detail(endpoint, deliveryId);
-    assertThat(detail.delivery().status()).isEqualTo("failed");
+    assertThat(detail.delivery().status()).isEqualTo(DeliveryStatus.FAILED);
     assertThat(detail.delivery().nextRetryAt()).isNull();
     assertThat(detail.delivery().responseCode()).isEqualTo(503);
     assertThat(detail.attemptLog()).hasSize(2);

@@ -13,6 +13,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
+import com.devcard.webhooks.netguard.HostResolver;
+import com.devcard.webhooks.netguard.TargetPolicy;
 import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.Attempt;
 import com.devcard.webhooks.store.delivery.DeliveryDetail;
@@ -30,7 +33,6 @@ import com.devcard.webhooks.workflows.AttemptRequest;
 import com.devcard.webhooks.workflows.AttemptTrigger;
 import com.devcard.webhooks.workflows.DeliveryActivities;
 import com.devcard.webhooks.workflows.DeliverySearchAttributes;
-import com.devcard.webhooks.workflows.DeliveryStatus;
 import com.devcard.webhooks.workflows.DeliveryWorkflow;
 import com.devcard.webhooks.workflows.DeliveryWorkflowImpl;
 import com.devcard.webhooks.workflows.DeliveryWorkflowInput;
@@ -124,7 +126,7 @@ class UndecryptableSecretTest {
     assertThat(failed).isEqualTo(new AttemptOutcome(1, DeliveryStatus.PENDING, null, false));
     receiver.verify(0, anyRequestedFor(anyUrl()));
     DeliveryDetail afterFailure = detail(endpoint, deliveryId);
-    assertThat(afterFailure.delivery().status()).isEqualTo("pending");
+    assertThat(afterFailure.delivery().status()).isEqualTo(DeliveryStatus.PENDING);
     // the schedule goes on: the next attempt follows the normal delay
     assertThat(afterFailure.delivery().nextRetryAt())
         .isCloseTo(before.plus(NEXT_DELAY), within(2, ChronoUnit.SECONDS));
@@ -164,7 +166,7 @@ class UndecryptableSecretTest {
 
     assertThat(outcome).isEqualTo(new AttemptOutcome(1, DeliveryStatus.FAILED, null, false));
     DeliveryDetail detail = detail(endpoint, deliveryId);
-    assertThat(detail.delivery().status()).isEqualTo("failed");
+    assertThat(detail.delivery().status()).isEqualTo(DeliveryStatus.FAILED);
     assertThat(detail.delivery().nextRetryAt()).isNull();
     receiver.verify(0, anyRequestedFor(anyUrl()));
   }
@@ -181,7 +183,7 @@ class UndecryptableSecretTest {
         .hasMessageContaining("endpoint secret could not be decrypted");
 
     DeliveryDetail detail = detail(endpoint, deliveryId);
-    assertThat(detail.delivery().status()).isEqualTo("pending");
+    assertThat(detail.delivery().status()).isEqualTo(DeliveryStatus.PENDING);
     assertThat(detail.attemptLog()).isEmpty();
     assertThat(meters.find(AttemptMetrics.ATTEMPTS).counter()).isNull();
   }
@@ -228,7 +230,7 @@ class UndecryptableSecretTest {
 
     assertThat(status).isEqualTo(DeliveryStatus.FAILED);
     DeliveryDetail detail = detail(endpoint, deliveryId);
-    assertThat(detail.delivery().status()).isEqualTo("failed");
+    assertThat(detail.delivery().status()).isEqualTo(DeliveryStatus.FAILED);
     assertThat(detail.attemptLog())
         .extracting(Attempt::attempt, Attempt::error)
         .containsExactly(
@@ -255,8 +257,9 @@ class UndecryptableSecretTest {
 
   private DeliveryActivitiesImpl implementation(SecretCipher workerKeyset, Duration grace) {
     OutboundHttpSettings settings =
-        new OutboundHttpSettings(Duration.ofSeconds(5), true, true, "DevCard-Webhooks/test");
-    WebhookHttpClient client = new WebhookHttpClient(settings);
+        new OutboundHttpSettings(Duration.ofSeconds(5), "DevCard-Webhooks/test");
+    WebhookHttpClient client =
+        new WebhookHttpClient(settings, new TargetPolicy(true, true, HostResolver.system()));
     toClose.add(client);
     EndpointRepository endpoints =
         new EndpointRepository(
@@ -266,6 +269,7 @@ class UndecryptableSecretTest {
     return new DeliveryActivitiesImpl(
         store.deliveries(),
         endpoints,
+        store.rateLimits(),
         client,
         settings,
         new AttemptMetrics(meters),

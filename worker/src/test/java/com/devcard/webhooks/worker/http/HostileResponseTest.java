@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.netguard.HostResolver;
+import com.devcard.webhooks.netguard.TargetPolicy;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,7 +36,8 @@ class HostileResponseTest {
 
   private final WebhookHttpClient client =
       new WebhookHttpClient(
-          new OutboundHttpSettings(DEADLINE, true, true, "DevCard-Webhooks/test"),
+          new OutboundHttpSettings(DEADLINE, "DevCard-Webhooks/test"),
+          new TargetPolicy(true, true, HostResolver.system()),
           HostResolver.system());
   private HostileSocketServer receiver;
   private String testName;

@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.netguard.HostResolver;
+import com.devcard.webhooks.netguard.TargetPolicy;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
@@ -71,6 +72,39 @@ class WebhookHttpClientTest {
     assertThat(result.statusCode()).isEqualTo(503);
     assertThat(result.error()).isNull();
     assertThat(result.succeeded()).isFalse();
+  }
+
+  @Test
+  void aRetryAfterOfA429Or503IsReadAndOfAnyOtherStatusIgnored() {
+    receiver.stubFor(
+        post("/busy").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "120")));
+    receiver.stubFor(
+        post("/limited").willReturn(aResponse().withStatus(429).withHeader("Retry-After", " 7 ")));
+    receiver.stubFor(
+        post("/broken").willReturn(aResponse().withStatus(500).withHeader("Retry-After", "120")));
+    receiver.stubFor(
+        post("/nonsense")
+            .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "tomorrow")));
+
+    assertThat(client.post(url("/busy"), HEADERS, BODY).retryAfter())
+        .isEqualTo(Duration.ofSeconds(120));
+    assertThat(client.post(url("/limited"), HEADERS, BODY).retryAfter())
+        .isEqualTo(Duration.ofSeconds(7));
+    assertThat(client.post(url("/broken"), HEADERS, BODY).retryAfter()).isNull();
+    HttpAttemptResult nonsense = client.post(url("/nonsense"), HEADERS, BODY);
+    assertThat(nonsense.statusCode()).isEqualTo(503);
+    assertThat(nonsense.retryAfter()).isNull();
+  }
+
+  @Test
+  void a410IsGone() {
+    receiver.stubFor(post("/gone").willReturn(aResponse().withStatus(410)));
+
+    HttpAttemptResult result = client.post(url("/gone"), HEADERS, BODY);
+
+    assertThat(result.gone()).isTrue();
+    assertThat(result.succeeded()).isFalse();
+    assertThat(client.post(url("/missing"), HEADERS, BODY).gone()).isFalse();
   }
 
   @Test
@@ -260,7 +294,8 @@ class WebhookHttpClientTest {
   static WebhookHttpClient newClient(
       Duration deadline, boolean allowPrivateTargets, boolean allowHttp, HostResolver resolver) {
     return new WebhookHttpClient(
-        new OutboundHttpSettings(deadline, allowPrivateTargets, allowHttp, "DevCard-Webhooks/test"),
+        new OutboundHttpSettings(deadline, "DevCard-Webhooks/test"),
+        new TargetPolicy(allowHttp, allowPrivateTargets, resolver),
         resolver);
   }
 }

@@ -2,7 +2,11 @@ package com.devcard.webhooks.worker.reset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import com.devcard.webhooks.delivery.DeliveryStatus;
+import com.devcard.webhooks.netguard.HostResolver;
+import com.devcard.webhooks.netguard.TargetPolicy;
 import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.Attempt;
 import com.devcard.webhooks.store.delivery.Delivery;
@@ -14,7 +18,6 @@ import com.devcard.webhooks.worker.attempt.DeliveryActivitiesImpl;
 import com.devcard.webhooks.worker.http.OutboundHttpSettings;
 import com.devcard.webhooks.worker.http.WebhookHttpClient;
 import com.devcard.webhooks.workflows.DeliverySearchAttributes;
-import com.devcard.webhooks.workflows.DeliveryStatus;
 import com.devcard.webhooks.workflows.DeliveryWorkflow;
 import com.devcard.webhooks.workflows.DeliveryWorkflowImpl;
 import com.devcard.webhooks.workflows.DeliveryWorkflowInput;
@@ -98,8 +101,8 @@ class ResetSafeLogTest {
     receiver.start();
 
     OutboundHttpSettings settings =
-        new OutboundHttpSettings(Duration.ofSeconds(2), true, true, "DevCard-Webhooks/test");
-    http = new WebhookHttpClient(settings);
+        new OutboundHttpSettings(Duration.ofSeconds(2), "DevCard-Webhooks/test");
+    http = new WebhookHttpClient(settings, new TargetPolicy(true, true, HostResolver.system()));
     TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder();
     testEnv = TestWorkflowEnvironment.newInstance(options.build());
     DeliverySearchAttributes.ALL.forEach(
@@ -112,6 +115,7 @@ class ResetSafeLogTest {
         new DeliveryActivitiesImpl(
             store.deliveries(),
             store.endpoints(),
+            store.rateLimits(),
             http,
             settings,
             new AttemptMetrics(new SimpleMeterRegistry())));
@@ -150,7 +154,7 @@ class ResetSafeLogTest {
     testEnv.sleep(Duration.ofSeconds(31));
     awaitAttempts(deliveryId, 2);
     // Mid-schedule: attempts 1 and 2 failed, the run waits 5 minutes before attempt 3.
-    assertThat(delivery(deliveryId).status()).isEqualTo("pending");
+    assertThat(delivery(deliveryId).status()).isEqualTo(DeliveryStatus.PENDING);
 
     first.terminate("reset to after attempt 1");
     DeliveryWorkflowInput fromAttempt2 =
@@ -165,7 +169,7 @@ class ResetSafeLogTest {
     assertThat(log).extracting(Attempt::attempt).containsExactly(1, 2, 3, 4);
     assertThat(log).extracting(Attempt::responseCode).containsExactly(503, 503, 503, 204);
     Delivery delivery = delivery(deliveryId);
-    assertThat(delivery.status()).isEqualTo("success");
+    assertThat(delivery.status()).isEqualTo(DeliveryStatus.SUCCESS);
     assertThat(delivery.attempts()).isEqualTo(4);
     assertThat(delivery.responseCode()).isEqualTo(204);
     assertThat(Set.copyOf(attemptKeys(deliveryId))).hasSize(4);
@@ -233,14 +237,14 @@ class ResetSafeLogTest {
   }
 
   /** Waits in real time: attempts run on the worker's threads against the real receiver. */
-  private void awaitAttempts(String deliveryId, int count) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (delivery(deliveryId).attempts() < count) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("expected " + count + " recorded attempts");
-      }
-      Thread.sleep(20);
-    }
+  private void awaitAttempts(String deliveryId, int count) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(delivery(deliveryId).attempts())
+                    .as("recorded attempts")
+                    .isGreaterThanOrEqualTo(count));
   }
 
   private Delivery delivery(String deliveryId) {

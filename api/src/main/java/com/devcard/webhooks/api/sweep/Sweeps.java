@@ -1,0 +1,47 @@
+package com.devcard.webhooks.api.sweep;
+
+import com.devcard.webhooks.store.sweep.Sweep;
+import com.devcard.webhooks.store.sweep.SweepLocks;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs each periodic sweep in one api process at a time, however many share the database: a process
+ * that finds a sweep running elsewhere skips that round, and tries again at its next one. A sweep
+ * that runs is observed as {@code webhooks.sweep}, tagged {@code sweep} with its name, so its
+ * duration and how often it runs here show in the metrics.
+ */
+@Component
+public class Sweeps {
+
+  static final String OBSERVATION = "webhooks.sweep";
+
+  private static final Logger log = LoggerFactory.getLogger(Sweeps.class);
+
+  private final SweepLocks locks;
+  private final ObservationRegistry observations;
+
+  Sweeps(SweepLocks locks, ObjectProvider<ObservationRegistry> observations) {
+    this.locks = locks;
+    this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
+  }
+
+  /** Runs the sweep unless another process is running it now; returns whether it ran here. */
+  public boolean runAlone(Sweep sweep, Runnable work) {
+    boolean ran =
+        locks.runAlone(
+            sweep,
+            () ->
+                Observation.createNotStarted(OBSERVATION, observations)
+                    .lowCardinalityKeyValue("sweep", sweep.label())
+                    .observe(work));
+    if (!ran) {
+      log.debug("{} sweep skipped: another process is running it", sweep.label());
+    }
+    return ran;
+  }
+}

@@ -1,0 +1,170 @@
+package com.devcard.webhooks.app.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.devcard.webhooks.app.ApiClient.Response;
+import com.devcard.webhooks.app.AppClient;
+import com.devcard.webhooks.app.AppTest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The OpenAPI document the running service serves is the REST reference, so it must be complete:
+ * every route explained, every parameter and field described, every failure a problem+json answer.
+ */
+@AppTest
+class OpenApiDocumentIT {
+
+  private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
+
+  @Autowired AppClient app;
+
+  JsonNode document;
+
+  @BeforeEach
+  void fetchTheDocument() {
+    Response response = app.get("/v3/api-docs", null);
+    assertThat(response.status()).isEqualTo(200);
+    document = response.json();
+  }
+
+  @Test
+  void itListsTheApiRoutesAndNothingElse() {
+    List<String> paths = new ArrayList<>();
+    document.path("paths").properties().forEach(path -> paths.add(path.getKey()));
+
+    assertThat(paths)
+        .contains(
+            "/api/event-types",
+            "/api/webhooks",
+            "/api/webhooks/{id}",
+            "/api/webhooks/{endpointId}/deliveries",
+            "/api/events",
+            "/api/admin/recover")
+        .allMatch(path -> path.startsWith("/api/"), "starts with /api/");
+  }
+
+  @Test
+  void everyOperationHasANameASummaryADescriptionAndDescribedParameters() {
+    Set<String> operationIds = new HashSet<>();
+    forEachOperation(
+        (name, operation) -> {
+          // Client generators name methods after it; springdoc's fallback is list_1, list_2, ...
+          assertThat(operation.path("operationId").asString())
+              .as("operationId of %s", name)
+              .matches("[a-z][A-Za-z]+");
+          assertThat(operationIds.add(operation.path("operationId").asString()))
+              .as("operationId of %s is unique", name)
+              .isTrue();
+          assertThat(operation.path("summary").asString()).as("summary of %s", name).isNotBlank();
+          assertThat(operation.path("description").asString())
+              .as("description of %s", name)
+              .isNotBlank();
+          for (JsonNode parameter : operation.path("parameters").values()) {
+            assertThat(parameter.path("description").asString())
+                .as("description of parameter %s of %s", parameter.path("name").asString(), name)
+                .isNotBlank();
+          }
+        });
+  }
+
+  @Test
+  void everyFailureIsADescribedProblemAndEveryRouteNeedsAToken() {
+    forEachOperation(
+        (name, operation) -> {
+          JsonNode responses = operation.path("responses");
+          assertThat(responses.has("401")).as("401 of %s", name).isTrue();
+          responses
+              .properties()
+              .forEach(
+                  entry -> {
+                    JsonNode response = resolve(entry.getValue());
+                    String what = entry.getKey() + " of " + name;
+                    assertThat(response.path("description").asString())
+                        .as("description of %s", what)
+                        .isNotBlank()
+                        .isNotEqualTo("OK");
+                    if (entry.getKey().startsWith("4") || entry.getKey().startsWith("5")) {
+                      assertThat(response.path("content").has("application/problem+json"))
+                          .as("problem+json body of %s", what)
+                          .isTrue();
+                    }
+                  });
+        });
+  }
+
+  @Test
+  void everySchemaAndEveryPropertyIsDescribed() {
+    JsonNode schemas = document.path("components").path("schemas");
+    assertThat(schemas.properties()).isNotEmpty();
+    schemas.properties().forEach(schema -> assertDescribed(schema.getKey(), schema.getValue()));
+  }
+
+  @Test
+  void everyReferenceResolves() {
+    List<String> refs = new ArrayList<>();
+    collectRefs(document, refs);
+
+    assertThat(refs).isNotEmpty();
+    for (String ref : refs) {
+      assertThat(ref).startsWith("#/");
+      assertThat(document.at(ref.substring(1)).isMissingNode()).as("target of %s", ref).isFalse();
+    }
+  }
+
+  private void assertDescribed(String name, JsonNode schema) {
+    assertThat(schema.path("description").asString()).as("description of %s", name).isNotBlank();
+    schema
+        .path("properties")
+        .properties()
+        .forEach(
+            property -> {
+              String path = name + "." + property.getKey();
+              JsonNode value = property.getValue();
+              assertThat(value.path("description").asString())
+                  .as("description of %s", path)
+                  .isNotBlank();
+              if (value.has("properties")) {
+                assertDescribed(path, value);
+              }
+            });
+  }
+
+  private JsonNode resolve(JsonNode node) {
+    return node.has("$ref") ? document.at(node.path("$ref").asString().substring(1)) : node;
+  }
+
+  private static void collectRefs(JsonNode node, List<String> refs) {
+    if (node.has("$ref")) {
+      refs.add(node.path("$ref").asString());
+    }
+    for (JsonNode child : node.values()) {
+      collectRefs(child, refs);
+    }
+  }
+
+  private void forEachOperation(OperationCheck check) {
+    int operations = 0;
+    for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+      for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
+        if (METHODS.contains(method.getKey())) {
+          check.accept(method.getKey().toUpperCase() + " " + path.getKey(), method.getValue());
+          operations++;
+        }
+      }
+    }
+    assertThat(operations).as("operations in the document").isGreaterThan(15);
+  }
+
+  @FunctionalInterface
+  private interface OperationCheck {
+    void accept(String name, JsonNode operation);
+  }
+}
