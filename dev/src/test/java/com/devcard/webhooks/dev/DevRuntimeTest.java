@@ -57,7 +57,7 @@ class DevRuntimeTest {
       assertThat(dataDirectory.resolve("tokens.env")).exists();
       assertThat(Files.readString(dataDirectory.resolve("tokens.env"))).contains("ADMIN_TOKEN=");
       assertThat(output.getOut())
-          .containsPattern("http://localhost:8080/portal#code=wpc_[A-Za-z0-9_-]{43}");
+          .containsPattern("http://localhost:[0-9]+/portal#code=wpc_[A-Za-z0-9_-]{43}");
     }
   }
 

@@ -2,25 +2,32 @@ package com.devcard.webhooks.api.portal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The users' web page.
+ * The users' web page at {@code /portal}. A bad value stops the start.
  *
- * @param publicUrl {@code WEBHOOKS_PUBLIC_URL}: where browsers reach this service; magic links
- *     point to {@code <publicUrl>/portal}
- * @param frameAncestors {@code WEBHOOKS_PORTAL_FRAME_ANCESTORS}: the CSP {@code frame-ancestors}
- *     sources allowed to show the page in a frame, e.g. {@code 'self' https://app.devcard.dev}
+ * @param publicUrl where browsers reach this service; magic links point to {@code
+ *     <publicUrl>/portal} (an absolute http(s) URL without query or fragment; a trailing {@code /}
+ *     is dropped)
+ * @param portalFrameAncestors the CSP {@code frame-ancestors} sources allowed to show the page in a
+ *     frame, separated by spaces, e.g. {@code 'self' https://app.devcard.dev}
+ * @param portalPurgeEvery how often the sessions that ended over a day ago are deleted
  */
-@ConfigurationProperties(prefix = "webhooks.portal")
+@ConfigurationProperties(prefix = "webhooks")
 public record PortalProperties(
     @DefaultValue("http://localhost:8080") String publicUrl,
-    @DefaultValue("'self'") String frameAncestors) {
+    @DefaultValue("'self'") String portalFrameAncestors,
+    @DefaultValue("1h") Duration portalPurgeEvery) {
 
   public PortalProperties {
     publicUrl = checkedPublicUrl(publicUrl);
-    frameAncestors = checkedFrameAncestors(frameAncestors);
+    portalFrameAncestors = checkedFrameAncestors(portalFrameAncestors);
+    if (portalPurgeEvery == null || portalPurgeEvery.isNegative() || portalPurgeEvery.isZero()) {
+      throw new IllegalArgumentException("webhooks.portal-purge-every must be positive");
+    }
   }
 
   /** The magic link that exchanges {@code code}: in the fragment, so it never reaches a log. */
@@ -32,7 +39,7 @@ public record PortalProperties(
   String contentSecurityPolicy() {
     return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
         + " connect-src 'self'; frame-ancestors "
-        + frameAncestors
+        + portalFrameAncestors
         + "; base-uri 'none'; form-action 'self'";
   }
 
@@ -49,10 +56,10 @@ public record PortalProperties(
           || uri.getRawQuery() != null
           || uri.getRawFragment() != null) {
         throw new IllegalArgumentException(
-            "WEBHOOKS_PUBLIC_URL must be an absolute http(s) URL without query or fragment");
+            "webhooks.public-url must be an absolute http(s) URL without query or fragment");
       }
     } catch (URISyntaxException exception) {
-      throw new IllegalArgumentException("WEBHOOKS_PUBLIC_URL is not a valid URL", exception);
+      throw new IllegalArgumentException("webhooks.public-url is not a valid URL", exception);
     }
     return url;
   }
@@ -62,7 +69,7 @@ public record PortalProperties(
     String sources = value == null ? "" : value.strip();
     if (sources.isEmpty() || !sources.matches("[\\x21-\\x7e ]+") || sources.matches(".*[;,].*")) {
       throw new IllegalArgumentException(
-          "WEBHOOKS_PORTAL_FRAME_ANCESTORS must be CSP sources separated by spaces,"
+          "webhooks.portal-frame-ancestors must be CSP sources separated by spaces,"
               + " e.g. 'self' https://app.example.com");
     }
     return sources;

@@ -116,14 +116,19 @@ public class PortalSessionRepository {
   }
 
   /**
-   * Deletes the sessions that expired more than {@code keep} ago. Until then a late use of their
-   * code is told that it expired rather than that it is unknown.
+   * Deletes at most {@code limit} of the sessions that expired more than {@code keep} ago, oldest
+   * first. Until then a late use of their code is told that it expired rather than that it is
+   * unknown.
+   *
+   * @return how many were deleted: fewer than {@code limit} when none is left
    */
-  public int deleteExpired(Duration keep) {
+  public int deleteExpired(Duration keep, int limit) {
     return jdbc.sql(
-            "delete from webhook_portal_sessions"
-                + " where expires_at < statement_timestamp() - :keepMs * interval '1 millisecond'")
+            "delete from webhook_portal_sessions where id in (select id from"
+                + " webhook_portal_sessions where expires_at < statement_timestamp()"
+                + " - :keepMs * interval '1 millisecond' order by expires_at limit :limit)")
         .param("keepMs", keep.toMillis())
+        .param("limit", limit)
         .update();
   }
 

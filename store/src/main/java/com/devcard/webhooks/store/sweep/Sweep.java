@@ -14,7 +14,8 @@ public enum Sweep {
   EXPIRED_SECRETS(4),
   OLD_HEALTH_COUNTERS(5),
   ENDPOINT_PROBES(6),
-  EXPIRED_HOLDS(7);
+  EXPIRED_HOLDS(7),
+  EXPIRED_PORTAL_SESSIONS(8);
 
   private final int lockKey;
 

@@ -198,11 +198,39 @@ class PortalSessionRepositoryTest {
     String recent = random("wpc_");
     sessions.create(user, false, recent, FIVE_MINUTES, HOUR);
 
-    assertThat(sessions.deleteExpired(Duration.ofDays(1))).isGreaterThanOrEqualTo(1);
+    assertThat(sessions.deleteExpired(Duration.ofDays(1), 1_000)).isGreaterThanOrEqualTo(1);
 
     assertThat(sessions.exchange(expiredLongAgo, random("wps_")))
         .isEqualTo(new Refused(Reason.UNKNOWN));
     assertThat(sessions.exchange(recent, random("wps_"))).isInstanceOf(Exchanged.class);
+  }
+
+  @Test
+  void aPurgeDeletesAtMostItsBatch() {
+    for (int i = 0; i < 2; i++) {
+      sessions.create(user, false, random("wpc_"), FIVE_MINUTES, HOUR);
+    }
+    store
+        .jdbc()
+        .sql(
+            "update webhook_portal_sessions set expires_at = now() - interval '2 days',"
+                + " code_expires_at = now() - interval '2 days' where user_id = :user")
+        .param("user", user)
+        .update();
+
+    assertThat(sessions.deleteExpired(Duration.ofDays(1), 1)).isEqualTo(1);
+    while (sessions.deleteExpired(Duration.ofDays(1), 100) == 100) {
+      // the rest, in batches
+    }
+
+    assertThat(
+            store
+                .jdbc()
+                .sql("select count(*) from webhook_portal_sessions where user_id = :user")
+                .param("user", user)
+                .query(Integer.class)
+                .single())
+        .isZero();
   }
 
   private static void ageCodes(String userId, Duration by) {
