@@ -2,6 +2,7 @@ package com.devcard.webhooks.api.portal;
 
 import com.devcard.webhooks.api.error.ApiException;
 import com.devcard.webhooks.api.error.FieldError;
+import com.devcard.webhooks.api.web.InputRules;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,8 @@ record PortalSessionRequest(String userId, Duration ttl, boolean readOnly) {
         || userId.stringValue().isEmpty()
         || userId.stringValue().length() > PortalSessions.USER_ID_MAX) {
       errors.add(new FieldError("userId", "must be a string of 1 to 128 characters"));
+    } else if (InputRules.hasControlCharacters(userId.stringValue())) {
+      errors.add(new FieldError("userId", InputRules.CONTROL_CHARACTERS));
     }
     Duration ttl = DEFAULT_TTL;
     JsonNode ttlSeconds = body.get("ttlSeconds");
