@@ -8,6 +8,7 @@ import com.devcard.webhooks.store.endpoint.EndpointStates;
 import com.devcard.webhooks.store.health.EndpointHealthRepository;
 import com.devcard.webhooks.store.limit.ManualActionRepository;
 import com.devcard.webhooks.store.operational.OperationalEndpoint;
+import com.devcard.webhooks.store.portal.PortalSessionRepository;
 import com.devcard.webhooks.store.recovery.RecoveryRepository;
 import com.devcard.webhooks.store.secret.SecretCipher;
 import com.devcard.webhooks.store.secret.SecretReEncryptor;
@@ -53,6 +54,7 @@ import org.springframework.context.annotation.Import;
   EndpointHealthRepository.class,
   EndpointStates.class,
   OperationalEndpoint.class,
+  PortalSessionRepository.class,
   SweepLocks.class,
   SecretReEncryptor.class
 })

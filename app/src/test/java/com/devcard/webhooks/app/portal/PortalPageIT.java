@@ -2,6 +2,7 @@ package com.devcard.webhooks.app.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.devcard.webhooks.app.AppClient;
 import com.devcard.webhooks.app.AppTest;
 import java.io.IOException;
 import java.net.URI;
@@ -10,7 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** What the service answers for the page and its assets: the headers that keep it safe to embed. */
 @AppTest
@@ -20,12 +21,12 @@ class PortalPageIT {
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
           + " connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'";
 
-  @LocalServerPort int port;
+  @Autowired AppClient app;
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
     try (HttpClient http = HttpClient.newHttpClient()) {
       return http.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
           HttpResponse.BodyHandlers.ofString());
     }
   }
