@@ -7,28 +7,27 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.devcard.webhooks.app.ApiClient;
 import com.devcard.webhooks.app.ApiClient.Response;
+import com.devcard.webhooks.app.AppClient;
 import com.devcard.webhooks.app.AppTest;
-import com.devcard.webhooks.app.TestTokens;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.devcard.webhooks.app.TestUser;
+import com.devcard.webhooks.delivery.DeliveryStatus;
+import com.devcard.webhooks.testkit.Receivers;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -37,79 +36,85 @@ import tools.jackson.databind.JsonNode;
  * user lives it, a recovery after an outage, read-only sessions, isolation between users, and
  * refused links. Every page state is checked with axe-core and saved in light and dark, at desktop
  * and phone width.
+ *
+ * <p>Two kinds of wait, each on a real condition. What the service does (a delivery attempted, a
+ * recovery run) is awaited through the API, for as long as the whole suite's shared Temporal may
+ * take ({@link #SERVICE_PATIENCE}); only then is the page awaited to show it, within {@link
+ * Browser#PATIENCE}, which covers its own refresh. So a slow service never reads as a page that
+ * failed to update, and a page that failed to update is never hidden by a long wait.
  */
 @AppTest
 class PortalBrowserIT {
 
+  /**
+   * How long the service may take to attempt, retry or recover a delivery. In the whole suite every
+   * {@code @AppTest} class shares one Temporal test server, which slows down as it fills up.
+   */
+  static final Duration SERVICE_PATIENCE = Duration.ofSeconds(90);
+
+  /** The attempts of a delivery that keeps failing under {@code @AppTest}'s schedule (1s,2s,3s). */
+  static final int SCHEDULED_ATTEMPTS = 4;
+
+  static final String SUCCESS = DeliveryStatus.SUCCESS.wireValue();
+  static final String FAILED = DeliveryStatus.FAILED.wireValue();
+
   /** A failed delivery, or one whose latest attempt failed and that waits for its next. */
   static final By FAILING_ROW =
-      By.cssSelector(".delivery-row.status-failed, .delivery-row.status-retrying");
+      By.cssSelector(".delivery-row.status-" + FAILED + ", .delivery-row.status-retrying");
 
-  static WireMockServer receiver;
+  @RegisterExtension static final WireMockExtension receiver = Receivers.perClass();
+
   static Browser browser;
   static Axe axe;
 
-  @LocalServerPort int port;
-
-  @Value("${webhooks.jwt.secret}")
-  String jwtSecret;
-
+  @Autowired AppClient app;
   @Autowired JdbcClient jdbc;
-
-  ApiClient api;
-  TestTokens tokens;
-  String backend;
 
   @BeforeAll
   static void start() {
-    receiver = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    receiver.start();
     axe = new Axe();
     browser = new Browser();
   }
 
   @AfterAll
   static void stop() {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      receiver.stop();
+    if (browser != null) {
+      browser.close();
     }
   }
 
   @BeforeEach
   void setUp() {
-    api = new ApiClient(port);
-    tokens = new TestTokens(jwtSecret);
-    backend = tokens.withScope("devcard-backend", "events:publish webhooks:portal");
     browser.desktop();
     browser.scheme("light");
   }
 
   // --- the service, as the DevCard backend and the receivers see it
 
-  private String code(String userId, boolean readOnly) {
+  private String code(TestUser user, boolean readOnly) {
     Response link =
-        api.post(
+        app.post(
             "/api/portal-sessions",
-            backend,
-            "{\"userId\": \"%s\", \"readOnly\": %s}".formatted(userId, readOnly));
-    assertThat(link.status()).isEqualTo(201);
+            app.portalBackend(),
+            "{\"userId\": \"%s\", \"readOnly\": %s}".formatted(user.id(), readOnly));
+    assertThat(link.status()).as(link.body()).isEqualTo(201);
     String url = link.json().get("url").asString();
     return url.substring(url.indexOf("#code=") + "#code=".length());
   }
 
-  /** Opens the page as a magic link does, in a tab without any session yet. */
-  private void openLink(String code) {
-    browser.open("http://127.0.0.1:" + port + "/portal");
-    browser.script("sessionStorage.clear();");
-    browser.open("http://127.0.0.1:" + port + "/portal#code=" + code);
+  private String pageUrl() {
+    return "http://127.0.0.1:" + app.port() + "/portal";
   }
 
-  private void signIn(String userId, boolean readOnly) {
-    openLink(code(userId, readOnly));
+  /** Opens the page as a magic link does, in a tab without any session yet. */
+  private void openLink(String code) {
+    browser.open(pageUrl());
+    browser.script("sessionStorage.clear();");
+    browser.open(pageUrl() + "#code=" + code);
+  }
+
+  private void signIn(TestUser user, boolean readOnly) {
+    openLink(code(user, readOnly));
     try {
       browser.waitFor(By.id("nav"));
     } catch (ConditionTimeoutException notShown) {
@@ -118,7 +123,7 @@ class PortalBrowserIT {
   }
 
   private String receiverUrl(String path) {
-    return "http://127.0.0.1:" + receiver.port() + path;
+    return "http://127.0.0.1:" + receiver.getPort() + path;
   }
 
   private static void answer(String path, int status, String body) {
@@ -131,92 +136,61 @@ class PortalBrowserIT {
                     .withBody(body)));
   }
 
-  private String endpointOf(String userId, String path) {
+  private String endpointOf(TestUser user, String path) {
     Response created =
-        api.post(
+        app.post(
             "/api/webhooks",
-            tokens.user(userId),
+            user.token(),
             "{\"url\": \"%s\", \"events\": [\"card.viewed\"], \"description\": \"Analytics\"}"
                 .formatted(receiverUrl(path)));
-    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
     return created.json().get("id").asString();
   }
 
-  private String publish(String userId) {
-    Response event =
-        api.post(
-            "/api/events",
-            backend,
-            "{\"userId\": \"%s\", \"type\": \"card.viewed\", \"data\": {\"cardId\": \"c_7\"}}"
-                .formatted(userId));
-    assertThat(event.status()).isEqualTo(202);
+  private String publish(TestUser user) {
+    Response event = app.publish(user.id(), "{\"cardId\": \"c_7\"}");
+    assertThat(event.status()).as(event.body()).isEqualTo(202);
     return event.json().get("deliveries").get(0).get("id").asString();
   }
 
-  private JsonNode delivery(String userId, String endpointId, String deliveryId) {
+  private JsonNode delivery(TestUser user, String endpointId, String deliveryId) {
     Response delivery =
-        api.get("/api/webhooks/" + endpointId + "/deliveries/" + deliveryId, tokens.user(userId));
-    assertThat(delivery.status()).isEqualTo(200);
+        app.get("/api/webhooks/" + endpointId + "/deliveries/" + deliveryId, user.token());
+    assertThat(delivery.status()).as(delivery.body()).isEqualTo(200);
     return delivery.json();
   }
 
-  private String status(String userId, String endpointId, String deliveryId) {
-    return delivery(userId, endpointId, deliveryId).get("status").asString();
+  /** The endpoint's newest delivery, once there is one. */
+  private String newestDelivery(TestUser user, String endpointId) {
+    return await("a delivery of " + endpointId)
+        .atMost(SERVICE_PATIENCE)
+        .until(
+            () ->
+                app.get("/api/webhooks/" + endpointId + "/deliveries?limit=1", user.token())
+                    .json()
+                    .get("items"),
+            items -> !items.isEmpty())
+        .get(0)
+        .get("id")
+        .asString();
   }
 
-  private static boolean waitingOrFailed(JsonNode delivery) {
-    String status = delivery.get("status").asString();
-    return status.equals("failed")
-        || (status.equals("pending")
-            && delivery.get("attempts").asInt() > 0
-            && !delivery.path("nextRetryAt").isNull());
-  }
-
-  /**
-   * Waits until the delivery has failed for good or waits for its next attempt, with the same
-   * number of attempts for two seconds: a test server that skips the waits between attempts runs
-   * the whole schedule in moments, one that keeps real time waits 30 s after the first.
-   */
-  private int settledAttempts(String userId, String endpointId, String deliveryId) {
-    AtomicInteger seen = new AtomicInteger(-1);
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .during(Duration.ofSeconds(2))
+  /** Waits until the service shows the delivery in this status after this many attempts. */
+  private void awaitDelivery(
+      TestUser user, String endpointId, String deliveryId, DeliveryStatus status, int attempts) {
+    await(deliveryId + " " + status.wireValue() + " after " + attempts + " attempts")
+        .atMost(SERVICE_PATIENCE)
         .pollInterval(Duration.ofMillis(250))
         .until(
-            () -> {
-              JsonNode delivery = delivery(userId, endpointId, deliveryId);
-              int attempts = delivery.get("attempts").asInt();
-              return seen.getAndSet(attempts) == attempts && waitingOrFailed(delivery);
-            });
-    return delivery(userId, endpointId, deliveryId).get("attempts").asInt();
+            () -> delivery(user, endpointId, deliveryId),
+            delivery ->
+                delivery.get("status").asString().equals(status.wireValue())
+                    && delivery.get("attempts").asInt() == attempts);
   }
 
-  /**
-   * Drives the delivery to the end of its schedule: whenever it waits for its next attempt, a retry
-   * makes that attempt now, until the last one has failed.
-   */
-  private void failCompletely(String userId, String endpointId, String deliveryId) {
-    AtomicInteger retriedAt = new AtomicInteger(0);
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(250))
-        .until(
-            () -> {
-              JsonNode delivery = delivery(userId, endpointId, deliveryId);
-              if (delivery.get("status").asString().equals("failed")) {
-                return true;
-              }
-              int attempts = delivery.get("attempts").asInt();
-              if (waitingOrFailed(delivery) && retriedAt.get() < attempts) {
-                retriedAt.set(attempts);
-                api.post(
-                    "/api/webhooks/" + endpointId + "/deliveries/" + deliveryId + "/retry",
-                    tokens.user(userId),
-                    "{}");
-              }
-              return false;
-            });
+  /** Waits until the delivery has run its whole schedule against a failing receiver. */
+  private void awaitFailedForGood(TestUser user, String endpointId, String deliveryId) {
+    awaitDelivery(user, endpointId, deliveryId, DeliveryStatus.FAILED, SCHEDULED_ATTEMPTS);
   }
 
   // --- the page
@@ -225,8 +199,11 @@ class PortalBrowserIT {
     browser.waitFor(locator).click();
   }
 
-  private WebElement row(String status) {
-    return browser.waitFor(By.cssSelector(".delivery-row[data-status='" + status + "']"));
+  private WebElement row(String deliveryId, DeliveryStatus status) {
+    return browser.waitFor(
+        By.cssSelector(
+            ".delivery-row[data-delivery-id='%s'][data-status='%s']"
+                .formatted(deliveryId, status.wireValue())));
   }
 
   /** Marks the window; a reload would lose the mark. */
@@ -253,7 +230,7 @@ class PortalBrowserIT {
 
   @Test
   void aUserManagesAnEndpointFromTheMagicLinkToItsDeletion() {
-    String user = "user-" + UUID.randomUUID();
+    TestUser user = app.newUser();
     String okPath = "/ok-" + UUID.randomUUID();
     String failingPath = "/failing-" + UUID.randomUUID();
     answer(okPath, 204, "");
@@ -292,7 +269,9 @@ class PortalBrowserIT {
     // A test event appears as a success in the open log, without a reload.
     markWindow();
     click(By.id("send-test"));
-    row("success");
+    String test = newestDelivery(user, endpointId);
+    awaitDelivery(user, endpointId, test, DeliveryStatus.SUCCESS, 1);
+    row(test, DeliveryStatus.SUCCESS);
     assertNotReloaded();
     receiver.verify(postRequestedFor(urlEqualTo(okPath)));
     browser.capture("endpoint-log", axe);
@@ -333,42 +312,42 @@ class PortalBrowserIT {
     String failingId = browser.text(By.id("endpoint-id"));
     markWindow();
     click(By.id("send-test"));
-    WebElement failing = browser.waitFor(FAILING_ROW);
-    String failingDelivery = failing.getAttribute("data-delivery-id");
-    int scheduled = settledAttempts(user, failingId, failingDelivery);
+    String failing = newestDelivery(user, failingId);
+    awaitFailedForGood(user, failingId, failing);
+    row(failing, DeliveryStatus.FAILED);
     browser.waitUntil(
         "the latest error in the row",
         () ->
-            browser
-                .waitFor(FAILING_ROW)
+            row(failing, DeliveryStatus.FAILED)
                 .findElement(By.cssSelector(".row-error"))
                 .getText()
                 .contains("receiver down: database maintenance"));
-    assertThat(browser.text(FAILING_ROW)).contains("HTTP 503");
+    assertThat(row(failing, DeliveryStatus.FAILED).getText()).contains("HTTP 503");
     assertNotReloaded();
     browser.capture("endpoint-log-failing", axe);
-    click(By.cssSelector(".delivery-row[data-delivery-id='" + failingDelivery + "'] a"));
-    browser.waitFor(By.cssSelector(".attempt[data-attempt='" + scheduled + "']"));
+    click(By.cssSelector(".delivery-row[data-delivery-id='" + failing + "'] a"));
+    browser.waitFor(By.cssSelector(".attempt[data-attempt='" + SCHEDULED_ATTEMPTS + "']"));
     List<WebElement> attempts = browser.all(By.cssSelector(".attempt.attempt-failed"));
-    assertThat(attempts).hasSize(scheduled);
+    assertThat(attempts).hasSize(SCHEDULED_ATTEMPTS);
     for (WebElement attempt : attempts) {
       assertThat(attempt.getText())
           .contains("Scheduled", "503", "receiver down: database maintenance until 10:00");
     }
     click(By.id("retry-delivery"));
+    awaitDelivery(user, failingId, failing, DeliveryStatus.FAILED, SCHEDULED_ATTEMPTS + 1);
     WebElement manual =
-        browser.waitFor(By.cssSelector(".attempt[data-attempt='" + (scheduled + 1) + "']"));
+        browser.waitFor(
+            By.cssSelector(".attempt[data-attempt='" + (SCHEDULED_ATTEMPTS + 1) + "']"));
     assertThat(manual.getText()).contains("Manual retry", "503", "database maintenance");
-    browser.waitFor(
-        By.cssSelector("#delivery-status .pill-failed, #delivery-status .pill-retrying"));
+    browser.waitFor(By.cssSelector("#delivery-status .pill-" + FAILED));
     browser.capture("delivery-failed", axe);
 
     // The receiver is fixed: one click on retry turns the delivery green.
     answer(failingPath, 200, "{\"ok\": true}");
-    settledAttempts(user, failingId, failingDelivery);
     click(By.id("retry-delivery"));
-    browser.waitFor(By.cssSelector("#delivery-status .pill-success"));
-    browser.waitFor(By.cssSelector(".attempt.attempt-success"));
+    awaitDelivery(user, failingId, failing, DeliveryStatus.SUCCESS, SCHEDULED_ATTEMPTS + 2);
+    browser.waitFor(By.cssSelector("#delivery-status .pill-" + SUCCESS));
+    browser.waitFor(By.cssSelector(".attempt.attempt-" + SUCCESS));
     assertNotReloaded();
     browser.capture("delivery-succeeded", axe);
 
@@ -387,11 +366,11 @@ class PortalBrowserIT {
     assertThat(browser.everythingThePageHolds()).doesNotContain(secret, rotated);
     receiver.resetRequests();
     click(By.id("send-test"));
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> !receiver.findAll(postRequestedFor(urlEqualTo(okPath))).isEmpty());
-    LoggedRequest signed = receiver.findAll(postRequestedFor(urlEqualTo(okPath))).get(0);
-    assertThat(signed.getHeader("webhook-signature").split(" ")).hasSize(2);
+    List<LoggedRequest> signed =
+        await("the test event signed after the rotation")
+            .atMost(SERVICE_PATIENCE)
+            .until(() -> receiver.findAll(postRequestedFor(urlEqualTo(okPath))), r -> !r.isEmpty());
+    assertThat(signed.getFirst().getHeader("webhook-signature").split(" ")).hasSize(2);
 
     // Delete, after saying what it does.
     click(By.id("delete-endpoint"));
@@ -404,7 +383,7 @@ class PortalBrowserIT {
         () ->
             browser.all(By.cssSelector("[data-endpoint-id='" + endpointId + "']")).isEmpty()
                 && browser.all(By.cssSelector(".endpoint-card")).size() == 1);
-    assertThat(api.get("/api/webhooks/" + endpointId, tokens.user(user)).status()).isEqualTo(404);
+    assertThat(app.get("/api/webhooks/" + endpointId, user.token()).status()).isEqualTo(404);
     browser.capture("endpoints", axe);
 
     // The catalog, with an example body per type.
@@ -418,46 +397,61 @@ class PortalBrowserIT {
 
   @Test
   void afterAnOutageARecoveryRetriesTheFailedDeliveriesAndShowsItsProgress() {
-    String user = "user-" + UUID.randomUUID();
+    TestUser user = app.newUser();
     String path = "/outage-" + UUID.randomUUID();
     answer(path, 500, "upstream unavailable");
     String endpointId = endpointOf(user, path);
     List<String> deliveries = List.of(publish(user), publish(user));
     for (String deliveryId : deliveries) {
-      failCompletely(user, endpointId, deliveryId);
+      awaitFailedForGood(user, endpointId, deliveryId);
     }
     answer(path, 204, "");
 
     signIn(user, false);
     browser.route("#/endpoints/" + endpointId);
-    click(By.cssSelector(".chip-button[data-status='failed']"));
+    click(By.cssSelector(".chip-button[data-status='" + FAILED + "']"));
     browser.waitUntil(
         "both failed deliveries under the filter",
-        () -> browser.all(By.cssSelector(".delivery-row.status-failed")).size() == 2);
+        () -> browser.all(By.cssSelector(".delivery-row.status-" + FAILED)).size() == 2);
     browser.waitUntil(
         "their latest error",
         () ->
             browser.all(By.cssSelector(".delivery-row .row-error")).stream()
                 .allMatch(error -> error.getText().contains("upstream unavailable")));
-    assertThat(browser.driver().getCurrentUrl()).endsWith("?status=failed");
+    assertThat(browser.driver().getCurrentUrl()).endsWith("?status=" + FAILED);
     browser.capture("endpoint-log-failed-filter", axe);
 
     markWindow();
     click(By.id("start-recovery"));
+    await("the recovery to end")
+        .atMost(SERVICE_PATIENCE)
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> recoveriesEnded(endpointId) == 1);
     browser.waitUntil(
-        "the recovery to complete",
+        "the recovery shown complete",
         () -> browser.text(By.id("recovery-status")).contains("Recovery complete"));
     assertThat(browser.text(By.id("recovery-status"))).contains("2 of 2 retried", "2 succeeded");
     browser.waitUntil(
         "the rows to turn green without a reload",
-        () -> browser.all(By.cssSelector(".delivery-row[data-status='success']")).size() == 2);
+        () ->
+            browser.all(By.cssSelector(".delivery-row[data-status='" + SUCCESS + "']")).size()
+                == 2);
     assertNotReloaded();
     browser.capture("recovery-complete", axe);
   }
 
+  private int recoveriesEnded(String endpointId) {
+    return jdbc.sql(
+            "select count(*) from webhook_recoveries"
+                + " where endpoint_id = :endpoint and state <> 'running'")
+        .param("endpoint", endpointId)
+        .query(Integer.class)
+        .single();
+  }
+
   @Test
   void theLogPagesBackAndTakesNewDeliveriesOnTopWithoutRepeatingAny() {
-    String user = "user-" + UUID.randomUUID();
+    TestUser user = app.newUser();
     String path = "/busy-" + UUID.randomUUID();
     answer(path, 204, "");
     String endpointId = endpointOf(user, path);
@@ -465,9 +459,11 @@ class PortalBrowserIT {
     for (int i = 0; i < 20; i++) {
       publish(user);
     }
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> status(user, endpointId, oldest).equals("success"));
+    // Settled first, so that no row changes while the pages are read.
+    await("21 deliveries succeeded")
+        .atMost(SERVICE_PATIENCE)
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> succeeded(user, endpointId) == 21);
 
     signIn(user, false);
     browser.route("#/endpoints/" + endpointId);
@@ -483,24 +479,37 @@ class PortalBrowserIT {
     String newest = publish(user);
     browser.waitUntil("the new delivery on top", () -> rowIds().size() == 22);
     assertThat(rowIds().getFirst()).isEqualTo(newest);
-    assertThat(rowIds()).doesNotHaveDuplicates();
+    awaitDelivery(user, endpointId, newest, DeliveryStatus.SUCCESS, 1);
+    row(newest, DeliveryStatus.SUCCESS);
+    assertThat(rowIds()).hasSize(22).doesNotHaveDuplicates().startsWith(newest);
     assertNotReloaded();
   }
 
+  private int succeeded(TestUser user, String endpointId) {
+    return app.get(
+            "/api/webhooks/" + endpointId + "/deliveries?limit=50&status=" + SUCCESS, user.token())
+        .json()
+        .get("items")
+        .size();
+  }
+
+  /** The ids of the rows, top to bottom, read at one instant. */
+  @SuppressWarnings("unchecked")
   private List<String> rowIds() {
-    return browser.all(By.cssSelector(".delivery-row")).stream()
-        .map(row -> row.getAttribute("data-delivery-id"))
-        .toList();
+    return (List<String>)
+        browser.script(
+            "return Array.from(document.querySelectorAll('.delivery-row'),"
+                + " row => row.dataset.deliveryId);");
   }
 
   @Test
   void aReadOnlySessionShowsNoControlThatChangesAnything() {
-    String user = "user-" + UUID.randomUUID();
+    TestUser user = app.newUser();
     String path = "/read-only-" + UUID.randomUUID();
     answer(path, 500, "nope");
     String endpointId = endpointOf(user, path);
     String deliveryId = publish(user);
-    settledAttempts(user, endpointId, deliveryId);
+    awaitFailedForGood(user, endpointId, deliveryId);
 
     signIn(user, true);
     assertThat(browser.waitFor(By.id("read-only-badge")).getText()).isEqualTo("Read-only");
@@ -508,7 +517,9 @@ class PortalBrowserIT {
     assertThat(browser.all(By.id("add-endpoint"))).isEmpty();
 
     browser.route("#/endpoints/" + endpointId);
-    browser.waitFor(FAILING_ROW).findElement(By.cssSelector(".row-error"));
+    row(deliveryId, DeliveryStatus.FAILED);
+    browser.waitFor(
+        By.cssSelector(".delivery-row[data-delivery-id='" + deliveryId + "'] .row-error"));
     assertThat(browser.all(By.id("endpoint-actions"))).isEmpty();
     assertThat(browser.all(By.id("recovery-form"))).isEmpty();
     assertThat(browser.all(By.cssSelector(".row-retry"))).isEmpty();
@@ -538,7 +549,7 @@ class PortalBrowserIT {
                     + ".then(r => done(r.status));",
                 endpointId);
     assertThat(status).isEqualTo(403L);
-    assertThat(api.get("/api/webhooks/" + endpointId, tokens.user(user)).status()).isEqualTo(200);
+    assertThat(app.get("/api/webhooks/" + endpointId, user.token()).status()).isEqualTo(200);
   }
 
   /** Buttons that only show or copy: filters, tabs, copy, older pages. */
@@ -559,8 +570,8 @@ class PortalBrowserIT {
 
   @Test
   void aSessionNeverShowsAnotherUsersDataEvenWithTheirIdsInTheAddress() {
-    String user = "user-" + UUID.randomUUID();
-    String other = "user-" + UUID.randomUUID();
+    TestUser user = app.newUser();
+    TestUser other = app.newUser("other");
     String othersPath = "/others-private-" + UUID.randomUUID();
     answer(othersPath, 204, "");
     String othersEndpoint = endpointOf(other, othersPath);
@@ -589,13 +600,13 @@ class PortalBrowserIT {
 
   @Test
   void anExpiredOrReusedLinkIsRefusedWithAClearPage() {
-    String user = "user-" + UUID.randomUUID();
+    TestUser user = app.newUser();
 
     String expired = code(user, false);
     jdbc.sql(
             "update webhook_portal_sessions set code_expires_at = now() - interval '1 second'"
                 + " where user_id = :user")
-        .param("user", user)
+        .param("user", user.id())
         .update();
     openLink(expired);
     browser.waitUntil("the refusal", () -> browser.headingText().equals("Link expired"));
@@ -611,18 +622,19 @@ class PortalBrowserIT {
     browser.waitUntil("the refusal", () -> browser.headingText().equals("Link already used"));
     assertThat(browser.script("return sessionStorage.length;")).isEqualTo(0L);
 
-    browser.open("http://127.0.0.1:" + port + "/portal");
+    browser.open(pageUrl());
     browser.waitUntil(
         "no session", () -> browser.headingText().equals("Open this page from DevCard"));
   }
 
   @Test
   void endingTheUsersSessionsClosesAnOpenPage() {
-    String user = "user-" + UUID.randomUUID();
+    TestUser user = app.newUser();
     signIn(user, false);
     browser.waitUntil("the page", () -> browser.headingText().equals("Endpoints"));
 
-    assertThat(api.delete("/api/portal-sessions?userId=" + user, backend).status()).isEqualTo(204);
+    assertThat(app.delete("/api/portal-sessions?userId=" + user.id(), app.portalBackend()).status())
+        .isEqualTo(204);
     browser.route("#/events");
 
     browser.waitUntil(
