@@ -14,6 +14,7 @@ const FILTERS = [
   { status: 'failed', label: 'Failed' },
   { status: 'pending', label: 'Pending' },
   { status: 'success', label: 'Succeeded' },
+  { status: 'held', label: 'Held' },
   { status: 'cancelled', label: 'Cancelled' },
 ];
 
