@@ -1,8 +1,11 @@
 package com.devcard.webhooks.api;
 
 import com.devcard.webhooks.netguard.TargetPolicy;
-import com.devcard.webhooks.store.delivery.DeliveryRepository;
+import com.devcard.webhooks.store.delivery.AttemptRecordRepository;
+import com.devcard.webhooks.store.delivery.CancelReopenRepository;
+import com.devcard.webhooks.store.delivery.DeliveryLogRepository;
 import com.devcard.webhooks.store.delivery.DispatchRepository;
+import com.devcard.webhooks.store.delivery.PendingDeliveryRepository;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
 import com.devcard.webhooks.store.endpoint.EndpointStates;
 import com.devcard.webhooks.store.health.EndpointHealthRepository;
@@ -48,7 +51,10 @@ import org.springframework.context.annotation.Import;
 @Import({
   EndpointRepository.class,
   DispatchRepository.class,
-  DeliveryRepository.class,
+  DeliveryLogRepository.class,
+  AttemptRecordRepository.class,
+  CancelReopenRepository.class,
+  PendingDeliveryRepository.class,
   RecoveryRepository.class,
   ManualActionRepository.class,
   EndpointHealthRepository.class,
@@ -94,7 +100,10 @@ class ApiSliceConfiguration {
 
   @Bean
   TestData testData(
-      EndpointRepository endpoints, DispatchRepository dispatches, DeliveryRepository deliveries) {
-    return new TestData(endpoints, dispatches, deliveries);
+      EndpointRepository endpoints,
+      DispatchRepository dispatches,
+      DeliveryLogRepository deliveryLog,
+      AttemptRecordRepository attemptRecords) {
+    return new TestData(endpoints, dispatches, deliveryLog, attemptRecords);
   }
 }

@@ -1,8 +1,9 @@
 package com.devcard.webhooks.api;
 
 import com.devcard.webhooks.store.Ids;
+import com.devcard.webhooks.store.delivery.AttemptRecordRepository;
 import com.devcard.webhooks.store.delivery.AttemptResult;
-import com.devcard.webhooks.store.delivery.DeliveryRepository;
+import com.devcard.webhooks.store.delivery.DeliveryLogRepository;
 import com.devcard.webhooks.store.delivery.DispatchRepository;
 import com.devcard.webhooks.store.delivery.NewEvent;
 import com.devcard.webhooks.store.endpoint.Endpoint;
@@ -31,17 +32,23 @@ public final class TestData {
 
   private final EndpointRepository endpoints;
   private final DispatchRepository dispatches;
-  private final DeliveryRepository deliveries;
+  private final DeliveryLogRepository deliveryLog;
+  private final AttemptRecordRepository attemptRecords;
 
   public TestData(
-      EndpointRepository endpoints, DispatchRepository dispatches, DeliveryRepository deliveries) {
+      EndpointRepository endpoints,
+      DispatchRepository dispatches,
+      DeliveryLogRepository deliveryLog,
+      AttemptRecordRepository attemptRecords) {
     this.endpoints = endpoints;
     this.dispatches = dispatches;
-    this.deliveries = deliveries;
+    this.deliveryLog = deliveryLog;
+    this.attemptRecords = attemptRecords;
   }
 
   public static TestData on(TestStore store) {
-    return new TestData(store.endpoints(), store.dispatches(), store.deliveries());
+    return new TestData(
+        store.endpoints(), store.dispatches(), store.deliveryLog(), store.attemptRecords());
   }
 
   public static String newUser() {
@@ -99,10 +106,11 @@ public final class TestData {
   }
 
   public String status(String deliveryId) {
-    return deliveries.findById(deliveryId).orElseThrow().status().wireValue();
+    return deliveryLog.findById(deliveryId).orElseThrow().status().wireValue();
   }
 
   private void record(String deliveryId, AttemptResult result) {
-    deliveries.recordAttempt(deliveryId, UUID.randomUUID().toString(), result, Optional.empty());
+    attemptRecords.recordAttempt(
+        deliveryId, UUID.randomUUID().toString(), result, Optional.empty());
   }
 }

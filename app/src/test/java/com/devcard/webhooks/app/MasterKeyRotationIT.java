@@ -19,9 +19,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -102,22 +103,35 @@ class MasterKeyRotationIT {
 
     AtomicBoolean publishing = new AtomicBoolean(true);
     AtomicInteger deliveries = new AtomicInteger();
-    ExecutorService pool = Executors.newSingleThreadExecutor();
+    ScheduledExecutorService pool = Executors.newSingleThreadScheduledExecutor();
     Response report;
     try {
       List<String> users = endpoints.values().stream().map(Signing::user).distinct().toList();
-      Future<?> traffic =
-          pool.submit(
-              () -> {
-                for (int round = 0; publishing.get() && round < 400; round++) {
-                  Response dispatched =
-                      api.publish(users.get(round % users.size()), "{\"r\": %d}".formatted(round));
-                  assertThat(dispatched.status()).isEqualTo(202);
-                  deliveries.addAndGet(dispatched.json().get("deliveries").size());
-                  Thread.sleep(20);
-                }
-                return null;
-              });
+      // One event per round, each round 20 ms after the one before, until told to stop.
+      CompletableFuture<Void> traffic = new CompletableFuture<>();
+      AtomicInteger rounds = new AtomicInteger();
+      pool.scheduleWithFixedDelay(
+          () -> {
+            if (traffic.isDone()) {
+              return;
+            }
+            int round = rounds.getAndIncrement();
+            if (!publishing.get() || round >= 400) {
+              traffic.complete(null);
+              return;
+            }
+            try {
+              Response dispatched =
+                  api.publish(users.get(round % users.size()), "{\"r\": %d}".formatted(round));
+              assertThat(dispatched.status()).isEqualTo(202);
+              deliveries.addAndGet(dispatched.json().get("deliveries").size());
+            } catch (RuntimeException | AssertionError failed) {
+              traffic.completeExceptionally(failed);
+            }
+          },
+          0,
+          20,
+          TimeUnit.MILLISECONDS);
       await().atMost(Duration.ofSeconds(20)).until(() -> received().size() >= 12);
 
       report = api.post("/api/admin/master-key/re-encrypt", api.operator(), "");

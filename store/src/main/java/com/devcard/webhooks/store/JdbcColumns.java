@@ -34,6 +34,12 @@ public final class JdbcColumns {
     return rs.wasNull() ? null : value;
   }
 
+  /** A {@code bigint} column of milliseconds; null stays null. */
+  public static Duration nullableMillis(ResultSet rs, String column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : Duration.ofMillis(value);
+  }
+
   /** A {@code text[]} parameter. */
   public static String[] textArray(List<String> values) {
     return values == null ? null : values.toArray(String[]::new);

@@ -2,8 +2,11 @@ package com.devcard.webhooks.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.devcard.webhooks.store.delivery.DeliveryRepository;
+import com.devcard.webhooks.store.delivery.AttemptRecordRepository;
+import com.devcard.webhooks.store.delivery.CancelReopenRepository;
+import com.devcard.webhooks.store.delivery.DeliveryLogRepository;
 import com.devcard.webhooks.store.delivery.DispatchRepository;
+import com.devcard.webhooks.store.delivery.PendingDeliveryRepository;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
 import com.devcard.webhooks.store.endpoint.NewEndpoint;
 import com.devcard.webhooks.store.secret.SecretCipher;
@@ -53,7 +56,10 @@ class RepositoryWiringTest {
       EndpointRepository endpoints = context.getBean(EndpointRepository.class);
 
       assertThat(context.getBean(DispatchRepository.class)).isNotNull();
-      assertThat(context.getBean(DeliveryRepository.class)).isNotNull();
+      assertThat(context.getBean(DeliveryLogRepository.class)).isNotNull();
+      assertThat(context.getBean(AttemptRecordRepository.class)).isNotNull();
+      assertThat(context.getBean(CancelReopenRepository.class)).isNotNull();
+      assertThat(context.getBean(PendingDeliveryRepository.class)).isNotNull();
       String id =
           endpoints
               .create(new NewEndpoint("u1", "https://example.com", List.of("a"), null), 1)

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.netguard.HostResolver;
 import com.devcard.webhooks.netguard.TargetPolicy;
-import com.devcard.webhooks.store.delivery.DeliveryRepository;
+import com.devcard.webhooks.store.delivery.AttemptRecordRepository;
+import com.devcard.webhooks.store.delivery.CancelReopenRepository;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
 import com.devcard.webhooks.store.endpoint.EndpointStates;
 import com.devcard.webhooks.store.ratelimit.RateLimitSlots;
@@ -44,7 +45,8 @@ class WorkerBeansTest {
   private ApplicationContextRunner runner(TargetPolicy targets) {
     return new ApplicationContextRunner()
         .withBean(TargetPolicy.class, () -> targets)
-        .withBean(DeliveryRepository.class, () -> store.deliveries())
+        .withBean(AttemptRecordRepository.class, () -> store.attemptRecords())
+        .withBean(CancelReopenRepository.class, () -> store.cancellations())
         .withBean(EndpointRepository.class, () -> store.endpoints())
         .withBean(RateLimitSlots.class, () -> store.rateLimits())
         .withBean(EndpointStates.class, () -> store.states())

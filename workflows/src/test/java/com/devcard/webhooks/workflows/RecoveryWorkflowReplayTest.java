@@ -2,6 +2,7 @@ package com.devcard.webhooks.workflows;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.devcard.webhooks.delivery.RecoveryState;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.workflow.Workflow;

@@ -24,7 +24,8 @@ final class RecoveryWorkflowRig {
   /** A worker on the delivery task queue running the real workflow over the scripted fake. */
   static ScriptedRecoveryActivities startWorker(TestWorkflowEnvironment testEnv) {
     ScriptedRecoveryActivities activities =
-        new ScriptedRecoveryActivities(testEnv::currentTimeMillis);
+        new ScriptedRecoveryActivities(
+            testEnv::currentTimeMillis, testEnv.getWorkflowServiceStubs());
     Worker worker = testEnv.newWorker(TaskQueues.DELIVERY);
     worker.registerWorkflowImplementationTypes(RecoveryWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities);

@@ -3,6 +3,7 @@ package com.devcard.webhooks.workflows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.devcard.webhooks.delivery.RecoveryState;
 import com.devcard.webhooks.workflows.ScriptedRecoveryActivities.Call;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.WorkflowExecution;

@@ -7,7 +7,7 @@ import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.Page;
 import com.devcard.webhooks.store.delivery.AttemptPage;
 import com.devcard.webhooks.store.delivery.Delivery;
-import com.devcard.webhooks.store.delivery.DeliveryRepository;
+import com.devcard.webhooks.store.delivery.DeliveryLogRepository;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -43,12 +43,12 @@ class DeliveryController {
           .map(DeliveryStatus::wireValue)
           .collect(Collectors.joining(", "));
 
-  private final DeliveryRepository deliveries;
+  private final DeliveryLogRepository deliveries;
   private final EndpointRepository endpoints;
-  private final DeliveryRetries retries;
+  private final RetryNowService retries;
 
   DeliveryController(
-      DeliveryRepository deliveries, EndpointRepository endpoints, DeliveryRetries retries) {
+      DeliveryLogRepository deliveries, EndpointRepository endpoints, RetryNowService retries) {
     this.deliveries = deliveries;
     this.endpoints = endpoints;
     this.retries = retries;
@@ -79,10 +79,7 @@ class DeliveryController {
           String cursor,
       @Parameter(
               description = "Only deliveries with this status.",
-              schema =
-                  @Schema(
-                      type = "string",
-                      allowableValues = {"pending", "success", "failed", "cancelled", "held"}))
+              schema = @Schema(implementation = DeliveryStatus.class))
           @RequestParam(required = false)
           String status) {
     checkLimit(limit);
@@ -165,7 +162,7 @@ class DeliveryController {
         .orElseThrow(() -> ApiException.validation("status", "must be one of " + STATUS_VALUES));
   }
 
-  /** One attempt now; see {@link DeliveryRetries}. */
+  /** One attempt now; see {@link RetryNowService}. */
   @Operation(
       operationId = "retryDelivery",
       summary = "Retry a delivery now",

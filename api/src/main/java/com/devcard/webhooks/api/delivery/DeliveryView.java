@@ -1,6 +1,7 @@
 package com.devcard.webhooks.api.delivery;
 
 import com.devcard.webhooks.api.web.ApiTimes;
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.delivery.Delivery;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -24,8 +25,7 @@ record DeliveryView(
                 "`pending` while attempts are still to come, then the latest attempt's outcome,"
                     + " `success` or `failed`; or `cancelled`; or `held` while its endpoint is"
                     + " disabled by the service (recorded, not sent, sent when it is enabled).",
-            allowableValues = {"pending", "success", "failed", "cancelled", "held"},
-            example = "failed")
+            implementation = DeliveryStatus.class)
         String status,
     @Schema(description = "Attempts made so far.", example = "2") int attempts,
     @Schema(

@@ -5,7 +5,8 @@ import com.devcard.webhooks.api.error.ProblemTypes;
 import com.devcard.webhooks.api.openapi.ApiTags;
 import com.devcard.webhooks.api.openapi.ProblemResponses;
 import com.devcard.webhooks.delivery.DeliveryMdc;
-import com.devcard.webhooks.store.delivery.DeliveryRepository;
+import com.devcard.webhooks.store.delivery.CancelReopenRepository;
+import com.devcard.webhooks.store.delivery.DeliveryLogRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -31,11 +32,16 @@ class OperatorDeliveryController {
 
   private static final Logger log = LoggerFactory.getLogger(OperatorDeliveryController.class);
 
-  private final DeliveryRepository deliveries;
-  private final DeliveryWorkflows workflows;
+  private final DeliveryLogRepository deliveryLog;
+  private final CancelReopenRepository cancellations;
+  private final DeliveryWorkflowClient workflows;
 
-  OperatorDeliveryController(DeliveryRepository deliveries, DeliveryWorkflows workflows) {
-    this.deliveries = deliveries;
+  OperatorDeliveryController(
+      DeliveryLogRepository deliveryLog,
+      CancelReopenRepository cancellations,
+      DeliveryWorkflowClient workflows) {
+    this.deliveryLog = deliveryLog;
+    this.cancellations = cancellations;
     this.workflows = workflows;
   }
 
@@ -75,10 +81,10 @@ class OperatorDeliveryController {
   }
 
   private DeliveryView cancel(String operator, String deliveryId) {
-    deliveries.findById(deliveryId).orElseThrow(() -> ApiException.notFound("Delivery"));
-    if (!deliveries.cancelByOperator(deliveryId)) {
+    deliveryLog.findById(deliveryId).orElseThrow(() -> ApiException.notFound("Delivery"));
+    if (!cancellations.cancelByOperator(deliveryId)) {
       String status =
-          deliveries
+          deliveryLog
               .findById(deliveryId)
               .map(delivery -> delivery.status().wireValue())
               .orElse("gone");
@@ -90,6 +96,6 @@ class OperatorDeliveryController {
     }
     log.info("delivery cancelled by operator {}", operator);
     workflows.cancel(List.of(deliveryId));
-    return DeliveryView.of(deliveries.findById(deliveryId).orElseThrow());
+    return DeliveryView.of(deliveryLog.findById(deliveryId).orElseThrow());
   }
 }

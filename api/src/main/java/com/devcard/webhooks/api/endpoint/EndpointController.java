@@ -1,6 +1,6 @@
 package com.devcard.webhooks.api.endpoint;
 
-import com.devcard.webhooks.api.delivery.DeliveryWorkflows;
+import com.devcard.webhooks.api.delivery.DeliveryWorkflowClient;
 import com.devcard.webhooks.api.error.ApiException;
 import com.devcard.webhooks.api.error.ProblemTypes;
 import com.devcard.webhooks.api.openapi.ApiTags;
@@ -49,7 +49,7 @@ class EndpointController {
   private final EndpointRepository endpoints;
   private final EndpointValidator validator;
   private final EndpointProperties properties;
-  private final DeliveryWorkflows canceller;
+  private final DeliveryWorkflowClient canceller;
   private final EndpointViews views;
   private final EndpointProbes probes;
   private final RecoveryWorkflows releases;
@@ -60,7 +60,7 @@ class EndpointController {
       EndpointRepository endpoints,
       EndpointValidator validator,
       EndpointProperties properties,
-      DeliveryWorkflows canceller,
+      DeliveryWorkflowClient canceller,
       EndpointViews views,
       EndpointProbes probes,
       RecoveryWorkflows releases,

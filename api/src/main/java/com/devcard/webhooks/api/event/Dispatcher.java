@@ -1,6 +1,6 @@
 package com.devcard.webhooks.api.event;
 
-import com.devcard.webhooks.api.delivery.DeliveryWorkflows;
+import com.devcard.webhooks.api.delivery.DeliveryWorkflowClient;
 import com.devcard.webhooks.api.error.ApiException;
 import com.devcard.webhooks.api.eventtype.EventTypeCatalog;
 import com.devcard.webhooks.api.receiver.ReceiverCounters;
@@ -31,7 +31,7 @@ public class Dispatcher {
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
   private final DispatchRepository dispatches;
-  private final DeliveryWorkflows workflows;
+  private final DeliveryWorkflowClient workflows;
   private final EventTypeCatalog catalog;
   private final List<Duration> retryDelays;
   private final JsonMapper jsonMapper;
@@ -39,7 +39,7 @@ public class Dispatcher {
 
   Dispatcher(
       DispatchRepository dispatches,
-      DeliveryWorkflows workflows,
+      DeliveryWorkflowClient workflows,
       EventTypeCatalog catalog,
       DispatchProperties properties,
       JsonMapper jsonMapper,

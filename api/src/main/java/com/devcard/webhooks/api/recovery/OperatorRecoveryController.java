@@ -38,10 +38,10 @@ class OperatorRecoveryController {
 
   private final EndpointRepository endpoints;
   private final RecoveryRepository recoveries;
-  private final Recoveries recovering;
+  private final RecoveryCommands recovering;
 
   OperatorRecoveryController(
-      EndpointRepository endpoints, RecoveryRepository recoveries, Recoveries recovering) {
+      EndpointRepository endpoints, RecoveryRepository recoveries, RecoveryCommands recovering) {
     this.endpoints = endpoints;
     this.recoveries = recoveries;
     this.recovering = recovering;
@@ -83,7 +83,7 @@ class OperatorRecoveryController {
   @PostMapping(path = "/recover", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<RecoveryView> recover(
       @AuthenticationPrincipal Jwt jwt, @RequestBody JsonNode body) {
-    RecoveryRequests.Filter filter = RecoveryRequests.operatorFilter(body);
+    RecoveryRequestParser.Filter filter = RecoveryRequestParser.operatorFilter(body);
     // A mistyped endpoint id is reported rather than recovering nothing without a word.
     if (filter.endpointId() != null && endpoints.findById(filter.endpointId()).isEmpty()) {
       throw ApiException.notFound("Endpoint");

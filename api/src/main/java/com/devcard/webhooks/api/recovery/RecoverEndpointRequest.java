@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The shape of a {@code POST /api/webhooks/{id}/recover} body, for the OpenAPI document; {@link
- * RecoveryRequests} reads it strictly.
+ * RecoveryRequestParser} reads it strictly.
  */
 @Schema(description = "Which failed deliveries of the endpoint to retry.")
 record RecoverEndpointRequest(

@@ -44,13 +44,13 @@ class RecoveryController {
 
   private final EndpointRepository endpoints;
   private final RecoveryRepository recoveries;
-  private final Recoveries recovering;
+  private final RecoveryCommands recovering;
   private final ManualActionLimiter limiter;
 
   RecoveryController(
       EndpointRepository endpoints,
       RecoveryRepository recoveries,
-      Recoveries recovering,
+      RecoveryCommands recovering,
       ManualActionLimiter limiter) {
     this.endpoints = endpoints;
     this.recoveries = recoveries;
@@ -103,7 +103,7 @@ class RecoveryController {
           @PathVariable
           String endpointId,
       @RequestBody JsonNode body) {
-    Instant since = RecoveryRequests.ownerSince(body);
+    Instant since = RecoveryRequestParser.ownerSince(body);
     String userId = jwt.getSubject();
     Endpoint endpoint =
         endpoints.find(userId, endpointId).orElseThrow(() -> ApiException.notFound("Endpoint"));
@@ -116,7 +116,8 @@ class RecoveryController {
           "The endpoint is inactive: set isActive to true before recovering its deliveries.");
     }
     Recovery recovery =
-        recovering.start(userId, userId, new RecoveryRequests.Filter(userId, endpointId, since));
+        recovering.start(
+            userId, userId, new RecoveryRequestParser.Filter(userId, endpointId, since));
     return ResponseEntity.accepted()
         .location(URI.create("/api/recoveries/" + recovery.id()))
         .body(RecoveryView.of(recovery));

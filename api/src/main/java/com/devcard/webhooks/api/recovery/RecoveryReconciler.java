@@ -1,6 +1,7 @@
 package com.devcard.webhooks.api.recovery;
 
 import com.devcard.webhooks.api.sweep.Sweeps;
+import com.devcard.webhooks.delivery.RecoveryState;
 import com.devcard.webhooks.store.recovery.Recovery;
 import com.devcard.webhooks.store.recovery.RecoveryRepository;
 import com.devcard.webhooks.store.sweep.Sweep;
@@ -92,12 +93,12 @@ class RecoveryReconciler implements SchedulingConfigurer {
       return workflows.start(recovery, next);
     }
     switch (status.get()) {
-      case WORKFLOW_EXECUTION_STATUS_COMPLETED -> end(recovery, "completed");
+      case WORKFLOW_EXECUTION_STATUS_COMPLETED -> end(recovery, RecoveryState.COMPLETED);
       case WORKFLOW_EXECUTION_STATUS_CANCELED,
           WORKFLOW_EXECUTION_STATUS_TERMINATED,
           WORKFLOW_EXECUTION_STATUS_FAILED,
           WORKFLOW_EXECUTION_STATUS_TIMED_OUT ->
-          end(recovery, "cancelled");
+          end(recovery, RecoveryState.CANCELLED);
       default -> {
         // Running, or continued as new: nothing to do.
       }
@@ -105,8 +106,11 @@ class RecoveryReconciler implements SchedulingConfigurer {
     return true;
   }
 
-  private void end(Recovery recovery, String state) {
+  private void end(Recovery recovery, RecoveryState state) {
     recoveries.finish(recovery.id(), state);
-    log.info("recovery {} workflow already closed; recovery marked {}", recovery.id(), state);
+    log.info(
+        "recovery {} workflow already closed; recovery marked {}",
+        recovery.id(),
+        state.wireValue());
   }
 }

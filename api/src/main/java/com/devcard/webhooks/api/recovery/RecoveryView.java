@@ -1,6 +1,7 @@
 package com.devcard.webhooks.api.recovery;
 
 import com.devcard.webhooks.api.web.ApiTimes;
+import com.devcard.webhooks.delivery.RecoveryState;
 import com.devcard.webhooks.store.recovery.Recovery;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -13,8 +14,7 @@ record RecoveryView(
             description =
                 "`running` until every item is done (`completed`) or it is stopped"
                     + " (`cancelled`).",
-            allowableValues = {"running", "completed", "cancelled"},
-            example = "running")
+            implementation = RecoveryState.class)
         String state,
     @Schema(
             description =
@@ -34,7 +34,7 @@ record RecoveryView(
   static RecoveryView of(Recovery recovery) {
     return new RecoveryView(
         recovery.id(),
-        recovery.state(),
+        recovery.state().wireValue(),
         recovery.total(),
         recovery.done(),
         recovery.succeeded(),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.devcard.webhooks.api.ApiSliceTest;
 import com.devcard.webhooks.api.TestData;
 import com.devcard.webhooks.api.TestTokens;
+import com.devcard.webhooks.delivery.RecoveryState;
 import com.devcard.webhooks.store.endpoint.Endpoint;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
 import com.devcard.webhooks.store.recovery.NewRecovery;
@@ -97,6 +98,6 @@ class AnotherUsersResourcesTest {
         .isEqualTo(assertProblem(missing, HttpStatus.NOT_FOUND, "not-found"));
     assertThat(endpoints.find(owner, endpoint.id())).contains(endpoint);
     assertThat(data.status(delivery)).isEqualTo("failed");
-    assertThat(recoveries.find(recovery).orElseThrow().state()).isEqualTo("running");
+    assertThat(recoveries.find(recovery).orElseThrow().state()).isEqualTo(RecoveryState.RUNNING);
   }
 }

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.api.TestData;
 import com.devcard.webhooks.api.TestTemporal;
-import com.devcard.webhooks.api.delivery.DeliveryWorkflows;
-import com.devcard.webhooks.api.delivery.TestDeliveryWorkflows;
+import com.devcard.webhooks.api.delivery.DeliveryWorkflowClient;
+import com.devcard.webhooks.api.delivery.TestDeliveryWorkflowClients;
 import com.devcard.webhooks.api.event.DispatchedEvent.DeliveryRef;
 import com.devcard.webhooks.api.eventtype.TestEventTypes;
 import com.devcard.webhooks.api.receiver.ReceiverCounters;
@@ -39,7 +39,7 @@ class DispatcherTest {
   private static TestStore store;
   private static TestData data;
   private static WorkflowClient temporal;
-  private static DeliveryWorkflows workflows;
+  private static DeliveryWorkflowClient workflows;
   private static Dispatcher dispatcher;
 
   private final String user = TestData.newUser();
@@ -49,7 +49,7 @@ class DispatcherTest {
     store = TestStore.fresh();
     data = TestData.on(store);
     temporal = TestTemporal.client();
-    workflows = TestDeliveryWorkflows.on(temporal, store.deliveries());
+    workflows = TestDeliveryWorkflowClients.on(temporal, store.pending());
     dispatcher =
         new Dispatcher(
             store.dispatches(),
@@ -75,7 +75,7 @@ class DispatcherTest {
 
   private List<Delivery> deliveriesOf(Endpoint endpoint) {
     Page<Delivery> page =
-        store.deliveries().list(user, endpoint.id(), Optional.empty(), Optional.empty(), 100);
+        store.deliveryLog().list(user, endpoint.id(), Optional.empty(), Optional.empty(), 100);
     return page.items();
   }
 
@@ -175,7 +175,7 @@ class DispatcherTest {
 
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> store.deliveries().findPending(delivery).orElseThrow().workflowStarted());
+        .until(() -> store.pending().findPending(delivery).orElseThrow().workflowStarted());
     assertThat(
             temporal
                 .newUntypedWorkflowStub(TaskQueues.deliveryWorkflowId(delivery))
@@ -192,7 +192,7 @@ class DispatcherTest {
 
     String payload =
         store
-            .deliveries()
+            .deliveryLog()
             .findDetail(user, endpoint.id(), event.deliveries().getFirst().id())
             .orElseThrow()
             .payload();

@@ -7,7 +7,7 @@ import com.devcard.webhooks.api.ApiSliceTest;
 import com.devcard.webhooks.api.Responses;
 import com.devcard.webhooks.api.TestData;
 import com.devcard.webhooks.api.TestTokens;
-import com.devcard.webhooks.store.delivery.DeliveryRepository;
+import com.devcard.webhooks.store.delivery.DeliveryLogRepository;
 import com.devcard.webhooks.store.endpoint.Endpoint;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +23,7 @@ class TestEventRouteTest {
   @Autowired MockMvcTester mvc;
   @Autowired TestTokens tokens;
   @Autowired TestData data;
-  @Autowired DeliveryRepository deliveries;
+  @Autowired DeliveryLogRepository deliveries;
 
   private final String user = TestData.newUser();
 

@@ -29,17 +29,19 @@ class RecoverySinceLimitsTest {
   void aSinceTheDatabaseCannotHoldIsA400NamingSince(String since) {
     JsonNode body = body("{\"since\": \"" + since + "\"}");
 
-    assertRefused(() -> RecoveryRequests.ownerSince(body), "since", InputRules.TIME_RANGE);
-    assertRefused(() -> RecoveryRequests.operatorFilter(body), "since", InputRules.TIME_RANGE);
+    assertRefused(() -> RecoveryRequestParser.ownerSince(body), "since", InputRules.TIME_RANGE);
+    assertRefused(() -> RecoveryRequestParser.operatorFilter(body), "since", InputRules.TIME_RANGE);
   }
 
   @Test
   void theFirstAndLastStorableTimesAreAccepted() {
-    assertThat(RecoveryRequests.ownerSince(body("{\"since\": \"-4712-01-01T00:00:00Z\"}")))
+    assertThat(RecoveryRequestParser.ownerSince(body("{\"since\": \"-4712-01-01T00:00:00Z\"}")))
         .isEqualTo(Instant.parse("-4712-01-01T00:00:00Z"));
-    assertThat(RecoveryRequests.ownerSince(body("{\"since\": \"+294276-12-31T23:59:59.999999Z\"}")))
+    assertThat(
+            RecoveryRequestParser.ownerSince(
+                body("{\"since\": \"+294276-12-31T23:59:59.999999Z\"}")))
         .isEqualTo(Instant.parse("+294276-12-31T23:59:59.999999Z"));
-    assertThat(RecoveryRequests.ownerSince(body("{\"since\": \"2026-11-28T11:15:30+01:00\"}")))
+    assertThat(RecoveryRequestParser.ownerSince(body("{\"since\": \"2026-11-28T11:15:30+01:00\"}")))
         .isEqualTo(Instant.parse("2026-11-28T10:15:30Z"));
   }
 
@@ -50,7 +52,7 @@ class RecoverySinceLimitsTest {
     for (String escaped : new String[] {"u\\u0000", "u\\u0007", "u\\u007f", "u\\u0085"}) {
       JsonNode body = body("{\"" + field + "\": \"" + escaped + "\"}");
 
-      assertRefused(() -> RecoveryRequests.operatorFilter(body), field, message);
+      assertRefused(() -> RecoveryRequestParser.operatorFilter(body), field, message);
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.devcard.webhooks.api.testing.UnreachableTemporal;
+import com.devcard.webhooks.delivery.RecoveryState;
 import com.devcard.webhooks.store.recovery.Recovery;
 import io.temporal.client.WorkflowServiceException;
 import java.time.Instant;
@@ -32,7 +33,7 @@ class RecoveryWorkflowsUnreachableTest {
             "ep_1",
             null,
             10,
-            "running",
+            RecoveryState.RUNNING,
             3,
             0,
             0,

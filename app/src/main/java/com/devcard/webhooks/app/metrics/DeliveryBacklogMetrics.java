@@ -1,8 +1,8 @@
 package com.devcard.webhooks.app.metrics;
 
 import com.devcard.webhooks.app.roles.ConditionalOnRole;
-import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.PendingCounts;
+import com.devcard.webhooks.store.delivery.PendingDeliveryRepository;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,13 +27,13 @@ class DeliveryBacklogMetrics implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryBacklogMetrics.class);
 
-  private final DeliveryRepository deliveries;
+  private final PendingDeliveryRepository deliveries;
   private final AtomicLong pending = new AtomicLong();
   private final AtomicLong waitingForRetry = new AtomicLong();
   private final MetricsProperties properties;
 
   DeliveryBacklogMetrics(
-      DeliveryRepository deliveries, MeterRegistry registry, MetricsProperties properties) {
+      PendingDeliveryRepository deliveries, MeterRegistry registry, MetricsProperties properties) {
     this.deliveries = deliveries;
     this.properties = properties;
     Gauge.builder("webhooks.deliveries.pending", pending, AtomicLong::get)

@@ -7,7 +7,8 @@ import com.devcard.webhooks.app.ApiClient.Response;
 import com.devcard.webhooks.app.AppClient;
 import com.devcard.webhooks.app.AppTest;
 import com.devcard.webhooks.app.TestUser;
-import com.devcard.webhooks.app.faults.HostileReceiver.Behaviour;
+import com.devcard.webhooks.testkit.HostileSocketServer;
+import com.devcard.webhooks.testkit.HostileSocketServer.Script;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
@@ -28,9 +29,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Receivers that never answer, that stream 100 MB of body or of one header, that answer byte by
- * byte, driven through the running app: every delivery's first attempt ends within the delivery
- * timeout and is recorded, and the worker's memory does not grow with what the receivers send.
+ * Receivers that never answer, that stream a 100 MB body or a header that never ends, that answer
+ * byte by byte, driven through the running app: every delivery's first attempt ends within the
+ * delivery timeout and is recorded, and the worker's memory does not grow with what the receivers
+ * send.
  */
 @AppTest
 class HostileReceiversIT {
@@ -45,7 +47,35 @@ class HostileReceiversIT {
 
   private static final int EVENTS = 5;
 
-  static final Map<Behaviour, HostileReceiver> receivers = new EnumMap<>(Behaviour.class);
+  static final long HUGE_BODY_BYTES = 100L * 1024 * 1024;
+
+  /** How each receiver misbehaves once it has read the request. */
+  enum Behaviour {
+    /** Never writes a byte. */
+    SILENT(HostileSocketServer.silent()),
+    /** A 200 at once, followed by a 100 MB body as fast as the socket takes it. */
+    HUGE_BODY(HostileSocketServer.hugeBody(HUGE_BODY_BYTES)),
+    /** The status line and headers, one byte every 200 ms. */
+    TRICKLE_HEADERS(
+        HostileSocketServer.trickle(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok",
+            Duration.ofMillis(200))),
+    /** A 200 with its headers at once, then the body one byte every 100 ms. */
+    TRICKLE_BODY(
+        HostileSocketServer.raw(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\n")
+            .then(HostileSocketServer.trickle("x".repeat(100_000), Duration.ofMillis(100)))),
+    /** A 200 whose first header never ends, written as fast as the socket takes it. */
+    HEADER_BOMB(HostileSocketServer.endlessHeaderLine());
+
+    final Script script;
+
+    Behaviour(Script script) {
+      this.script = script;
+    }
+  }
+
+  static final Map<Behaviour, HostileSocketServer> receivers = new EnumMap<>(Behaviour.class);
 
   @Autowired JdbcClient jdbc;
 
@@ -57,7 +87,7 @@ class HostileReceiversIT {
     this.app = app;
     this.user = app.newUser("hostile-receivers");
     for (Behaviour behaviour : Behaviour.values()) {
-      receivers.computeIfAbsent(behaviour, HostileReceiver::start);
+      receivers.computeIfAbsent(behaviour, b -> HostileSocketServer.start(b.script));
     }
   }
 
@@ -71,7 +101,7 @@ class HostileReceiversIT {
 
   @AfterAll
   static void stopReceivers() throws Exception {
-    for (HostileReceiver receiver : receivers.values()) {
+    for (HostileSocketServer receiver : receivers.values()) {
       receiver.close();
     }
   }
@@ -96,15 +126,15 @@ class HostileReceiversIT {
     int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
     log.info(
         "first attempts of {} hostile deliveries done in {} ms; heap after GC {} -> {} MB; threads {} -> {};"
-            + " at most {} MB of a 100 MB body and {} MB of a 100 MB header sent",
+            + " at most {} MB of a 100 MB body and {} MB of an endless header sent",
         total,
         allDoneMs,
         heapBefore >> 20,
         heapAfter >> 20,
         threadsBefore,
         threadsAfter,
-        receivers.get(Behaviour.HUGE_BODY).maxBodyBytesSent() >> 20,
-        receivers.get(Behaviour.HEADER_BOMB).maxBodyBytesSent() >> 20);
+        receivers.get(Behaviour.HUGE_BODY).mostBytesSentOnOneConnection() >> 20,
+        receivers.get(Behaviour.HEADER_BOMB).mostBytesSentOnOneConnection() >> 20);
 
     for (JsonNode delivery : deliveries) {
       String endpointId = delivery.get("endpointId").asString();
@@ -141,14 +171,14 @@ class HostileReceiversIT {
     }
     // A success ends a delivery; a failure leaves it to its retries, which may have begun.
     assertThat(receivers.get(Behaviour.HUGE_BODY).requests()).isEqualTo(1 + EVENTS);
-    for (HostileReceiver receiver : receivers.values()) {
+    for (HostileSocketServer receiver : receivers.values()) {
       assertThat(receiver.requests()).isGreaterThanOrEqualTo(1 + EVENTS);
     }
     // The client hangs up after the first 16 KiB: socket buffers hold a few MB at most.
-    assertThat(receivers.get(Behaviour.HUGE_BODY).maxBodyBytesSent())
-        .isLessThan(HostileReceiver.HUGE_BODY_BYTES / 4);
-    assertThat(receivers.get(Behaviour.HEADER_BOMB).maxBodyBytesSent())
-        .isLessThan(HostileReceiver.HUGE_BODY_BYTES / 4);
+    assertThat(receivers.get(Behaviour.HUGE_BODY).mostBytesSentOnOneConnection())
+        .isLessThan(HUGE_BODY_BYTES / 4);
+    assertThat(receivers.get(Behaviour.HEADER_BOMB).mostBytesSentOnOneConnection())
+        .isLessThan(HUGE_BODY_BYTES / 4);
     assertThat(heapAfter - heapBefore).as("heap growth after GC").isLessThan(32L << 20);
     assertThat(threadsAfter - threadsBefore).as("platform thread growth").isLessThan(20);
   }

@@ -28,6 +28,7 @@ final class RecordingReceiver implements AutoCloseable {
   private final HttpServer server;
   private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
   private final AtomicInteger waiting = new AtomicInteger();
+  private final AtomicInteger answered = new AtomicInteger();
   private volatile int status = 204;
   private volatile CountDownLatch gate = new CountDownLatch(0);
 
@@ -70,6 +71,11 @@ final class RecordingReceiver implements AutoCloseable {
     return waiting.get();
   }
 
+  /** Requests answered so far. */
+  int answered() {
+    return answered.get();
+  }
+
   int count() {
     return received.size();
   }
@@ -103,6 +109,7 @@ final class RecordingReceiver implements AutoCloseable {
         }
       }
       exchange.sendResponseHeaders(status, -1);
+      answered.incrementAndGet();
     }
   }
 

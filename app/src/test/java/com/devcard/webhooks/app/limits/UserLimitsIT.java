@@ -12,8 +12,8 @@ import com.devcard.webhooks.app.ReceiverEndpoints;
 import com.devcard.webhooks.app.TestEndpoint;
 import com.devcard.webhooks.app.TestUser;
 import com.devcard.webhooks.store.Ids;
+import com.devcard.webhooks.store.delivery.AttemptRecordRepository;
 import com.devcard.webhooks.store.delivery.AttemptResult;
-import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.DispatchRepository;
 import com.devcard.webhooks.store.delivery.NewEvent;
 import com.devcard.webhooks.testkit.Receivers;
@@ -51,7 +51,7 @@ class UserLimitsIT {
   @RegisterExtension static final WireMockExtension receiver = Receivers.perClass();
 
   @Autowired DispatchRepository dispatches;
-  @Autowired DeliveryRepository deliveries;
+  @Autowired AttemptRecordRepository attemptRecords;
   @Autowired JdbcClient jdbc;
 
   final AppClient app;
@@ -376,7 +376,7 @@ class UserLimitsIT {
             .getFirst()
             .id();
     for (int i = 0; i < scheduled + manual; i++) {
-      deliveries.recordAttempt(
+      attemptRecords.recordAttempt(
           deliveryId,
           "seed-" + UUID.randomUUID(),
           new AttemptResult(

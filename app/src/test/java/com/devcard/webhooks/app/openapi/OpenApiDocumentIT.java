@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.devcard.webhooks.app.ApiClient.Response;
 import com.devcard.webhooks.app.AppClient;
 import com.devcard.webhooks.app.AppTest;
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -123,6 +127,32 @@ class OpenApiDocumentIT {
     assertThat(exchange.path("responses").has("410")).isTrue();
     assertThat(document.path("paths").path("/api/portal-sessions").path("post").has("security"))
         .isFalse();
+  }
+
+  @Test
+  void aDeliveryStatusListsExactlyTheStatusesTheServiceHas() {
+    List<String> statuses =
+        Arrays.stream(DeliveryStatus.values()).map(DeliveryStatus::wireValue).toList();
+    JsonNode property = document.at("/components/schemas/DeliveryView/properties/status");
+    JsonNode filter =
+        resolve(
+                stream(
+                        document.at(
+                            "/paths/~1api~1webhooks~1{endpointId}~1deliveries/get/parameters"))
+                    .filter(parameter -> parameter.path("name").asString().equals("status"))
+                    .findFirst()
+                    .orElseThrow())
+            .path("schema");
+
+    for (JsonNode schema : List.of(property, filter)) {
+      assertThat(stream(schema.path("enum")).map(JsonNode::asString).toList())
+          .containsExactlyElementsOf(statuses);
+    }
+    assertThat(property.path("description").asString()).contains("`held`");
+  }
+
+  private static Stream<JsonNode> stream(JsonNode array) {
+    return StreamSupport.stream(array.spliterator(), false);
   }
 
   @Test

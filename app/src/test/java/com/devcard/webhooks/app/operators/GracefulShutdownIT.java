@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +43,7 @@ class GracefulShutdownIT {
 
   WebhooksStack stack;
   HttpServer receiver;
+  final ScheduledExecutorService answers = Executors.newSingleThreadScheduledExecutor();
   final List<String> webhookIds = new CopyOnWriteArrayList<>();
   final CountDownLatch requestArrived = new CountDownLatch(1);
 
@@ -56,19 +58,23 @@ class GracefulShutdownIT {
           exchange.getRequestBody().readAllBytes();
           webhookIds.add(exchange.getRequestHeaders().getFirst("webhook-id"));
           requestArrived.countDown();
-          try {
-            Thread.sleep(RECEIVER_DELAY);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          exchange.sendResponseHeaders(204, -1);
-          exchange.close();
+          // The answer goes out on a timer, the exchange left open until then.
+          answers.schedule(
+              () -> {
+                try (exchange) {
+                  exchange.sendResponseHeaders(204, -1);
+                }
+                return null;
+              },
+              RECEIVER_DELAY.toMillis(),
+              TimeUnit.MILLISECONDS);
         });
     receiver.start();
   }
 
   @AfterEach
   void stopServers() throws IOException {
+    answers.shutdownNow();
     receiver.stop(0);
     stack.close();
   }

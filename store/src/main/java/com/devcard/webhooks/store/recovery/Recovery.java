@@ -1,11 +1,11 @@
 package com.devcard.webhooks.store.recovery;
 
+import com.devcard.webhooks.delivery.RecoveryState;
 import java.time.Instant;
 
 /**
- * A bulk recovery and its progress. {@code state} is the lowercase wire value ({@code running},
- * {@code completed}, {@code cancelled}); {@code done} counts the items finished, {@code succeeded}
- * and {@code failed} those whose manual attempt got that result (a skipped item is in neither).
+ * A bulk recovery and its progress. {@code done} counts the items finished, {@code succeeded} and
+ * {@code failed} those whose manual attempt got that result (a skipped item is in neither).
  *
  * @param release a release of an endpoint's held deliveries, made when it was enabled again, rather
  *     than a bulk recovery of failed ones: its items run one at a time, in creation order
@@ -17,7 +17,7 @@ public record Recovery(
     String endpointId,
     Instant since,
     int ratePerSecond,
-    String state,
+    RecoveryState state,
     int total,
     int done,
     int succeeded,
@@ -34,7 +34,7 @@ public record Recovery(
       String endpointId,
       Instant since,
       int ratePerSecond,
-      String state,
+      RecoveryState state,
       int total,
       int done,
       int succeeded,

@@ -5,6 +5,7 @@ import static com.devcard.webhooks.store.JdbcColumns.nullableInt;
 import static com.devcard.webhooks.store.JdbcColumns.timestamp;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
+import com.devcard.webhooks.delivery.RecoveryState;
 import com.devcard.webhooks.store.Ids;
 import java.sql.Types;
 import java.util.List;
@@ -25,8 +26,6 @@ public class RecoveryRepository {
 
   /** The outcomes an item can finish with. */
   public static final Set<String> ITEM_OUTCOMES = Set.of("succeeded", "failed", "skipped");
-
-  private static final Set<String> END_STATES = Set.of("completed", "cancelled");
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -286,23 +285,24 @@ public class RecoveryRepository {
    * Ends a running recovery with {@code state}; one that has already ended keeps its state, so a
    * cancel is never overwritten by a later completion.
    *
-   * @param state {@code completed} or {@code cancelled}
+   * @param state {@code COMPLETED} or {@code CANCELLED}
    * @return the recovery's state afterwards; empty when there is no such recovery
    */
-  public Optional<String> finish(String recoveryId, String state) {
-    if (!END_STATES.contains(state)) {
+  public Optional<RecoveryState> finish(String recoveryId, RecoveryState state) {
+    if (state == RecoveryState.RUNNING) {
       throw new IllegalArgumentException("a recovery cannot end " + state);
     }
     jdbc.sql(
             "update webhook_recoveries set state = :state, updated_at = now()"
                 + " where id = :id and state = 'running'")
-        .param("state", state)
+        .param("state", state.wireValue())
         .param("id", recoveryId)
         .update();
     return jdbc.sql("select state from webhook_recoveries where id = :id")
         .param("id", recoveryId)
         .query(String.class)
-        .optional();
+        .optional()
+        .map(RecoveryState::fromWireValue);
   }
 
   /** Running recoveries with ids after {@code afterId}, by id. */

@@ -2,6 +2,7 @@ package com.devcard.webhooks.store.recovery;
 
 import static com.devcard.webhooks.store.JdbcColumns.instant;
 
+import com.devcard.webhooks.delivery.RecoveryState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.springframework.jdbc.core.RowMapper;
@@ -26,7 +27,7 @@ final class RecoveryRowMapper implements RowMapper<Recovery> {
         rs.getString("endpoint_id"),
         instant(rs, "since"),
         rs.getInt("rate"),
-        rs.getString("state"),
+        RecoveryState.fromWireValue(rs.getString("state")),
         rs.getInt("total"),
         rs.getInt("done"),
         rs.getInt("succeeded"),

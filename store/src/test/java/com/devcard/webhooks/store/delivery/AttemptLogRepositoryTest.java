@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 class AttemptLogRepositoryTest {
 
   private static TestStore store;
-  private static DeliveryRepository deliveries;
 
   private final String user = "user-" + UUID.randomUUID();
   private final String endpointId = newEndpoint(user);
@@ -28,15 +27,14 @@ class AttemptLogRepositoryTest {
   @BeforeAll
   static void database() {
     store = TestStore.fresh();
-    deliveries = store.deliveries();
   }
 
   @Test
   void theDetailHoldsTheLatestAttemptsOldestFirstAndTheSizeOfTheWholeLog() {
     String id = deliveryWithAttempts(7);
 
-    DeliveryDetail latest = deliveries.findDetail(user, endpointId, id, 3).orElseThrow();
-    DeliveryDetail whole = deliveries.findDetail(user, endpointId, id).orElseThrow();
+    DeliveryDetail latest = store.deliveryLog().findDetail(user, endpointId, id, 3).orElseThrow();
+    DeliveryDetail whole = store.deliveryLog().findDetail(user, endpointId, id).orElseThrow();
 
     assertThat(latest.attemptLog()).extracting(Attempt::attempt).containsExactly(5, 6, 7);
     assertThat(latest.attemptTotal()).isEqualTo(7);
@@ -46,7 +44,8 @@ class AttemptLogRepositoryTest {
         .containsExactly(1, 2, 3, 4, 5, 6, 7);
     assertThat(whole.attemptTotal()).isEqualTo(7);
     assertThat(whole.attemptLogTruncated()).isFalse();
-    DeliveryDetail none = deliveries.findDetail(user, endpointId, deliver(), 3).orElseThrow();
+    DeliveryDetail none =
+        store.deliveryLog().findDetail(user, endpointId, deliver(), 3).orElseThrow();
     assertThat(none.attemptLog()).isEmpty();
     assertThat(none.attemptTotal()).isZero();
     assertThat(none.attemptLogTruncated()).isFalse();
@@ -60,7 +59,8 @@ class AttemptLogRepositoryTest {
     Optional<Integer> before = Optional.empty();
     int pages = 0;
     do {
-      AttemptPage page = deliveries.attemptPage(user, endpointId, id, before, 3).orElseThrow();
+      AttemptPage page =
+          store.deliveryLog().attemptPage(user, endpointId, id, before, 3).orElseThrow();
       page.items().forEach(attempt -> seen.add(attempt.attempt()));
       before = page.nextBefore();
       pages++;
@@ -70,7 +70,7 @@ class AttemptLogRepositoryTest {
     assertThat(pages).isEqualTo(3);
     // A page that ends exactly at the first attempt says nothing follows.
     AttemptPage lastExact =
-        deliveries.attemptPage(user, endpointId, id, Optional.of(4), 3).orElseThrow();
+        store.deliveryLog().attemptPage(user, endpointId, id, Optional.of(4), 3).orElseThrow();
     assertThat(lastExact.items()).extracting(Attempt::attempt).containsExactly(3, 2, 1);
     assertThat(lastExact.nextBefore()).isEmpty();
   }
@@ -79,11 +79,14 @@ class AttemptLogRepositoryTest {
   void anotherUsersOrADeletedEndpointsDeliveryHasNoPage() {
     String id = deliveryWithAttempts(2);
 
-    assertThat(deliveries.attemptPage("someone-else", endpointId, id, Optional.empty(), 10))
+    assertThat(
+            store.deliveryLog().attemptPage("someone-else", endpointId, id, Optional.empty(), 10))
         .isEmpty();
-    assertThat(deliveries.attemptPage(user, newEndpoint(user), id, Optional.empty(), 10)).isEmpty();
+    assertThat(store.deliveryLog().attemptPage(user, newEndpoint(user), id, Optional.empty(), 10))
+        .isEmpty();
     store.endpoints().delete(user, endpointId);
-    assertThat(deliveries.attemptPage(user, endpointId, id, Optional.empty(), 10)).isEmpty();
+    assertThat(store.deliveryLog().attemptPage(user, endpointId, id, Optional.empty(), 10))
+        .isEmpty();
   }
 
   @Test
@@ -94,8 +97,8 @@ class AttemptLogRepositoryTest {
     record(id, "scheduled");
     record(id, "manual");
 
-    assertThat(deliveries.countManualAttempts(id)).isEqualTo(2);
-    assertThat(deliveries.countManualAttempts("dlv_unknown")).isZero();
+    assertThat(store.deliveryLog().countManualAttempts(id)).isEqualTo(2);
+    assertThat(store.deliveryLog().countManualAttempts("dlv_unknown")).isZero();
   }
 
   @Test
@@ -104,12 +107,16 @@ class AttemptLogRepositoryTest {
     record(id, "scheduled");
     record(id, "manual");
     record(id, "manual");
-    Delivery seen = deliveries.findById(id).orElseThrow();
+    Delivery seen = store.deliveryLog().findById(id).orElseThrow();
 
-    assertThat(deliveries.reopenForManualAttempt(id, seen.status(), seen.attempts(), 2)).isFalse();
-    assertThat(deliveries.findById(id).orElseThrow().status()).isEqualTo(DeliveryStatus.FAILED);
-    assertThat(deliveries.reopenForManualAttempt(id, seen.status(), seen.attempts(), 3)).isTrue();
-    assertThat(deliveries.findById(id).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
+    assertThat(store.cancellations().reopenForManualAttempt(id, seen.status(), seen.attempts(), 2))
+        .isFalse();
+    assertThat(store.deliveryLog().findById(id).orElseThrow().status())
+        .isEqualTo(DeliveryStatus.FAILED);
+    assertThat(store.cancellations().reopenForManualAttempt(id, seen.status(), seen.attempts(), 3))
+        .isTrue();
+    assertThat(store.deliveryLog().findById(id).orElseThrow().status())
+        .isEqualTo(DeliveryStatus.PENDING);
   }
 
   // --- helpers
@@ -144,10 +151,12 @@ class AttemptLogRepositoryTest {
   }
 
   private static void record(String deliveryId, String trigger) {
-    deliveries.recordAttempt(
-        deliveryId,
-        "key-" + UUID.randomUUID(),
-        new AttemptResult(trigger, Instant.now(), 5, 503, "down", null, false),
-        Optional.empty());
+    store
+        .attemptRecords()
+        .recordAttempt(
+            deliveryId,
+            "key-" + UUID.randomUUID(),
+            new AttemptResult(trigger, Instant.now(), 5, 503, "down", null, false),
+            Optional.empty());
   }
 }

@@ -28,7 +28,6 @@ class DeliveryOperatorRepositoryTest {
       List.of(Duration.ofSeconds(30), Duration.ofMinutes(5));
 
   private static TestStore store;
-  private static DeliveryRepository deliveries;
 
   private final String user = "user-" + UUID.randomUUID();
   private final String endpointId =
@@ -41,7 +40,6 @@ class DeliveryOperatorRepositoryTest {
   @BeforeAll
   static void database() {
     store = TestStore.fresh();
-    deliveries = store.deliveries();
   }
 
   private String deliver() {
@@ -58,19 +56,21 @@ class DeliveryOperatorRepositoryTest {
 
   private String finished(boolean success) {
     String id = deliver();
-    deliveries.recordAttempt(id, id + "/1", result("scheduled", success), Optional.empty());
-    deliveries.markWorkflowStarted(List.of(id));
+    store
+        .attemptRecords()
+        .recordAttempt(id, id + "/1", result("scheduled", success), Optional.empty());
+    store.pending().markWorkflowStarted(List.of(id));
     return id;
   }
 
   private Delivery delivery(String id) {
-    return deliveries.findById(id).orElseThrow();
+    return store.deliveryLog().findById(id).orElseThrow();
   }
 
   /** A retry that reads the delivery and reopens it as it saw it. */
   private boolean reopen(String id) {
     Delivery seen = delivery(id);
-    return deliveries.reopenForManualAttempt(id, seen.status(), seen.attempts());
+    return store.cancellations().reopenForManualAttempt(id, seen.status(), seen.attempts());
   }
 
   private String column(String id, String column) {
@@ -94,7 +94,7 @@ class DeliveryOperatorRepositoryTest {
     for (String id : List.of(failed, succeeded)) {
       assertThat(delivery(id).status()).isEqualTo(DeliveryStatus.PENDING);
       assertThat(delivery(id).nextRetryAt()).isNull();
-      PendingDelivery pending = deliveries.findPending(id).orElseThrow();
+      PendingDelivery pending = store.pending().findPending(id).orElseThrow();
       assertThat(pending.manualAttemptOwed()).isTrue();
       assertThat(pending.workflowStarted()).isFalse();
       assertThat(pending.endpointUrl()).isEqualTo("https://hooks.example.com/in");
@@ -107,19 +107,20 @@ class DeliveryOperatorRepositoryTest {
     String pending = deliver();
     String byOperator = deliver();
     String byEndpoint = deliver();
-    deliveries.cancelByOperator(byOperator);
-    deliveries.markCancelled(byEndpoint);
+    store.cancellations().cancelByOperator(byOperator);
+    store.cancellations().markCancelled(byEndpoint);
 
     assertThat(reopen(pending)).isFalse();
     assertThat(reopen(byEndpoint)).isFalse();
-    assertThat(deliveries.reopenForManualAttempt("dlv_unknown", DeliveryStatus.FAILED, 1))
+    assertThat(
+            store.cancellations().reopenForManualAttempt("dlv_unknown", DeliveryStatus.FAILED, 1))
         .isFalse();
     assertThat(column(byEndpoint, "cancel_reason")).isEqualTo("endpoint");
     assertThat(column(byOperator, "cancel_reason")).isEqualTo("operator");
 
     assertThat(reopen(byOperator)).isTrue();
     assertThat(column(byOperator, "cancel_reason")).isNull();
-    assertThat(deliveries.findPending(pending).orElseThrow().manualAttemptOwed()).isFalse();
+    assertThat(store.pending().findPending(pending).orElseThrow().manualAttemptOwed()).isFalse();
   }
 
   @Test
@@ -150,7 +151,9 @@ class DeliveryOperatorRepositoryTest {
         Callable<Boolean> reopen =
             () -> {
               start.await();
-              return deliveries.reopenForManualAttempt(id, seen.status(), seen.attempts());
+              return store
+                  .cancellations()
+                  .reopenForManualAttempt(id, seen.status(), seen.attempts());
             };
         answers.add(pool.submit(reopen));
       }
@@ -167,13 +170,21 @@ class DeliveryOperatorRepositoryTest {
   void aRetryArrivingAfterTheAttemptOfOneThatSawTheSameDeliveryMakesNoOtherAttempt() {
     String id = finished(false);
     Delivery seenByBoth = delivery(id);
-    assertThat(deliveries.reopenForManualAttempt(id, DeliveryStatus.FAILED, seenByBoth.attempts()))
+    assertThat(
+            store
+                .cancellations()
+                .reopenForManualAttempt(id, DeliveryStatus.FAILED, seenByBoth.attempts()))
         .isTrue();
-    deliveries.recordAttempt(id, id + "/manual", result("manual", false), Optional.empty());
+    store
+        .attemptRecords()
+        .recordAttempt(id, id + "/manual", result("manual", false), Optional.empty());
     assertThat(delivery(id).status()).isEqualTo(DeliveryStatus.FAILED);
 
     // The late one's attempt would repeat the attempt that already answered it.
-    assertThat(deliveries.reopenForManualAttempt(id, DeliveryStatus.FAILED, seenByBoth.attempts()))
+    assertThat(
+            store
+                .cancellations()
+                .reopenForManualAttempt(id, DeliveryStatus.FAILED, seenByBoth.attempts()))
         .isFalse();
     assertThat(delivery(id).status()).isEqualTo(DeliveryStatus.FAILED);
     assertThat(column(id, "manual_attempt_requested_at")).isNull();
@@ -188,13 +199,15 @@ class DeliveryOperatorRepositoryTest {
     reopen(id);
 
     RecordedAttempt manual =
-        deliveries.recordAttempt(id, "manual-run/1", result("manual", true), Optional.empty());
+        store
+            .attemptRecords()
+            .recordAttempt(id, "manual-run/1", result("manual", true), Optional.empty());
 
     assertThat(manual.attempt()).isEqualTo(2);
     assertThat(manual.deliveryStatus()).isEqualTo(DeliveryStatus.SUCCESS);
     assertThat(delivery(id).status()).isEqualTo(DeliveryStatus.SUCCESS);
     assertThat(column(id, "manual_attempt_requested_at")).isNull();
-    assertThat(deliveries.findDetail(user, endpointId, id).orElseThrow().attemptLog())
+    assertThat(store.deliveryLog().findDetail(user, endpointId, id).orElseThrow().attemptLog())
         .extracting(Attempt::trigger)
         .containsExactly("scheduled", "manual");
   }
@@ -205,15 +218,15 @@ class DeliveryOperatorRepositoryTest {
     reopen(reopened);
     String onSchedule = deliver();
 
-    assertThat(deliveries.cancelScheduleByOperator(reopened)).isFalse();
+    assertThat(store.cancellations().cancelScheduleByOperator(reopened)).isFalse();
     assertThat(delivery(reopened).status()).isEqualTo(DeliveryStatus.PENDING);
-    assertThat(deliveries.cancelScheduleByOperator(onSchedule)).isTrue();
+    assertThat(store.cancellations().cancelScheduleByOperator(onSchedule)).isTrue();
     assertThat(delivery(onSchedule).status()).isEqualTo(DeliveryStatus.CANCELLED);
 
-    assertThat(deliveries.cancelByOperator(reopened)).isTrue();
+    assertThat(store.cancellations().cancelByOperator(reopened)).isTrue();
     assertThat(delivery(reopened).status()).isEqualTo(DeliveryStatus.CANCELLED);
     assertThat(column(reopened, "manual_attempt_requested_at")).isNull();
-    assertThat(deliveries.cancelByOperator(reopened)).isFalse();
+    assertThat(store.cancellations().cancelByOperator(reopened)).isFalse();
   }
 
   @Test
@@ -223,11 +236,11 @@ class DeliveryOperatorRepositoryTest {
     Instant longAgo = Instant.parse("2020-01-01T00:00:00Z");
     Instant later = Instant.now().plusSeconds(60);
 
-    assertThat(ids(deliveries.unstartedPending(later, longAgo, 1000))).doesNotContain(id);
-    assertThat(ids(deliveries.unstartedPending(longAgo, later, 1000))).contains(id);
+    assertThat(ids(store.pending().unstartedPending(later, longAgo, 1000))).doesNotContain(id);
+    assertThat(ids(store.pending().unstartedPending(longAgo, later, 1000))).contains(id);
 
-    deliveries.markWorkflowStarted(List.of(id));
-    assertThat(ids(deliveries.unstartedPending(later, later, 1000))).doesNotContain(id);
+    store.pending().markWorkflowStarted(List.of(id));
+    assertThat(ids(store.pending().unstartedPending(later, later, 1000))).doesNotContain(id);
   }
 
   @Test
@@ -235,22 +248,28 @@ class DeliveryOperatorRepositoryTest {
     // A reset re-runs attempts 2 and 3 of the schedule under a new run id: new attempt keys.
     String id = deliver();
     Optional<Instant> retry = Optional.of(Instant.now().plusSeconds(30));
-    deliveries.recordAttempt(id, "run-1/1", result("scheduled", false), retry);
-    deliveries.recordAttempt(id, "run-1/2", result("scheduled", true), Optional.empty());
+    store.attemptRecords().recordAttempt(id, "run-1/1", result("scheduled", false), retry);
+    store
+        .attemptRecords()
+        .recordAttempt(id, "run-1/2", result("scheduled", true), Optional.empty());
     assertThat(delivery(id).status()).isEqualTo(DeliveryStatus.SUCCESS);
 
     RecordedAttempt rerun =
-        deliveries.recordAttempt(id, "run-2/2", result("scheduled", false), retry);
+        store.attemptRecords().recordAttempt(id, "run-2/2", result("scheduled", false), retry);
     RecordedAttempt again =
-        deliveries.recordAttempt(id, "run-2/2", result("scheduled", true), Optional.empty());
+        store
+            .attemptRecords()
+            .recordAttempt(id, "run-2/2", result("scheduled", true), Optional.empty());
     RecordedAttempt last =
-        deliveries.recordAttempt(id, "run-2/3", result("scheduled", false), Optional.empty());
+        store
+            .attemptRecords()
+            .recordAttempt(id, "run-2/3", result("scheduled", false), Optional.empty());
 
     assertThat(rerun.attempt()).isEqualTo(3);
     assertThat(rerun.deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
     assertThat(again).isEqualTo(rerun);
     assertThat(last.attempt()).isEqualTo(4);
-    assertThat(deliveries.findDetail(user, endpointId, id).orElseThrow().attemptLog())
+    assertThat(store.deliveryLog().findDetail(user, endpointId, id).orElseThrow().attemptLog())
         .extracting(Attempt::attempt)
         .containsExactly(1, 2, 3, 4);
     assertThat(delivery(id).status()).isEqualTo(DeliveryStatus.FAILED);
@@ -259,14 +278,16 @@ class DeliveryOperatorRepositoryTest {
 
   @Test
   void pendingCountsCountTheBacklogAndThoseWaitingForARetry() {
-    PendingCounts before = deliveries.pendingCounts();
+    PendingCounts before = store.pending().pendingCounts();
     deliver();
     String waiting = deliver();
-    deliveries.recordAttempt(
-        waiting, waiting + "/1", result("scheduled", false), Optional.of(Instant.now()));
+    store
+        .attemptRecords()
+        .recordAttempt(
+            waiting, waiting + "/1", result("scheduled", false), Optional.of(Instant.now()));
     finished(true);
 
-    PendingCounts after = deliveries.pendingCounts();
+    PendingCounts after = store.pending().pendingCounts();
 
     assertThat(after.pending() - before.pending()).isEqualTo(2);
     assertThat(after.waitingForRetry() - before.waitingForRetry()).isEqualTo(1);

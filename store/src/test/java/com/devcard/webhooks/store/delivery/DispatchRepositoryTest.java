@@ -104,7 +104,7 @@ class DispatchRepositoryTest {
         .extracting(DispatchedDelivery::endpointUrl)
         .containsExactlyInAnyOrder("https://a.example.com", "https://b.example.com");
 
-    Delivery stored = store.deliveries().find(user, first.endpointId(), first.id()).orElseThrow();
+    Delivery stored = store.deliveryLog().find(user, first.endpointId(), first.id()).orElseThrow();
     assertThat(stored.status()).isEqualTo(DeliveryStatus.PENDING);
     assertThat(stored.attempts()).isZero();
     assertThat(stored.eventId()).isEqualTo(event.eventId());
@@ -268,7 +268,7 @@ class DispatchRepositoryTest {
     DispatchedDelivery delivery = dispatches.dispatch(event).deliveries().getFirst();
 
     DeliveryDetail detail =
-        store.deliveries().findDetail(user, endpointId, delivery.id()).orElseThrow();
+        store.deliveryLog().findDetail(user, endpointId, delivery.id()).orElseThrow();
     assertThat(detail.payload()).isEqualTo(event.payload());
     assertThat(detail.attemptLog()).isEmpty();
   }
@@ -302,7 +302,8 @@ class DispatchRepositoryTest {
 
       String deliveryId = dispatch.get().deliveries().getFirst().id();
       assertThat(delete.get()).contains(List.of(deliveryId));
-      assertThat(store.deliveries().loadForAttempt(deliveryId).orElseThrow().delivery().status())
+      assertThat(
+              store.attemptRecords().loadForAttempt(deliveryId).orElseThrow().delivery().status())
           .isEqualTo(DeliveryStatus.CANCELLED);
     } finally {
       commit.countDown();

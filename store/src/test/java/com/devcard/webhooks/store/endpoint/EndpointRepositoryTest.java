@@ -330,7 +330,7 @@ class EndpointRepositoryTest {
     String id = create("https://example.com/hook", "a").endpoint().id();
     String pending = pendingDeliveryFor(id, "a");
     String finished = pendingDeliveryFor(id, "a");
-    store.deliveries().markCancelled(finished);
+    store.cancellations().markCancelled(finished);
 
     EndpointUpdate update =
         endpoints

@@ -381,7 +381,7 @@ class EndpointStatesTest {
       String deliveryId, int code, boolean retryFollows, String trigger, AttemptRules rules) {
     boolean success = code >= 200 && code < 300;
     return store
-        .deliveries()
+        .attemptRecords()
         .recordAttempt(
             deliveryId,
             UUID.randomUUID().toString(),
@@ -391,11 +391,11 @@ class EndpointStatesTest {
   }
 
   private static DeliveryStatus status(String deliveryId) {
-    return store.deliveries().findById(deliveryId).orElseThrow().status();
+    return store.deliveryLog().findById(deliveryId).orElseThrow().status();
   }
 
   private static Instant nextRetryAt(String deliveryId) {
-    return store.deliveries().findById(deliveryId).orElseThrow().nextRetryAt();
+    return store.deliveryLog().findById(deliveryId).orElseThrow().nextRetryAt();
   }
 
   private static String operationalPayload(String deliveryId) {

@@ -139,7 +139,7 @@ class EndpointHealthRepositoryTest {
   private static void attempt(
       String deliveryId, Instant startedAt, boolean success, boolean retryFollows) {
     store
-        .deliveries()
+        .attemptRecords()
         .recordAttempt(
             deliveryId,
             UUID.randomUUID().toString(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
+import com.devcard.webhooks.delivery.RecoveryState;
 import com.devcard.webhooks.store.Ids;
 import com.devcard.webhooks.store.delivery.AttemptResult;
 import com.devcard.webhooks.store.delivery.NewEvent;
@@ -58,7 +59,7 @@ class RecoveryRepositoryTest {
     Recovery recovery = recoveries.create(ownRecovery(endpointId, BASE));
 
     assertThat(recovery.id()).startsWith("rcv_");
-    assertThat(recovery.state()).isEqualTo("running");
+    assertThat(recovery.state()).isEqualTo(RecoveryState.RUNNING);
     assertThat(recovery.total()).isEqualTo(2);
     assertThat(recovery.done()).isZero();
     assertThat(recovery.ratePerSecond()).isEqualTo(10);
@@ -172,11 +173,13 @@ class RecoveryRepositoryTest {
   void aCancelledRecoveryStaysCancelledWhenItsWorkflowLaterCompletes() {
     Recovery recovery = recoveries.create(ownRecovery(endpointId, BASE));
 
-    assertThat(recoveries.finish(recovery.id(), "cancelled")).contains("cancelled");
-    assertThat(recoveries.finish(recovery.id(), "completed")).contains("cancelled");
-    assertThat(recoveries.finish("rcv_missing", "completed")).isEmpty();
+    assertThat(recoveries.finish(recovery.id(), RecoveryState.CANCELLED))
+        .contains(RecoveryState.CANCELLED);
+    assertThat(recoveries.finish(recovery.id(), RecoveryState.COMPLETED))
+        .contains(RecoveryState.CANCELLED);
+    assertThat(recoveries.finish("rcv_missing", RecoveryState.COMPLETED)).isEmpty();
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> recoveries.finish(recovery.id(), "running"));
+        .isThrownBy(() -> recoveries.finish(recovery.id(), RecoveryState.RUNNING));
   }
 
   @Test
@@ -211,7 +214,7 @@ class RecoveryRepositoryTest {
     Recovery first = recoveries.create(ownRecovery(endpointId, BASE));
     Recovery second = recoveries.create(ownRecovery(newEndpoint(user), BASE));
     Recovery ended = recoveries.create(ownRecovery(newEndpoint(user), BASE));
-    recoveries.finish(ended.id(), "completed");
+    recoveries.finish(ended.id(), RecoveryState.COMPLETED);
 
     assertThat(recoveries.countRunning()).isEqualTo(before + 2);
     List<String> running =
@@ -242,13 +245,13 @@ class RecoveryRepositoryTest {
   @Test
   void anEndedRecoveryFreesItsEndpoint() {
     Recovery cancelled = recoveries.create(ownRecovery(endpointId, BASE));
-    recoveries.finish(cancelled.id(), "cancelled");
+    recoveries.finish(cancelled.id(), RecoveryState.CANCELLED);
     Recovery completed = recoveries.create(ownRecovery(endpointId, BASE));
-    recoveries.finish(completed.id(), "completed");
+    recoveries.finish(completed.id(), RecoveryState.COMPLETED);
 
     Recovery next = recoveries.create(ownRecovery(endpointId, BASE));
 
-    assertThat(next.state()).isEqualTo("running");
+    assertThat(next.state()).isEqualTo(RecoveryState.RUNNING);
     assertThat(recoveries.runningOf(endpointId)).contains(next.id());
   }
 
@@ -261,7 +264,7 @@ class RecoveryRepositoryTest {
 
     assertThat(List.of(own, ofTheUser, ofTheUserAgain))
         .extracting(Recovery::state)
-        .containsOnly("running");
+        .containsOnly(RecoveryState.RUNNING);
   }
 
   @Test
@@ -313,7 +316,7 @@ class RecoveryRepositoryTest {
 
     Recovery withCap =
         recoveries.create(new NewRecovery(user, user, user, endpointId, BASE, 10, 2));
-    recoveries.finish(withCap.id(), "cancelled");
+    recoveries.finish(withCap.id(), RecoveryState.CANCELLED);
     Recovery withoutCap = recoveries.create(ownRecovery(endpointId, BASE));
 
     assertThat(withCap.total()).isOne();
@@ -329,7 +332,7 @@ class RecoveryRepositoryTest {
 
   private static void manualAttempt(String deliveryId) {
     store
-        .deliveries()
+        .attemptRecords()
         .recordAttempt(
             deliveryId,
             "key-" + UUID.randomUUID(),
@@ -375,7 +378,7 @@ class RecoveryRepositoryTest {
   private String failedDelivery(String endpoint, Instant createdAt) {
     String id = pendingDelivery(endpoint, createdAt);
     store
-        .deliveries()
+        .attemptRecords()
         .recordAttempt(
             id,
             "key-" + UUID.randomUUID(),
@@ -387,7 +390,7 @@ class RecoveryRepositoryTest {
   private void succeededDelivery(String endpoint, Instant createdAt) {
     String id = pendingDelivery(endpoint, createdAt);
     store
-        .deliveries()
+        .attemptRecords()
         .recordAttempt(
             id,
             "key-" + UUID.randomUUID(),

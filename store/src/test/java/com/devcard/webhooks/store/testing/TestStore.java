@@ -1,11 +1,16 @@
 package com.devcard.webhooks.store.testing;
 
-import com.devcard.webhooks.store.delivery.DeliveryRepository;
+import com.devcard.webhooks.store.JdbcColumns;
+import com.devcard.webhooks.store.delivery.AttemptRecordRepository;
+import com.devcard.webhooks.store.delivery.CancelReopenRepository;
+import com.devcard.webhooks.store.delivery.DeliveryLogRepository;
 import com.devcard.webhooks.store.delivery.DispatchRepository;
+import com.devcard.webhooks.store.delivery.PendingDeliveryRepository;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
 import com.devcard.webhooks.store.endpoint.EndpointStates;
 import com.devcard.webhooks.store.ratelimit.RateLimitSlots;
 import com.devcard.webhooks.store.recovery.RecoveryRepository;
+import java.time.Instant;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -17,7 +22,10 @@ public record TestStore(
     JdbcClient jdbc,
     EndpointRepository endpoints,
     DispatchRepository dispatches,
-    DeliveryRepository deliveries,
+    DeliveryLogRepository deliveryLog,
+    AttemptRecordRepository attemptRecords,
+    CancelReopenRepository cancellations,
+    PendingDeliveryRepository pending,
     RateLimitSlots rateLimits) {
 
   /** Repositories on a new migrated database, using {@link EmbeddedDatabase#testCipher()}. */
@@ -37,6 +45,15 @@ public record TestStore(
         jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
   }
 
+  /**
+   * The database's clock now: rate-limit slots are kept on it, the one clock every worker shares.
+   */
+  public Instant databaseNow() {
+    return jdbc.sql("select clock_timestamp() as now")
+        .query((rs, rowNum) -> JdbcColumns.instant(rs, "now"))
+        .single();
+  }
+
   public static TestStore on(DataSource dataSource) {
     JdbcClient jdbc = JdbcClient.create(dataSource);
     TransactionTemplate transactions =
@@ -46,7 +63,10 @@ public record TestStore(
         jdbc,
         new EndpointRepository(jdbc, EmbeddedDatabase.testCipher(), transactions),
         new DispatchRepository(jdbc, transactions),
-        new DeliveryRepository(jdbc, transactions),
+        new DeliveryLogRepository(jdbc, transactions),
+        new AttemptRecordRepository(jdbc, transactions),
+        new CancelReopenRepository(jdbc),
+        new PendingDeliveryRepository(jdbc),
         new RateLimitSlots(jdbc));
   }
 }

@@ -2,11 +2,11 @@ package com.devcard.webhooks.worker.attempt;
 
 import com.devcard.webhooks.delivery.DeliveryMdc;
 import com.devcard.webhooks.delivery.DeliveryStatus;
+import com.devcard.webhooks.store.delivery.AttemptRecordRepository;
 import com.devcard.webhooks.store.delivery.AttemptResult;
 import com.devcard.webhooks.store.delivery.AttemptRules;
-import com.devcard.webhooks.store.delivery.Delivery;
+import com.devcard.webhooks.store.delivery.CancelReopenRepository;
 import com.devcard.webhooks.store.delivery.DeliveryForAttempt;
-import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.RecordedAttempt;
 import com.devcard.webhooks.store.endpoint.DisabledReason;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
@@ -53,7 +53,8 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryActivitiesImpl.class);
 
-  private final DeliveryRepository deliveries;
+  private final AttemptRecordRepository attempts;
+  private final CancelReopenRepository cancellations;
   private final EndpointRepository endpoints;
   private final WebhookHttpClient http;
   private final OutboundHttpSettings settings;
@@ -66,14 +67,16 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
 
   /** With the default {@link DeliveryProperties#keysetRolloutGrace()}. */
   public DeliveryActivitiesImpl(
-      DeliveryRepository deliveries,
+      AttemptRecordRepository attempts,
+      CancelReopenRepository cancellations,
       EndpointRepository endpoints,
       RateLimitSlots rateLimits,
       WebhookHttpClient http,
       OutboundHttpSettings settings,
       AttemptMetrics metrics) {
     this(
-        deliveries,
+        attempts,
+        cancellations,
         endpoints,
         rateLimits,
         http,
@@ -85,7 +88,8 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
 
   /** With the default {@link ReceiverProperties}. */
   public DeliveryActivitiesImpl(
-      DeliveryRepository deliveries,
+      AttemptRecordRepository attempts,
+      CancelReopenRepository cancellations,
       EndpointRepository endpoints,
       RateLimitSlots rateLimits,
       WebhookHttpClient http,
@@ -93,7 +97,8 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
       AttemptMetrics metrics,
       DeliveryProperties delivery) {
     this(
-        deliveries,
+        attempts,
+        cancellations,
         endpoints,
         rateLimits,
         http,
@@ -107,7 +112,8 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
 
   @Autowired
   public DeliveryActivitiesImpl(
-      DeliveryRepository deliveries,
+      AttemptRecordRepository attempts,
+      CancelReopenRepository cancellations,
       EndpointRepository endpoints,
       RateLimitSlots rateLimits,
       WebhookHttpClient http,
@@ -121,7 +127,8 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
     this.operationalHttp = operationalHttp;
     this.receiverMetrics = receiverMetrics;
     this.rateLimit = new RateLimitGate(rateLimits);
-    this.deliveries = deliveries;
+    this.attempts = attempts;
+    this.cancellations = cancellations;
     this.endpoints = endpoints;
     this.http = http;
     this.settings = settings;
@@ -139,7 +146,7 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
   }
 
   private AttemptOutcome attemptOnce(AttemptRequest request, String attemptKey) {
-    Optional<RecordedAttempt> earlier = deliveries.findRecordedAttempt(attemptKey);
+    Optional<RecordedAttempt> earlier = attempts.findRecordedAttempt(attemptKey);
     if (earlier.isPresent()) {
       log.info(
           "attempt {} was already made and recorded; not sending again", earlier.get().attempt());
@@ -148,7 +155,7 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
           honoured(earlier.get().retryAfter()),
           Integer.valueOf(HttpAttemptResult.GONE).equals(earlier.get().responseCode()));
     }
-    Optional<DeliveryForAttempt> loaded = deliveries.loadForAttempt(request.deliveryId());
+    Optional<DeliveryForAttempt> loaded = attempts.loadForAttempt(request.deliveryId());
     if (loaded.isEmpty()) {
       return cancelled("the delivery no longer exists");
     }
@@ -161,7 +168,7 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
     Optional<String> reason =
         request.trigger() == AttemptTrigger.PROBE ? Optional.empty() : reasonNotToSend(delivery);
     if (reason.isPresent()) {
-      deliveries.markCancelled(request.deliveryId());
+      cancellations.markCancelled(request.deliveryId());
       return cancelled(reason.get());
     }
     Optional<RateLimitSlots.Slot> slot = slotToWaitFor(request, delivery);
@@ -181,7 +188,7 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
     }
     if (secrets.isEmpty()) {
       // Deleted between the two reads.
-      deliveries.markCancelled(request.deliveryId());
+      cancellations.markCancelled(request.deliveryId());
       return cancelled("the endpoint was deleted");
     }
     return send(request, attemptKey, delivery, secrets.get());
@@ -220,7 +227,7 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
             ? Optional.empty()
             : Optional.of(endedAt.plus(longer(request.delayIfItFails(), honouredWait)));
     RecordedAttempt recorded =
-        deliveries.recordAttempt(
+        attempts.recordAttempt(
             request.deliveryId(),
             attemptKey,
             new AttemptResult(
@@ -305,7 +312,7 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
     }
     Optional<Instant> nextRetryAt = Optional.ofNullable(request.delayIfItFails()).map(now::plus);
     RecordedAttempt recorded =
-        deliveries.recordAttempt(
+        attempts.recordAttempt(
             request.deliveryId(),
             attemptKey,
             new AttemptResult(
@@ -333,9 +340,9 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
     // requested manual attempt alone.
     boolean cancelled =
         run.oneManualAttempt()
-            ? deliveries.cancelByOperator(run.deliveryId())
-            : deliveries.cancelScheduleByOperator(run.deliveryId());
-    Optional<DeliveryStatus> status = deliveries.findById(run.deliveryId()).map(Delivery::status);
+            ? cancellations.cancelByOperator(run.deliveryId())
+            : cancellations.cancelScheduleByOperator(run.deliveryId());
+    Optional<DeliveryStatus> status = cancellations.statusOf(run.deliveryId());
     log.info(
         "workflow run cancelled; delivery {}",
         cancelled

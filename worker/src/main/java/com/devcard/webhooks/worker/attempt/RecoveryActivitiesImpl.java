@@ -1,7 +1,8 @@
 package com.devcard.webhooks.worker.attempt;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
-import com.devcard.webhooks.store.delivery.DeliveryRepository;
+import com.devcard.webhooks.delivery.RecoveryState;
+import com.devcard.webhooks.store.delivery.AttemptRecordRepository;
 import com.devcard.webhooks.store.delivery.RecordedAttempt;
 import com.devcard.webhooks.store.recovery.RecoveryItem;
 import com.devcard.webhooks.store.recovery.RecoveryRepository;
@@ -12,7 +13,6 @@ import com.devcard.webhooks.workflows.RecoveryActivities;
 import com.devcard.webhooks.workflows.RecoveryFinish;
 import com.devcard.webhooks.workflows.RecoveryItemOutcome;
 import com.devcard.webhooks.workflows.RecoveryItemRequest;
-import com.devcard.webhooks.workflows.RecoveryState;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -35,26 +35,26 @@ public class RecoveryActivitiesImpl implements RecoveryActivities {
   private static final Logger log = LoggerFactory.getLogger(RecoveryActivitiesImpl.class);
 
   private final RecoveryRepository recoveries;
-  private final DeliveryRepository deliveries;
+  private final AttemptRecordRepository attemptRecords;
   private final DeliveryActivitiesImpl attempts;
   private final ReceiverMetrics receiverMetrics;
 
   public RecoveryActivitiesImpl(
       RecoveryRepository recoveries,
-      DeliveryRepository deliveries,
+      AttemptRecordRepository attemptRecords,
       DeliveryActivitiesImpl attempts) {
-    this(recoveries, deliveries, attempts, new ReceiverMetrics(new SimpleMeterRegistry()));
+    this(recoveries, attemptRecords, attempts, new ReceiverMetrics(new SimpleMeterRegistry()));
   }
 
   @Autowired
   public RecoveryActivitiesImpl(
       RecoveryRepository recoveries,
-      DeliveryRepository deliveries,
+      AttemptRecordRepository attemptRecords,
       DeliveryActivitiesImpl attempts,
       ReceiverMetrics receiverMetrics) {
     this.receiverMetrics = receiverMetrics;
     this.recoveries = recoveries;
-    this.deliveries = deliveries;
+    this.attemptRecords = attemptRecords;
     this.attempts = attempts;
   }
 
@@ -87,7 +87,7 @@ public class RecoveryActivitiesImpl implements RecoveryActivities {
     }
     String key = attemptKey(item.recoveryId(), item.position());
     // Checked before the delivery's status: the attempt itself may have changed it.
-    Optional<RecordedAttempt> earlier = deliveries.findRecordedAttempt(key);
+    Optional<RecordedAttempt> earlier = attemptRecords.findRecordedAttempt(key);
     if (earlier.isPresent()) {
       return finish(item, outcomeOf(earlier.get().success()), earlier.get().attempt());
     }
@@ -148,10 +148,7 @@ public class RecoveryActivitiesImpl implements RecoveryActivities {
     MDC.put(MDC_RECOVERY_ID, finish.recoveryId());
     try {
       RecoveryState state =
-          recoveries
-              .finish(finish.recoveryId(), finish.state().wireValue())
-              .map(RecoveryState::fromWireValue)
-              .orElse(finish.state());
+          recoveries.finish(finish.recoveryId(), finish.state()).orElse(finish.state());
       log.info("recovery {} {}", finish.recoveryId(), state.wireValue());
       return state;
     } finally {

@@ -559,7 +559,8 @@ class DeliveryActivitiesImplTest {
             settings, new TargetPolicy(true, allowPrivateTargets, HostResolver.system()));
     toClose.add(client);
     return new DeliveryActivitiesImpl(
-        store.deliveries(),
+        store.attemptRecords(),
+        store.cancellations(),
         store.endpoints(),
         store.rateLimits(),
         client,
@@ -601,7 +602,7 @@ class DeliveryActivitiesImplTest {
 
   private DeliveryDetail detail(CreatedEndpoint endpoint, String deliveryId) {
     return store
-        .deliveries()
+        .deliveryLog()
         .findDetail(userId, endpoint.endpoint().id(), deliveryId)
         .orElseThrow();
   }

@@ -47,7 +47,8 @@ class MarkCancelledTest {
     http = new WebhookHttpClient(settings, new TargetPolicy(false, false, HostResolver.system()));
     activities =
         new DeliveryActivitiesImpl(
-            store.deliveries(),
+            store.attemptRecords(),
+            store.cancellations(),
             store.endpoints(),
             store.rateLimits(),
             http,
@@ -77,7 +78,7 @@ class MarkCancelledTest {
   private String failed() {
     String id = deliver();
     store
-        .deliveries()
+        .attemptRecords()
         .recordAttempt(
             id,
             id + "/1",
@@ -88,12 +89,12 @@ class MarkCancelledTest {
 
   /** A retry that reads the delivery and reopens it as it saw it. */
   private boolean reopen(String id) {
-    Delivery seen = store.deliveries().findById(id).orElseThrow();
-    return store.deliveries().reopenForManualAttempt(id, seen.status(), seen.attempts());
+    Delivery seen = store.deliveryLog().findById(id).orElseThrow();
+    return store.cancellations().reopenForManualAttempt(id, seen.status(), seen.attempts());
   }
 
   private DeliveryStatus status(String id) {
-    return store.deliveries().findById(id).orElseThrow().status();
+    return store.deliveryLog().findById(id).orElseThrow().status();
   }
 
   @Test

@@ -86,7 +86,8 @@ class ReceiverSteeringTest {
     operationalHttp = new OperationalHttpClient(settings);
     attempts =
         new DeliveryActivitiesImpl(
-            store.deliveries(),
+            store.attemptRecords(),
+            store.cancellations(),
             store.endpoints(),
             store.rateLimits(),
             http,
@@ -226,13 +227,13 @@ class ReceiverSteeringTest {
             .orElseThrow();
     RecoveryActivitiesImpl releases =
         new RecoveryActivitiesImpl(
-            store.recoveries(), store.deliveries(), attempts, new ReceiverMetrics(meters));
+            store.recoveries(), store.attemptRecords(), attempts, new ReceiverMetrics(meters));
 
     RecoveryItemOutcome outcome = releases.recoverItem(new RecoveryItemRequest(release.id(), 1));
 
     assertThat(outcome).isEqualTo(RecoveryItemOutcome.FAILED);
     assertThat(status(first)).isEqualTo(DeliveryStatus.PENDING);
-    assertThat(store.deliveries().findById(first).orElseThrow().nextRetryAt()).isNotNull();
+    assertThat(store.deliveryLog().findById(first).orElseThrow().nextRetryAt()).isNotNull();
     assertThat(status(second)).isEqualTo(DeliveryStatus.HELD);
     assertThat(meters.get(ReceiverMetrics.RELEASED).tag("outcome", "failure").counter().count())
         .isEqualTo(1);
@@ -308,7 +309,7 @@ class ReceiverSteeringTest {
   }
 
   private static DeliveryStatus status(String deliveryId) {
-    return store.deliveries().findById(deliveryId).orElseThrow().status();
+    return store.deliveryLog().findById(deliveryId).orElseThrow().status();
   }
 
   private static String receiverUrl(String path) {

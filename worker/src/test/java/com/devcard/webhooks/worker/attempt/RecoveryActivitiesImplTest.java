@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
+import com.devcard.webhooks.delivery.RecoveryState;
 import com.devcard.webhooks.netguard.HostResolver;
 import com.devcard.webhooks.netguard.TargetPolicy;
 import com.devcard.webhooks.store.Ids;
@@ -31,7 +32,6 @@ import com.devcard.webhooks.workflows.AttemptTrigger;
 import com.devcard.webhooks.workflows.RecoveryFinish;
 import com.devcard.webhooks.workflows.RecoveryItemOutcome;
 import com.devcard.webhooks.workflows.RecoveryItemRequest;
-import com.devcard.webhooks.workflows.RecoveryState;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -79,13 +79,14 @@ class RecoveryActivitiesImplTest {
     http = new WebhookHttpClient(settings, new TargetPolicy(true, true, HostResolver.system()));
     attempts =
         new DeliveryActivitiesImpl(
-            store.deliveries(),
+            store.attemptRecords(),
+            store.cancellations(),
             store.endpoints(),
             store.rateLimits(),
             http,
             settings,
             new AttemptMetrics(new SimpleMeterRegistry()));
-    activities = new RecoveryActivitiesImpl(recoveries, store.deliveries(), attempts);
+    activities = new RecoveryActivitiesImpl(recoveries, store.attemptRecords(), attempts);
   }
 
   @AfterEach
@@ -218,7 +219,7 @@ class RecoveryActivitiesImplTest {
     CreatedEndpoint endpoint = endpoint();
     failedDelivery(endpoint);
     Recovery recovery = recover(endpoint);
-    recoveries.finish(recovery.id(), "cancelled");
+    recoveries.finish(recovery.id(), RecoveryState.CANCELLED);
 
     RecoveryItemOutcome outcome = activities.recoverItem(item(recovery, 1));
 
@@ -233,14 +234,15 @@ class RecoveryActivitiesImplTest {
     CreatedEndpoint endpoint = endpoint();
     // One at a time: at most one recovery of an endpoint runs.
     Recovery cancelled = recover(endpoint);
-    recoveries.finish(cancelled.id(), "cancelled");
+    recoveries.finish(cancelled.id(), RecoveryState.CANCELLED);
     Recovery completed = recover(endpoint);
 
     assertThat(activities.finish(new RecoveryFinish(completed.id(), RecoveryState.COMPLETED)))
         .isEqualTo(RecoveryState.COMPLETED);
     assertThat(activities.finish(new RecoveryFinish(cancelled.id(), RecoveryState.COMPLETED)))
         .isEqualTo(RecoveryState.CANCELLED);
-    assertThat(recoveries.find(completed.id()).orElseThrow().state()).isEqualTo("completed");
+    assertThat(recoveries.find(completed.id()).orElseThrow().state())
+        .isEqualTo(RecoveryState.COMPLETED);
   }
 
   // --- helpers
@@ -281,7 +283,7 @@ class RecoveryActivitiesImplTest {
 
   private static void record(String deliveryId, boolean success) {
     store
-        .deliveries()
+        .attemptRecords()
         .recordAttempt(
             deliveryId,
             "scheduled-" + UUID.randomUUID(),
@@ -301,7 +303,7 @@ class RecoveryActivitiesImplTest {
 
   private DeliveryDetail detail(CreatedEndpoint endpoint, String deliveryId) {
     return store
-        .deliveries()
+        .deliveryLog()
         .findDetail(userId, endpoint.endpoint().id(), deliveryId)
         .orElseThrow();
   }

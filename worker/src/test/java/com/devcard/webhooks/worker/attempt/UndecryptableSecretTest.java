@@ -267,7 +267,8 @@ class UndecryptableSecretTest {
             workerKeyset,
             new TransactionTemplate(new DataSourceTransactionManager(store.dataSource())));
     return new DeliveryActivitiesImpl(
-        store.deliveries(),
+        store.attemptRecords(),
+        store.cancellations(),
         endpoints,
         store.rateLimits(),
         client,
@@ -322,7 +323,7 @@ class UndecryptableSecretTest {
 
   private DeliveryDetail detail(CreatedEndpoint endpoint, String deliveryId) {
     return store
-        .deliveries()
+        .deliveryLog()
         .findDetail(userId, endpoint.endpoint().id(), deliveryId)
         .orElseThrow();
   }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.netguard.HostResolver;
 import com.devcard.webhooks.netguard.TargetPolicy;
+import com.devcard.webhooks.testkit.HostileSocketServer;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

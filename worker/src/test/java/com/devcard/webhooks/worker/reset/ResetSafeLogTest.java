@@ -113,7 +113,8 @@ class ResetSafeLogTest {
     worker.registerWorkflowImplementationTypes(DeliveryWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new DeliveryActivitiesImpl(
-            store.deliveries(),
+            store.attemptRecords(),
+            store.cancellations(),
             store.endpoints(),
             store.rateLimits(),
             http,
@@ -248,13 +249,13 @@ class ResetSafeLogTest {
   }
 
   private Delivery delivery(String deliveryId) {
-    return store.deliveries().findById(deliveryId).orElseThrow();
+    return store.deliveryLog().findById(deliveryId).orElseThrow();
   }
 
   private List<Attempt> attemptLog(String deliveryId) {
     Delivery delivery = delivery(deliveryId);
     return store
-        .deliveries()
+        .deliveryLog()
         .findDetail(delivery.userId(), delivery.endpointId(), deliveryId)
         .orElseThrow()
         .attemptLog();

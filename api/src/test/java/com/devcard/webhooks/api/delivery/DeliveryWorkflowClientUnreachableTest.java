@@ -21,13 +21,13 @@ import org.junit.jupiter.api.Test;
  * Temporal being unreachable is what the api's workflow handle turns into "later" (the reconciler
  * starts what could not be): the narrowed catches still catch the failures a real client throws.
  */
-class DeliveryWorkflowsUnreachableTest {
+class DeliveryWorkflowClientUnreachableTest {
 
   private final UnreachableTemporal temporal = new UnreachableTemporal();
-  private final DeliveryWorkflows workflows =
-      new DeliveryWorkflows(
+  private final DeliveryWorkflowClient workflows =
+      new DeliveryWorkflowClient(
           temporal.client(),
-          TestStore.on(EmbeddedDatabase.dataSource()).deliveries(),
+          TestStore.on(EmbeddedDatabase.dataSource()).pending(),
           new TargetPolicy(true, true, HostResolver.system()));
 
   @AfterEach
@@ -50,14 +50,14 @@ class DeliveryWorkflowsUnreachableTest {
     assertThat(
             workflows.startRun(
                 input, WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE))
-        .isEqualTo(DeliveryWorkflows.StartResult.UNREACHABLE);
+        .isEqualTo(DeliveryWorkflowClient.StartResult.UNREACHABLE);
     assertThat(workflows.start(input)).isFalse();
   }
 
   @Test
   void aRetrySignalIsUnreachableNotAnException() {
     assertThat(workflows.retryNow("dlv_unreachable"))
-        .isEqualTo(DeliveryWorkflows.SignalResult.UNREACHABLE);
+        .isEqualTo(DeliveryWorkflowClient.SignalResult.UNREACHABLE);
   }
 
   @Test

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * is not ISO-8601 with an offset or lies outside what the database holds, or an id with a control
  * character is a 400 naming the field, before anything is written.
  */
-final class RecoveryRequests {
+final class RecoveryRequestParser {
 
   /** What an operator's recovery covers; {@code null} filters match everything. */
   record Filter(String userId, String endpointId, Instant since) {}
@@ -27,7 +27,7 @@ final class RecoveryRequests {
   private static final Set<String> OPERATOR_FIELDS = Set.of("userId", "endpointId", "since", "all");
   private static final int MAX_ID_LENGTH = 128;
 
-  private RecoveryRequests() {}
+  private RecoveryRequestParser() {}
 
   /** {@code {"since": "..."}}, since required. */
   static Instant ownerSince(JsonNode body) {

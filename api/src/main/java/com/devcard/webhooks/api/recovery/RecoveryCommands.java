@@ -3,6 +3,7 @@ package com.devcard.webhooks.api.recovery;
 import com.devcard.webhooks.api.error.ApiException;
 import com.devcard.webhooks.api.error.ProblemTypes;
 import com.devcard.webhooks.api.limit.UserLimitsProperties;
+import com.devcard.webhooks.delivery.RecoveryState;
 import com.devcard.webhooks.store.recovery.NewRecovery;
 import com.devcard.webhooks.store.recovery.Recovery;
 import com.devcard.webhooks.store.recovery.RecoveryAlreadyRunningException;
@@ -14,16 +15,16 @@ import org.springframework.stereotype.Component;
 
 /** Creating and cancelling recoveries: the store first, then the workflow. */
 @Component
-class Recoveries {
+class RecoveryCommands {
 
-  private static final Logger log = LoggerFactory.getLogger(Recoveries.class);
+  private static final Logger log = LoggerFactory.getLogger(RecoveryCommands.class);
 
   private final RecoveryRepository recoveries;
   private final RecoveryWorkflows workflows;
   private final RecoveryProperties properties;
   private final UserLimitsProperties limits;
 
-  Recoveries(
+  RecoveryCommands(
       RecoveryRepository recoveries,
       RecoveryWorkflows workflows,
       RecoveryProperties properties,
@@ -42,7 +43,7 @@ class Recoveries {
    * @param ownerUserId who may see it through {@code /api/recoveries}; {@code null} for operators
    * @throws ApiException 409 when a recovery of the filter's endpoint is running
    */
-  Recovery start(String ownerUserId, String createdBy, RecoveryRequests.Filter filter) {
+  Recovery start(String ownerUserId, String createdBy, RecoveryRequestParser.Filter filter) {
     Recovery recovery;
     try {
       recovery =
@@ -79,10 +80,10 @@ class Recoveries {
    * then asks its workflow to stop. An ended recovery is answered as it is.
    */
   Recovery cancel(Recovery recovery) {
-    if (!"running".equals(recovery.state())) {
+    if (recovery.state() != RecoveryState.RUNNING) {
       return recovery;
     }
-    recoveries.finish(recovery.id(), "cancelled");
+    recoveries.finish(recovery.id(), RecoveryState.CANCELLED);
     workflows.cancel(recovery.id());
     log.info("recovery {} cancelled", recovery.id());
     return recoveries.find(recovery.id()).orElseThrow();

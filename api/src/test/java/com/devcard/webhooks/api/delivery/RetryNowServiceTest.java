@@ -9,7 +9,6 @@ import com.devcard.webhooks.api.error.ApiException;
 import com.devcard.webhooks.api.limit.TestLimits;
 import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.delivery.Delivery;
-import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.PendingDelivery;
 import com.devcard.webhooks.store.endpoint.Endpoint;
 import com.devcard.webhooks.store.testing.TestStore;
@@ -33,14 +32,14 @@ import org.springframework.http.HttpStatus;
  * runs, so a started run waits and can be looked at): a waiting delivery is told to attempt now, a
  * finished one is reopened for one manual attempt, and what cannot be retried is refused.
  */
-class DeliveryRetriesTest {
+class RetryNowServiceTest {
 
   private static TestStore store;
   private static TestData data;
   private static WorkflowClient temporal;
-  private static DeliveryWorkflows workflows;
-  private static DeliveryRuns runs;
-  private static DeliveryRetries retries;
+  private static DeliveryWorkflowClient workflows;
+  private static MissingRunStarter runs;
+  private static RetryNowService retries;
 
   private final String user = TestData.newUser();
   private Endpoint endpoint;
@@ -50,8 +49,10 @@ class DeliveryRetriesTest {
     store = TestStore.fresh();
     data = TestData.on(store);
     temporal = TestTemporal.client();
-    workflows = TestDeliveryWorkflows.on(temporal, store.deliveries());
-    runs = new DeliveryRuns(store.deliveries(), workflows);
+    workflows = TestDeliveryWorkflowClients.on(temporal, store.pending());
+    runs =
+        new MissingRunStarter(
+            store.deliveryLog(), store.pending(), store.cancellations(), workflows);
     retries = retriesOn(workflows);
   }
 
@@ -65,13 +66,14 @@ class DeliveryRetriesTest {
     endpoint = data.endpoint(user, "card.viewed");
   }
 
-  private static DeliveryRetries retriesOn(DeliveryWorkflows handle) {
-    DeliveryRepository deliveries = store.deliveries();
-    return new DeliveryRetries(
-        deliveries,
+  private static RetryNowService retriesOn(DeliveryWorkflowClient handle) {
+    return new RetryNowService(
+        store.deliveryLog(),
+        store.pending(),
+        store.cancellations(),
         store.endpoints(),
         handle,
-        new DeliveryRuns(deliveries, handle),
+        new MissingRunStarter(store.deliveryLog(), store.pending(), store.cancellations(), handle),
         TestLimits.limiter(store.jdbc()),
         TestLimits.defaults());
   }
@@ -87,7 +89,7 @@ class DeliveryRetriesTest {
   }
 
   private static PendingDelivery pending(String delivery) {
-    return store.deliveries().findPending(delivery).orElseThrow();
+    return store.pending().findPending(delivery).orElseThrow();
   }
 
   private static List<HistoryEvent> latestRunHistory(String delivery) {
@@ -179,7 +181,7 @@ class DeliveryRetriesTest {
   @Test
   void aDeliveryAnOperatorCancelledCanBeRetried() {
     String delivery = data.delivery(endpoint);
-    store.deliveries().cancelByOperator(delivery);
+    store.cancellations().cancelByOperator(delivery);
 
     assertThat(retry(delivery).status()).isEqualTo(DeliveryStatus.PENDING);
     assertThat(pending(delivery).manualAttemptOwed()).isTrue();
@@ -252,9 +254,9 @@ class DeliveryRetriesTest {
   }
 
   /** Retries through a client whose Temporal does not answer. */
-  private static void withTemporalDown(Consumer<DeliveryRetries> check) {
+  private static void withTemporalDown(Consumer<RetryNowService> check) {
     WorkflowClient unreachable = TestTemporal.unreachable();
-    DeliveryWorkflows handle = TestDeliveryWorkflows.on(unreachable, store.deliveries());
+    DeliveryWorkflowClient handle = TestDeliveryWorkflowClients.on(unreachable, store.pending());
     try {
       check.accept(retriesOn(handle));
     } finally {

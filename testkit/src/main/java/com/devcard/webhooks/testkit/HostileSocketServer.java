@@ -1,4 +1,4 @@
-package com.devcard.webhooks.worker.http;
+package com.devcard.webhooks.testkit;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -13,38 +13,78 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A receiver on a plain socket that answers every request with whatever bytes its script writes, so
- * nothing between it and the client smooths the answer over. After the script it waits for the
- * client to hang up, and counts that: a connection the client kept for its pool is never counted.
+ * A webhook receiver that misbehaves on the wire, written on plain sockets so nothing between it
+ * and the client smooths the answer over: it reads the request, then answers with whatever bytes
+ * its script writes (never a byte, a head that never ends, an endless body, an answer dripped byte
+ * by byte). After the script it waits for the client to hang up, and counts that: a connection the
+ * client kept for its pool is never counted.
  *
  * <p>Each connection writes at most {@code capBytes}, then goes silent: far more than a bounded
  * client ever reads, while an unbounded one cannot take the test's JVM down with it.
  */
-final class HostileSocketServer implements AutoCloseable {
+public final class HostileSocketServer implements AutoCloseable {
 
   /** What a connection answers, written after the request has been read. */
   @FunctionalInterface
-  interface Script {
-    void answer(OutputStream out) throws IOException, InterruptedException;
+  public interface Script {
+
+    /**
+     * Writes the answer.
+     *
+     * @param timer the server's scheduler, for a script that writes on a timer: it returns once
+     *     what it scheduled has been written
+     */
+    void answer(OutputStream out, ScheduledExecutorService timer)
+        throws IOException, InterruptedException;
+
+    /** This script's answer, followed by {@code next}'s on the same connection. */
+    default Script then(Script next) {
+      return (out, timer) -> {
+        answer(out, timer);
+        next.answer(out, timer);
+      };
+    }
   }
 
-  static final long DEFAULT_CAP_BYTES = 64L * 1024 * 1024;
+  public static final long DEFAULT_CAP_BYTES = 64L * 1024 * 1024;
 
   private static final byte[] FILLER = filler();
 
   private final ServerSocket server;
   private final Script script;
   private final long capBytes;
+  private final ScheduledThreadPoolExecutor timer = timer();
   private final Queue<Socket> sockets = new ConcurrentLinkedQueue<>();
   private final AtomicInteger connections = new AtomicInteger();
+  private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger answersEnded = new AtomicInteger();
   private final AtomicInteger hangUps = new AtomicInteger();
   private final AtomicLong bytesSent = new AtomicLong();
+  private final AtomicLong mostBytesSentOnOneConnection = new AtomicLong();
+
+  /**
+   * One thread for every timed write of the server. After {@link #close()} a timed script runs on
+   * until its next write fails on the closed socket, so no connection waits for it forever.
+   */
+  private static ScheduledThreadPoolExecutor timer() {
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(1, Thread.ofVirtual().name("hostile-timer").factory());
+    timer.setContinueExistingPeriodicTasksAfterShutdownPolicy(true);
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
+  }
 
   private HostileSocketServer(ServerSocket server, Script script, long capBytes) {
     this.server = server;
@@ -52,11 +92,11 @@ final class HostileSocketServer implements AutoCloseable {
     this.capBytes = capBytes;
   }
 
-  static HostileSocketServer start(Script script) {
+  public static HostileSocketServer start(Script script) {
     return start(script, DEFAULT_CAP_BYTES);
   }
 
-  static HostileSocketServer start(Script script, long capBytes) {
+  public static HostileSocketServer start(Script script, long capBytes) {
     try {
       ServerSocket server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
       HostileSocketServer receiver = new HostileSocketServer(server, script, capBytes);
@@ -69,17 +109,27 @@ final class HostileSocketServer implements AutoCloseable {
 
   // The scripts. Each is a receiver seen in the wild or built to hurt.
 
+  /** Reads the request and never writes a byte. */
+  public static Script silent() {
+    return (out, timer) -> {};
+  }
+
+  /** Exactly these bytes, at once. */
+  public static Script raw(String response) {
+    return (out, timer) -> out.write(ascii(response));
+  }
+
   /** A 200 whose first header never ends. */
-  static Script endlessHeaderLine() {
-    return out -> {
+  public static Script endlessHeaderLine() {
+    return (out, timer) -> {
       out.write(ascii("HTTP/1.1 200 OK\r\nX-Bomb: "));
       writeForever(out);
     };
   }
 
   /** A 200 with {@code count} tiny headers, then an empty body. */
-  static Script shortHeaders(int count) {
-    return out -> {
+  public static Script shortHeaders(int count) {
+    return (out, timer) -> {
       OutputStream buffered = new BufferedOutputStream(out, FILLER.length);
       buffered.write(ascii("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n"));
       for (int i = 0; i < count; i++) {
@@ -91,24 +141,38 @@ final class HostileSocketServer implements AutoCloseable {
   }
 
   /** A status line whose reason phrase never ends. */
-  static Script endlessStatusLine() {
-    return out -> {
+  public static Script endlessStatusLine() {
+    return (out, timer) -> {
       out.write(ascii("HTTP/1.1 200 "));
       writeForever(out);
     };
   }
 
   /** A 200 with a body that ends when the connection does, and the connection never ends. */
-  static Script endlessBody() {
-    return out -> {
+  public static Script endlessBody() {
+    return (out, timer) -> {
       out.write(ascii("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n"));
       writeForever(out);
     };
   }
 
+  /** A 200 that announces a body of {@code length} bytes and sends it as fast as it is taken. */
+  public static Script hugeBody(long length) {
+    return (out, timer) -> {
+      out.write(
+          ascii(
+              "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: "
+                  + length
+                  + "\r\n\r\n"));
+      for (long sent = 0; sent < length; sent += FILLER.length) {
+        out.write(FILLER, 0, (int) Math.min(FILLER.length, length - sent));
+      }
+    };
+  }
+
   /** A chunked 200 whose body ends at once and whose trailer section never does. */
-  static Script endlessTrailers() {
-    return out -> {
+  public static Script endlessTrailers() {
+    return (out, timer) -> {
       out.write(ascii("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n"));
       for (long i = 0; ; i++) {
         out.write(ascii("X-" + i + ": v\r\n"));
@@ -117,48 +181,82 @@ final class HostileSocketServer implements AutoCloseable {
   }
 
   /** A plain 200, one byte at a time: never silent for long, never done. */
-  static Script trickle(Duration everyByte) {
-    return out -> {
-      for (byte b : ascii("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")) {
-        out.write(b);
-        out.flush();
-        Thread.sleep(everyByte.toMillis());
+  public static Script trickle(Duration everyByte) {
+    return trickle("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", everyByte);
+  }
+
+  /**
+   * These bytes, one at a time, each {@code everyByte} after the one before: the first at once, the
+   * script done {@code everyByte} after the last. The bytes are written on the server's timer.
+   */
+  public static Script trickle(String text, Duration everyByte) {
+    byte[] bytes = ascii(text);
+    return (out, timer) -> {
+      CompletableFuture<Void> written = new CompletableFuture<>();
+      AtomicInteger next = new AtomicInteger();
+      Runnable writeNext =
+          () -> {
+            int index = next.getAndIncrement();
+            if (index == bytes.length) {
+              written.complete(null);
+              return;
+            }
+            try {
+              out.write(bytes[index]);
+              out.flush();
+            } catch (IOException | RuntimeException failed) {
+              written.completeExceptionally(failed);
+            }
+          };
+      ScheduledFuture<?> drip;
+      try {
+        drip =
+            timer.scheduleWithFixedDelay(writeNext, 0, everyByte.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException closed) {
+        throw new IOException("the receiver is closed", closed);
+      }
+      try {
+        written.get();
+      } catch (ExecutionException failed) {
+        throw failed.getCause() instanceof IOException io ? io : new IOException(failed.getCause());
+      } finally {
+        drip.cancel(false);
       }
     };
   }
 
-  /** Reads the request and never writes a byte. */
-  static Script silent() {
-    return out -> {};
-  }
-
-  /** Exactly these bytes. */
-  static Script raw(String response) {
-    return out -> out.write(ascii(response));
-  }
-
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getLocalPort() + "/hook";
   }
 
   /** Connections accepted. */
-  int connections() {
+  public int connections() {
     return connections.get();
   }
 
+  /** Requests read to their end, each answered by the script. */
+  public int requests() {
+    return requests.get();
+  }
+
   /** Connections whose script is over: done, capped, or cut short by the client. */
-  int answersEnded() {
+  public int answersEnded() {
     return answersEnded.get();
   }
 
   /** Connections the client closed. */
-  int hangUps() {
+  public int hangUps() {
     return hangUps.get();
   }
 
   /** Bytes written over all connections (some may still sit in socket buffers). */
-  long bytesSent() {
+  public long bytesSent() {
     return bytesSent.get();
+  }
+
+  /** The most bytes one connection managed to write (some may still sit in socket buffers). */
+  public long mostBytesSentOnOneConnection() {
+    return mostBytesSentOnOneConnection.get();
   }
 
   private void acceptLoop() {
@@ -178,9 +276,10 @@ final class HostileSocketServer implements AutoCloseable {
     try (socket) {
       InputStream in = socket.getInputStream();
       readRequest(in);
+      requests.incrementAndGet();
       try {
         CappedOutput out = new CappedOutput(socket.getOutputStream());
-        script.answer(out);
+        script.answer(out, timer);
         out.flush();
       } catch (CapReached | InterruptedException stopped) {
         // Enough sent; stay connected and silent until the client gives up.
@@ -247,6 +346,7 @@ final class HostileSocketServer implements AutoCloseable {
     for (Socket socket : sockets) {
       socket.close();
     }
+    timer.shutdown();
   }
 
   /** Thrown by {@link CappedOutput} once the connection's cap is written. */
@@ -274,6 +374,7 @@ final class HostileSocketServer implements AutoCloseable {
       out.write(bytes, offset, allowed);
       written += allowed;
       bytesSent.addAndGet(allowed);
+      mostBytesSentOnOneConnection.accumulateAndGet(written, Math::max);
       if (allowed < length) {
         out.flush();
         throw new CapReached();

@@ -1,11 +1,13 @@
 package com.devcard.webhooks.api.delivery;
 
-import com.devcard.webhooks.api.delivery.DeliveryWorkflows.StartResult;
+import com.devcard.webhooks.api.delivery.DeliveryWorkflowClient.StartResult;
 import com.devcard.webhooks.delivery.DeliveryMdc;
 import com.devcard.webhooks.delivery.DeliveryStatus;
+import com.devcard.webhooks.store.delivery.CancelReopenRepository;
 import com.devcard.webhooks.store.delivery.Delivery;
-import com.devcard.webhooks.store.delivery.DeliveryRepository;
+import com.devcard.webhooks.store.delivery.DeliveryLogRepository;
 import com.devcard.webhooks.store.delivery.PendingDelivery;
+import com.devcard.webhooks.store.delivery.PendingDeliveryRepository;
 import com.devcard.webhooks.workflows.DeliveryWorkflowInput;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -28,7 +30,7 @@ import org.springframework.stereotype.Component;
  * REJECT_DUPLICATE}, and a refused start is followed by a look at how the latest run ended.
  */
 @Component
-class DeliveryRuns {
+class MissingRunStarter {
 
   /**
    * A manual attempt younger than this is being started by the "retry" request that asked for it;
@@ -42,17 +44,25 @@ class DeliveryRuns {
    */
   static final Duration CLOSING_RUN_WAIT = Duration.ofSeconds(10);
 
-  private static final Logger log = LoggerFactory.getLogger(DeliveryRuns.class);
+  private static final Logger log = LoggerFactory.getLogger(MissingRunStarter.class);
   private static final WorkflowIdReusePolicy REJECT_DUPLICATE =
       WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE;
   private static final WorkflowIdReusePolicy ALLOW_DUPLICATE =
       WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE;
 
-  private final DeliveryRepository deliveries;
-  private final DeliveryWorkflows workflows;
+  private final DeliveryLogRepository deliveryLog;
+  private final PendingDeliveryRepository pending;
+  private final CancelReopenRepository cancellations;
+  private final DeliveryWorkflowClient workflows;
 
-  DeliveryRuns(DeliveryRepository deliveries, DeliveryWorkflows workflows) {
-    this.deliveries = deliveries;
+  MissingRunStarter(
+      DeliveryLogRepository deliveryLog,
+      PendingDeliveryRepository pending,
+      CancelReopenRepository cancellations,
+      DeliveryWorkflowClient workflows) {
+    this.deliveryLog = deliveryLog;
+    this.pending = pending;
+    this.cancellations = cancellations;
     this.workflows = workflows;
   }
 
@@ -68,7 +78,7 @@ class DeliveryRuns {
     // A sweep's batch can be seconds old when a delivery's turn comes (Temporal slow, or just
     // back after losing its state): act on the delivery as it is now, so that a run never starts
     // from an outdated place in the schedule, nor for a delivery that has finished meanwhile.
-    Optional<PendingDelivery> current = deliveries.findPending(snapshot.delivery().id());
+    Optional<PendingDelivery> current = this.pending.findPending(snapshot.delivery().id());
     if (current.isEmpty()) {
       return true;
     }
@@ -112,7 +122,7 @@ class DeliveryRuns {
   private void startOwedManualAttempt(String deliveryId) {
     // As the delivery is now: cancelled meanwhile, it is owed nothing.
     Optional<PendingDelivery> owed =
-        deliveries
+        this.pending
             .findPending(deliveryId)
             .filter(pending -> pending.manualAttemptOwed() && !pending.workflowStarted());
     if (owed.isEmpty()) {
@@ -138,7 +148,7 @@ class DeliveryRuns {
       }
       if (latest.isPresent() && isStoppedByOperator(latest.get())) {
         // The manual attempt's run was terminated: no workflow code ran to record it.
-        if (deliveries.cancelByOperator(pending.delivery().id())) {
+        if (cancellations.cancelByOperator(pending.delivery().id())) {
           log.info("manual attempt's workflow run {}: delivery cancelled", latest.get());
         }
         return true;
@@ -164,14 +174,14 @@ class DeliveryRuns {
     if (isStoppedByOperator(latest.get())) {
       // Terminated in the Temporal UI (no workflow code ran), or cancelled before it could record
       // it: the operator meant to stop this delivery.
-      if (deliveries.cancelScheduleByOperator(deliveryId)) {
+      if (cancellations.cancelScheduleByOperator(deliveryId)) {
         log.info("workflow run {} by an operator: delivery cancelled", latest.get());
       }
       return true;
     }
     // The run ended while attempts are still owed. Carry on, unless the delivery changed since it
     // was read: then the run ended because the delivery finished.
-    Optional<Delivery> now = deliveries.findById(deliveryId);
+    Optional<Delivery> now = deliveryLog.findById(deliveryId);
     if (now.isPresent()
         && now.get().status() == DeliveryStatus.PENDING
         && now.get().updatedAt().equals(pending.delivery().updatedAt())) {

@@ -7,9 +7,11 @@ import com.devcard.webhooks.api.limit.ManualActionLimiter;
 import com.devcard.webhooks.api.limit.UserLimitsProperties;
 import com.devcard.webhooks.delivery.DeliveryMdc;
 import com.devcard.webhooks.delivery.DeliveryStatus;
+import com.devcard.webhooks.store.delivery.CancelReopenRepository;
 import com.devcard.webhooks.store.delivery.Delivery;
-import com.devcard.webhooks.store.delivery.DeliveryRepository;
+import com.devcard.webhooks.store.delivery.DeliveryLogRepository;
 import com.devcard.webhooks.store.delivery.PendingDelivery;
+import com.devcard.webhooks.store.delivery.PendingDeliveryRepository;
 import com.devcard.webhooks.store.endpoint.Endpoint;
 import com.devcard.webhooks.store.endpoint.EndpointRepository;
 import java.util.Optional;
@@ -29,25 +31,31 @@ import org.springframework.stereotype.Component;
  * ManualActionLimiter}, and per delivery by the number of manual attempts its log may hold.
  */
 @Component
-class DeliveryRetries {
+class RetryNowService {
 
-  private static final Logger log = LoggerFactory.getLogger(DeliveryRetries.class);
+  private static final Logger log = LoggerFactory.getLogger(RetryNowService.class);
 
-  private final DeliveryRepository deliveries;
+  private final DeliveryLogRepository deliveryLog;
+  private final PendingDeliveryRepository pending;
+  private final CancelReopenRepository cancellations;
   private final EndpointRepository endpoints;
-  private final DeliveryWorkflows workflows;
-  private final DeliveryRuns runs;
+  private final DeliveryWorkflowClient workflows;
+  private final MissingRunStarter runs;
   private final ManualActionLimiter limiter;
   private final int maxManualAttempts;
 
-  DeliveryRetries(
-      DeliveryRepository deliveries,
+  RetryNowService(
+      DeliveryLogRepository deliveryLog,
+      PendingDeliveryRepository pending,
+      CancelReopenRepository cancellations,
       EndpointRepository endpoints,
-      DeliveryWorkflows workflows,
-      DeliveryRuns runs,
+      DeliveryWorkflowClient workflows,
+      MissingRunStarter runs,
       ManualActionLimiter limiter,
       UserLimitsProperties limits) {
-    this.deliveries = deliveries;
+    this.deliveryLog = deliveryLog;
+    this.pending = pending;
+    this.cancellations = cancellations;
     this.endpoints = endpoints;
     this.workflows = workflows;
     this.runs = runs;
@@ -69,7 +77,7 @@ class DeliveryRetries {
     limiter.admit(endpointId, ManualAction.RETRY);
     // The count only grows, and reopening below also requires the attempts seen: a delivery
     // below the cap now was below it when it was read.
-    if (deliveries.countManualAttempts(deliveryId) >= maxManualAttempts) {
+    if (deliveryLog.countManualAttempts(deliveryId) >= maxManualAttempts) {
       throw new ApiException(
               HttpStatus.CONFLICT,
               ProblemTypes.MANUAL_ATTEMPT_LIMIT_REACHED,
@@ -98,7 +106,7 @@ class DeliveryRetries {
         // No run holds it (a manual attempt about to start, or a run stopped outside the api):
         // bring Temporal in line now rather than at the next sweep.
         log.info("retry: no workflow run is waiting; reconciling");
-        deliveries.findPending(deliveryId).ifPresent(runs::reconcile);
+        this.pending.findPending(deliveryId).ifPresent(runs::reconcile);
       }
       case UNREACHABLE ->
           throw new ApiException(
@@ -118,9 +126,9 @@ class DeliveryRetries {
     if (!endpoint.active()) {
       throw conflict("The endpoint is inactive; activate it before retrying its deliveries.");
     }
-    if (!deliveries.reopenForManualAttempt(
+    if (!cancellations.reopenForManualAttempt(
         delivery.id(), delivery.status(), delivery.attempts(), maxManualAttempts)) {
-      Optional<Delivery> now = deliveries.findById(delivery.id());
+      Optional<Delivery> now = deliveryLog.findById(delivery.id());
       if (now.isPresent() && unchanged(delivery, now.get())) {
         throw conflict(
             "The delivery was cancelled with its endpoint; only deliveries cancelled by an"
@@ -132,7 +140,7 @@ class DeliveryRetries {
       return;
     }
     log.info("retry: {} delivery reopened for one manual attempt", delivery.status().wireValue());
-    Optional<PendingDelivery> pending = deliveries.findPending(delivery.id());
+    Optional<PendingDelivery> pending = this.pending.findPending(delivery.id());
     if (pending.isEmpty()) {
       return; // cancelled in between
     }
@@ -151,7 +159,7 @@ class DeliveryRetries {
   }
 
   private Delivery find(String userId, String endpointId, String deliveryId) {
-    return deliveries
+    return deliveryLog
         .find(userId, endpointId, deliveryId)
         .orElseThrow(() -> ApiException.notFound("Delivery"));
   }

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The bodies of the recover routes: times with an offset, known fields, no accidental "all". */
-class RecoveryRequestsTest {
+class RecoveryRequestParserTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -21,13 +21,13 @@ class RecoveryRequestsTest {
 
   @Test
   void sinceIsReadAsTheInstantItNames() {
-    assertThat(RecoveryRequests.ownerSince(json("{\"since\": \"2026-11-28T11:15:30+01:00\"}")))
+    assertThat(RecoveryRequestParser.ownerSince(json("{\"since\": \"2026-11-28T11:15:30+01:00\"}")))
         .isEqualTo(Instant.parse("2026-11-28T10:15:30Z"));
   }
 
   @Test
   void aUserMustSaySince() {
-    assertThat(fieldsRefusedBy(() -> RecoveryRequests.ownerSince(json("{}"))))
+    assertThat(fieldsRefusedBy(() -> RecoveryRequestParser.ownerSince(json("{}"))))
         .containsExactly("since");
   }
 
@@ -36,7 +36,8 @@ class RecoveryRequestsTest {
       strings = {"\"2026-11-28T10:15:30\"", "\"2026-11-28\"", "\"yesterday\"", "1764324930"})
   void sinceWithoutAnOffsetOrNotATimeIsRefused(String since) {
     assertThat(
-            fieldsRefusedBy(() -> RecoveryRequests.ownerSince(json("{\"since\": " + since + "}"))))
+            fieldsRefusedBy(
+                () -> RecoveryRequestParser.ownerSince(json("{\"since\": " + since + "}"))))
         .containsExactly("since");
   }
 
@@ -44,29 +45,29 @@ class RecoveryRequestsTest {
   void aUserMayNotFilterByAnotherUser() {
     String body = "{\"since\": \"2026-11-28T10:15:30Z\", \"userId\": \"u_other\"}";
 
-    assertThat(fieldsRefusedBy(() -> RecoveryRequests.ownerSince(json(body))))
+    assertThat(fieldsRefusedBy(() -> RecoveryRequestParser.ownerSince(json(body))))
         .containsExactly("userId");
   }
 
   @Test
   void anOperatorFilterKeepsWhatItNames() {
     assertThat(
-            RecoveryRequests.operatorFilter(
+            RecoveryRequestParser.operatorFilter(
                 json("{\"endpointId\": \"ep_1\", \"since\": \"2026-11-28T10:15:30Z\"}")))
         .isEqualTo(
-            new RecoveryRequests.Filter(null, "ep_1", Instant.parse("2026-11-28T10:15:30Z")));
+            new RecoveryRequestParser.Filter(null, "ep_1", Instant.parse("2026-11-28T10:15:30Z")));
   }
 
   @Test
   void anEmptyOperatorFilterIsRefusedRatherThanRecoveringEverything() {
-    assertThat(fieldsRefusedBy(() -> RecoveryRequests.operatorFilter(json("{}"))))
+    assertThat(fieldsRefusedBy(() -> RecoveryRequestParser.operatorFilter(json("{}"))))
         .containsExactly("body");
   }
 
   @Test
   void allAloneRecoversEverything() {
-    assertThat(RecoveryRequests.operatorFilter(json("{\"all\": true}")))
-        .isEqualTo(new RecoveryRequests.Filter(null, null, null));
+    assertThat(RecoveryRequestParser.operatorFilter(json("{\"all\": true}")))
+        .isEqualTo(new RecoveryRequestParser.Filter(null, null, null));
   }
 
   @Test
@@ -74,7 +75,8 @@ class RecoveryRequestsTest {
     assertThat(
             fieldsRefusedBy(
                 () ->
-                    RecoveryRequests.operatorFilter(json("{\"all\": true, \"userId\": \"u_1\"}"))))
+                    RecoveryRequestParser.operatorFilter(
+                        json("{\"all\": true, \"userId\": \"u_1\"}"))))
         .containsExactly("all");
   }
 
@@ -82,16 +84,17 @@ class RecoveryRequestsTest {
   void idsAreOneTo128Characters() {
     String tooLong = "{\"userId\": \"" + "u".repeat(129) + "\"}";
 
-    assertThat(fieldsRefusedBy(() -> RecoveryRequests.operatorFilter(json(tooLong))))
+    assertThat(fieldsRefusedBy(() -> RecoveryRequestParser.operatorFilter(json(tooLong))))
         .containsExactly("userId");
     assertThat(
-            fieldsRefusedBy(() -> RecoveryRequests.operatorFilter(json("{\"endpointId\": \"\"}"))))
+            fieldsRefusedBy(
+                () -> RecoveryRequestParser.operatorFilter(json("{\"endpointId\": \"\"}"))))
         .containsExactly("endpointId");
   }
 
   @Test
   void aBodyThatIsNotAnObjectIsRefused() {
-    assertThat(fieldsRefusedBy(() -> RecoveryRequests.operatorFilter(json("[]"))))
+    assertThat(fieldsRefusedBy(() -> RecoveryRequestParser.operatorFilter(json("[]"))))
         .containsExactly("body");
   }
 }

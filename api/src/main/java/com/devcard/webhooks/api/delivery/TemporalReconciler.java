@@ -1,8 +1,8 @@
 package com.devcard.webhooks.api.delivery;
 
 import com.devcard.webhooks.api.sweep.Sweeps;
-import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.PendingDelivery;
+import com.devcard.webhooks.store.delivery.PendingDeliveryRepository;
 import com.devcard.webhooks.store.sweep.Sweep;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,26 +28,26 @@ import org.springframework.stereotype.Component;
  * are, each sweep runs in one of them at a time (see {@link Sweeps}).
  */
 @Component
-class DeliveryReconciler implements SchedulingConfigurer {
+class TemporalReconciler implements SchedulingConfigurer {
 
-  private static final Logger log = LoggerFactory.getLogger(DeliveryReconciler.class);
+  private static final Logger log = LoggerFactory.getLogger(TemporalReconciler.class);
   private static final int BATCH = 500;
   private static final int MAX_BATCHES_PER_RUN = 20;
 
   /** Younger deliveries are still being started by the dispatcher. */
   private static final Duration GRACE = Duration.ofSeconds(2);
 
-  private final DeliveryRepository deliveries;
-  private final DeliveryRuns runs;
+  private final PendingDeliveryRepository pending;
+  private final MissingRunStarter runs;
   private final Sweeps sweeps;
   private final ReconcilerProperties schedule;
 
-  DeliveryReconciler(
-      DeliveryRepository deliveries,
-      DeliveryRuns runs,
+  TemporalReconciler(
+      PendingDeliveryRepository pending,
+      MissingRunStarter runs,
       Sweeps sweeps,
       ReconcilerProperties schedule) {
-    this.deliveries = deliveries;
+    this.pending = pending;
     this.runs = runs;
     this.sweeps = sweeps;
     this.schedule = schedule;
@@ -75,8 +75,8 @@ class DeliveryReconciler implements SchedulingConfigurer {
     do {
       Instant now = Instant.now();
       batch =
-          deliveries.unstartedPending(
-              now.minus(GRACE), now.minus(DeliveryRuns.MANUAL_ATTEMPT_GRACE), BATCH);
+          pending.unstartedPending(
+              now.minus(GRACE), now.minus(MissingRunStarter.MANUAL_ATTEMPT_GRACE), BATCH);
       if (startEach(batch) < batch.size()) {
         return; // Temporal is still unreachable: try again on the next run.
       }
@@ -96,7 +96,7 @@ class DeliveryReconciler implements SchedulingConfigurer {
     Optional<String> after = Optional.empty();
     int total = 0;
     while (true) {
-      List<PendingDelivery> batch = deliveries.pendingAfter(after, BATCH);
+      List<PendingDelivery> batch = pending.pendingAfter(after, BATCH);
       if (batch.isEmpty()) {
         break;
       }
@@ -114,7 +114,7 @@ class DeliveryReconciler implements SchedulingConfigurer {
   }
 
   /**
-   * Reconciles each delivery (see {@link DeliveryRuns}); returns how many were handled before
+   * Reconciles each delivery (see {@link MissingRunStarter}); returns how many were handled before
    * Temporal proved unreachable.
    */
   private int startEach(List<PendingDelivery> batch) {

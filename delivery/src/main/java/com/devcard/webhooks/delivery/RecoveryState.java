@@ -1,8 +1,12 @@
-package com.devcard.webhooks.workflows;
+package com.devcard.webhooks.delivery;
 
 import java.util.Locale;
 
-/** The state of a bulk recovery, as {@code GET /api/recoveries/{id}} shows it. */
+/**
+ * The state of a bulk recovery, one type from the database row to the API's JSON and the recovery
+ * workflow. Like {@link DeliveryStatus}, the constant's name is what workflow histories hold: never
+ * rename one.
+ */
 public enum RecoveryState {
   RUNNING,
   COMPLETED,

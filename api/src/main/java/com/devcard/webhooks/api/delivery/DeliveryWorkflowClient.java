@@ -2,8 +2,8 @@ package com.devcard.webhooks.api.delivery;
 
 import com.devcard.webhooks.delivery.DeliveryMdc;
 import com.devcard.webhooks.netguard.TargetPolicy;
-import com.devcard.webhooks.store.delivery.DeliveryRepository;
 import com.devcard.webhooks.store.delivery.DispatchedDelivery;
+import com.devcard.webhooks.store.delivery.PendingDeliveryRepository;
 import com.devcard.webhooks.workflows.DeliverySearchAttributes;
 import com.devcard.webhooks.workflows.DeliveryWorkflow;
 import com.devcard.webhooks.workflows.DeliveryWorkflowInput;
@@ -35,14 +35,14 @@ import org.springframework.stereotype.Component;
  * lines about one delivery carry its id in the MDC ({@code deliveryId}).
  */
 @Component
-public class DeliveryWorkflows implements DisposableBean {
+public class DeliveryWorkflowClient implements DisposableBean {
 
   /** Starts waiting to be sent; past this, new ones are left to the reconciler. */
   static final int START_QUEUE = 10_000;
 
   static final int START_THREADS = 8;
 
-  private static final Logger log = LoggerFactory.getLogger(DeliveryWorkflows.class);
+  private static final Logger log = LoggerFactory.getLogger(DeliveryWorkflowClient.class);
 
   /** What starting a run came to. */
   enum StartResult {
@@ -60,14 +60,14 @@ public class DeliveryWorkflows implements DisposableBean {
   }
 
   private final WorkflowClient client;
-  private final DeliveryRepository deliveries;
+  private final PendingDeliveryRepository pending;
   private final TargetPolicy targetPolicy;
   private final ThreadPoolExecutor starter;
 
-  DeliveryWorkflows(
-      WorkflowClient client, DeliveryRepository deliveries, TargetPolicy targetPolicy) {
+  DeliveryWorkflowClient(
+      WorkflowClient client, PendingDeliveryRepository pending, TargetPolicy targetPolicy) {
     this.client = client;
-    this.deliveries = deliveries;
+    this.pending = pending;
     this.targetPolicy = targetPolicy;
     this.starter =
         new ThreadPoolExecutor(
@@ -266,7 +266,7 @@ public class DeliveryWorkflows implements DisposableBean {
 
   void markStarted(List<String> deliveryIds) {
     if (!deliveryIds.isEmpty()) {
-      deliveries.markWorkflowStarted(deliveryIds);
+      pending.markWorkflowStarted(deliveryIds);
     }
   }
 

@@ -23,14 +23,13 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class DeliveryRepositoryTest {
+class DeliveryRepositoriesTest {
 
   private static final List<Duration> DELAYS =
       List.of(Duration.ofSeconds(30), Duration.ofMinutes(5));
   private static final Instant BASE = Instant.parse("2026-01-01T00:00:00Z");
 
   private static TestStore store;
-  private static DeliveryRepository deliveries;
 
   private final String user = "user-" + UUID.randomUUID();
   private final String endpointId =
@@ -44,7 +43,6 @@ class DeliveryRepositoryTest {
   @BeforeAll
   static void database() {
     store = TestStore.fresh();
-    deliveries = store.deliveries();
   }
 
   private String deliver(String type, Instant createdAt) {
@@ -71,7 +69,7 @@ class DeliveryRepositoryTest {
     List<String> seen = new ArrayList<>();
     Optional<KeysetPosition> after = Optional.empty();
     do {
-      Page<Delivery> page = deliveries.list(user, endpointId, status, after, pageSize);
+      Page<Delivery> page = store.deliveryLog().list(user, endpointId, status, after, pageSize);
       assertThat(page.items().size()).isLessThanOrEqualTo(pageSize);
       page.items().forEach(d -> seen.add(d.id()));
       after = page.next();
@@ -102,7 +100,8 @@ class DeliveryRepositoryTest {
     deliver("a", BASE);
     deliver("a", BASE.plusSeconds(1));
 
-    Page<Delivery> page = deliveries.list(user, endpointId, Optional.empty(), Optional.empty(), 2);
+    Page<Delivery> page =
+        store.deliveryLog().list(user, endpointId, Optional.empty(), Optional.empty(), 2);
 
     assertThat(page.items()).hasSize(2);
     assertThat(page.next()).isEmpty();
@@ -113,7 +112,8 @@ class DeliveryRepositoryTest {
     deliver("a", BASE);
     String newest = deliver("a", BASE.plusSeconds(1));
 
-    Page<Delivery> page = deliveries.list(user, endpointId, Optional.empty(), Optional.empty(), 1);
+    Page<Delivery> page =
+        store.deliveryLog().list(user, endpointId, Optional.empty(), Optional.empty(), 1);
 
     assertThat(page.items()).extracting(Delivery::id).containsExactly(newest);
     assertThat(page.next()).contains(new KeysetPosition(BASE.plusSeconds(1), newest));
@@ -125,8 +125,8 @@ class DeliveryRepositoryTest {
     String cancelled = deliver("a", BASE.plusSeconds(1));
     String pending2 = deliver("a", BASE.plusSeconds(2));
     String succeeded = deliver("a", BASE.plusSeconds(3));
-    deliveries.markCancelled(cancelled);
-    deliveries.recordAttempt(succeeded, succeeded + "-1", success(), Optional.empty());
+    store.cancellations().markCancelled(cancelled);
+    store.attemptRecords().recordAttempt(succeeded, succeeded + "-1", success(), Optional.empty());
 
     assertThat(allPages(Optional.of(DeliveryStatus.PENDING), 1, () -> {}))
         .containsExactly(pending2, pending1);
@@ -142,12 +142,17 @@ class DeliveryRepositoryTest {
     deliver();
 
     assertThat(
-            deliveries
+            store
+                .deliveryLog()
                 .list("someone-else", endpointId, Optional.empty(), Optional.empty(), 10)
                 .items())
         .isEmpty();
     store.endpoints().delete(user, endpointId);
-    assertThat(deliveries.list(user, endpointId, Optional.empty(), Optional.empty(), 10).items())
+    assertThat(
+            store
+                .deliveryLog()
+                .list(user, endpointId, Optional.empty(), Optional.empty(), 10)
+                .items())
         .isEmpty();
   }
 
@@ -161,33 +166,37 @@ class DeliveryRepositoryTest {
             .endpoint()
             .id();
 
-    assertThat(deliveries.find(user, endpointId, id)).map(Delivery::id).contains(id);
-    assertThat(deliveries.find("someone-else", endpointId, id)).isEmpty();
-    assertThat(deliveries.find(user, otherEndpoint, id)).isEmpty();
-    assertThat(deliveries.findDetail("someone-else", endpointId, id)).isEmpty();
-    assertThat(deliveries.find(user, endpointId, "dlv_unknown")).isEmpty();
+    assertThat(store.deliveryLog().find(user, endpointId, id)).map(Delivery::id).contains(id);
+    assertThat(store.deliveryLog().find("someone-else", endpointId, id)).isEmpty();
+    assertThat(store.deliveryLog().find(user, otherEndpoint, id)).isEmpty();
+    assertThat(store.deliveryLog().findDetail("someone-else", endpointId, id)).isEmpty();
+    assertThat(store.deliveryLog().find(user, endpointId, "dlv_unknown")).isEmpty();
 
     store.endpoints().delete(user, endpointId);
-    assertThat(deliveries.find(user, endpointId, id)).isEmpty();
-    assertThat(deliveries.findDetail(user, endpointId, id)).isEmpty();
+    assertThat(store.deliveryLog().find(user, endpointId, id)).isEmpty();
+    assertThat(store.deliveryLog().findDetail(user, endpointId, id)).isEmpty();
   }
 
   @Test
   void findDetailListsAttemptsInOrderWithTheirOutcome() {
     String id = deliver();
     Instant started = Instant.parse("2026-02-03T04:05:06.123456Z");
-    deliveries.recordAttempt(
-        id,
-        id + "-1",
-        new AttemptResult("scheduled", started, 1500, null, null, "connect timed out", false),
-        Optional.of(started.plusSeconds(30)));
-    deliveries.recordAttempt(
-        id,
-        id + "-2",
-        new AttemptResult("manual", started.plusSeconds(5), 40, 200, "thanks", null, true),
-        Optional.empty());
+    store
+        .attemptRecords()
+        .recordAttempt(
+            id,
+            id + "-1",
+            new AttemptResult("scheduled", started, 1500, null, null, "connect timed out", false),
+            Optional.of(started.plusSeconds(30)));
+    store
+        .attemptRecords()
+        .recordAttempt(
+            id,
+            id + "-2",
+            new AttemptResult("manual", started.plusSeconds(5), 40, 200, "thanks", null, true),
+            Optional.empty());
 
-    DeliveryDetail detail = deliveries.findDetail(user, endpointId, id).orElseThrow();
+    DeliveryDetail detail = store.deliveryLog().findDetail(user, endpointId, id).orElseThrow();
 
     assertThat(detail.payload()).isEqualTo("{\"n\":1}");
     assertThat(detail.delivery().status()).isEqualTo(DeliveryStatus.SUCCESS);
@@ -203,10 +212,10 @@ class DeliveryRepositoryTest {
     Instant next = Instant.parse("2030-01-01T00:00:30Z");
 
     RecordedAttempt recorded =
-        deliveries.recordAttempt(id, id + "-1", failure(503), Optional.of(next));
+        store.attemptRecords().recordAttempt(id, id + "-1", failure(503), Optional.of(next));
 
     assertThat(recorded).isEqualTo(new RecordedAttempt(1, DeliveryStatus.PENDING, 503, false));
-    Delivery delivery = deliveries.find(user, endpointId, id).orElseThrow();
+    Delivery delivery = store.deliveryLog().find(user, endpointId, id).orElseThrow();
     assertThat(delivery.status()).isEqualTo(DeliveryStatus.PENDING);
     assertThat(delivery.attempts()).isOne();
     assertThat(delivery.responseCode()).isEqualTo(503);
@@ -217,13 +226,13 @@ class DeliveryRepositoryTest {
   @Test
   void aFailureWithNoRetryAheadFailsTheDelivery() {
     String id = deliver();
-    deliveries.recordAttempt(id, id + "-1", failure(500), Optional.of(Instant.now()));
+    store.attemptRecords().recordAttempt(id, id + "-1", failure(500), Optional.of(Instant.now()));
 
     RecordedAttempt recorded =
-        deliveries.recordAttempt(id, id + "-2", failure(410), Optional.empty());
+        store.attemptRecords().recordAttempt(id, id + "-2", failure(410), Optional.empty());
 
     assertThat(recorded).isEqualTo(new RecordedAttempt(2, DeliveryStatus.FAILED, 410, false));
-    Delivery delivery = deliveries.find(user, endpointId, id).orElseThrow();
+    Delivery delivery = store.deliveryLog().find(user, endpointId, id).orElseThrow();
     assertThat(delivery.status()).isEqualTo(DeliveryStatus.FAILED);
     assertThat(delivery.attempts()).isEqualTo(2);
     assertThat(delivery.nextRetryAt()).isNull();
@@ -234,24 +243,28 @@ class DeliveryRepositoryTest {
     String id = deliver();
 
     RecordedAttempt recorded =
-        deliveries.recordAttempt(id, id + "-1", success(), Optional.of(Instant.now()));
+        store.attemptRecords().recordAttempt(id, id + "-1", success(), Optional.of(Instant.now()));
 
     assertThat(recorded).isEqualTo(new RecordedAttempt(1, DeliveryStatus.SUCCESS, 200, true));
-    assertThat(deliveries.find(user, endpointId, id).orElseThrow().nextRetryAt()).isNull();
+    assertThat(store.deliveryLog().find(user, endpointId, id).orElseThrow().nextRetryAt()).isNull();
   }
 
   @Test
   void recordingTheSameAttemptKeyAgainChangesNothingAndGivesTheFirstAnswer() {
     String id = deliver();
     RecordedAttempt first =
-        deliveries.recordAttempt(id, id + "-1", failure(500), Optional.of(Instant.now()));
-    Delivery afterFirst = deliveries.find(user, endpointId, id).orElseThrow();
+        store
+            .attemptRecords()
+            .recordAttempt(id, id + "-1", failure(500), Optional.of(Instant.now()));
+    Delivery afterFirst = store.deliveryLog().find(user, endpointId, id).orElseThrow();
 
-    RecordedAttempt again = deliveries.recordAttempt(id, id + "-1", success(), Optional.empty());
+    RecordedAttempt again =
+        store.attemptRecords().recordAttempt(id, id + "-1", success(), Optional.empty());
 
     assertThat(again).isEqualTo(first);
-    assertThat(deliveries.find(user, endpointId, id)).contains(afterFirst);
-    assertThat(deliveries.findDetail(user, endpointId, id).orElseThrow().attemptLog()).hasSize(1);
+    assertThat(store.deliveryLog().find(user, endpointId, id)).contains(afterFirst);
+    assertThat(store.deliveryLog().findDetail(user, endpointId, id).orElseThrow().attemptLog())
+        .hasSize(1);
   }
 
   @Test
@@ -266,8 +279,9 @@ class DeliveryRepositoryTest {
             pool.submit(
                 () -> {
                   start.await();
-                  return deliveries.recordAttempt(
-                      id, id + "-1", failure(502), Optional.of(Instant.now()));
+                  return store
+                      .attemptRecords()
+                      .recordAttempt(id, id + "-1", failure(502), Optional.of(Instant.now()));
                 }));
       }
       start.countDown();
@@ -275,7 +289,7 @@ class DeliveryRepositoryTest {
         assertThat(future.get())
             .isEqualTo(new RecordedAttempt(1, DeliveryStatus.PENDING, 502, false));
       }
-      assertThat(deliveries.find(user, endpointId, id).orElseThrow().attempts()).isOne();
+      assertThat(store.deliveryLog().find(user, endpointId, id).orElseThrow().attempts()).isOne();
     } finally {
       pool.shutdownNow();
     }
@@ -288,14 +302,15 @@ class DeliveryRepositoryTest {
     List<Integer> numbers = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       numbers.add(
-          deliveries
+          store
+              .attemptRecords()
               .recordAttempt(
                   id, "key-" + UUID.randomUUID(), failure(500), Optional.of(Instant.now()))
               .attempt());
     }
 
     assertThat(numbers).containsExactly(1, 2, 3, 4);
-    assertThat(deliveries.findDetail(user, endpointId, id).orElseThrow().attemptLog())
+    assertThat(store.deliveryLog().findDetail(user, endpointId, id).orElseThrow().attemptLog())
         .extracting(Attempt::attempt)
         .containsExactly(1, 2, 3, 4);
   }
@@ -303,16 +318,18 @@ class DeliveryRepositoryTest {
   @Test
   void aCancelledDeliveryStaysCancelledWhenALateAttemptIsRecorded() {
     String id = deliver();
-    assertThat(deliveries.markCancelled(id)).isTrue();
+    assertThat(store.cancellations().markCancelled(id)).isTrue();
 
     RecordedAttempt failed =
-        deliveries.recordAttempt(id, id + "-1", failure(500), Optional.of(Instant.now()));
+        store
+            .attemptRecords()
+            .recordAttempt(id, id + "-1", failure(500), Optional.of(Instant.now()));
     RecordedAttempt failedForGood =
-        deliveries.recordAttempt(id, id + "-2", failure(500), Optional.empty());
+        store.attemptRecords().recordAttempt(id, id + "-2", failure(500), Optional.empty());
 
     assertThat(failed.deliveryStatus()).isEqualTo(DeliveryStatus.CANCELLED);
     assertThat(failedForGood.deliveryStatus()).isEqualTo(DeliveryStatus.CANCELLED);
-    Delivery delivery = deliveries.find(user, endpointId, id).orElseThrow();
+    Delivery delivery = store.deliveryLog().find(user, endpointId, id).orElseThrow();
     assertThat(delivery.status()).isEqualTo(DeliveryStatus.CANCELLED);
     assertThat(delivery.attempts()).isEqualTo(2);
     assertThat(delivery.nextRetryAt()).isNull();
@@ -325,10 +342,10 @@ class DeliveryRepositoryTest {
         new AttemptResult(
             "scheduled", Instant.now(), 5, 500, "bin\u0000ary", "bad\u0000byte", false);
 
-    deliveries.recordAttempt(id, id + "-1", withNul, Optional.empty());
+    store.attemptRecords().recordAttempt(id, id + "-1", withNul, Optional.empty());
 
     Attempt attempt =
-        deliveries.findDetail(user, endpointId, id).orElseThrow().attemptLog().getFirst();
+        store.deliveryLog().findDetail(user, endpointId, id).orElseThrow().attemptLog().getFirst();
     assertThat(attempt.responseBody()).isEqualTo("binary");
     assertThat(attempt.error()).isEqualTo("badbyte");
   }
@@ -336,7 +353,10 @@ class DeliveryRepositoryTest {
   @Test
   void recordingAnAttemptOfAnUnknownDeliveryFails() {
     assertThatThrownBy(
-            () -> deliveries.recordAttempt("dlv_unknown", "k", failure(500), Optional.empty()))
+            () ->
+                store
+                    .attemptRecords()
+                    .recordAttempt("dlv_unknown", "k", failure(500), Optional.empty()))
         .isInstanceOf(IllegalStateException.class);
   }
 
@@ -344,13 +364,13 @@ class DeliveryRepositoryTest {
   void markCancelledOnlyChangesPendingDeliveries() {
     String pending = deliver();
     String succeeded = deliver();
-    deliveries.recordAttempt(succeeded, succeeded + "-1", success(), Optional.empty());
+    store.attemptRecords().recordAttempt(succeeded, succeeded + "-1", success(), Optional.empty());
 
-    assertThat(deliveries.markCancelled(pending)).isTrue();
-    assertThat(deliveries.markCancelled(pending)).isFalse();
-    assertThat(deliveries.markCancelled(succeeded)).isFalse();
-    assertThat(deliveries.markCancelled("dlv_unknown")).isFalse();
-    assertThat(deliveries.find(user, endpointId, succeeded).orElseThrow().status())
+    assertThat(store.cancellations().markCancelled(pending)).isTrue();
+    assertThat(store.cancellations().markCancelled(pending)).isFalse();
+    assertThat(store.cancellations().markCancelled(succeeded)).isFalse();
+    assertThat(store.cancellations().markCancelled("dlv_unknown")).isFalse();
+    assertThat(store.deliveryLog().find(user, endpointId, succeeded).orElseThrow().status())
         .isEqualTo(DeliveryStatus.SUCCESS);
   }
 
@@ -358,7 +378,7 @@ class DeliveryRepositoryTest {
   void loadForAttemptShowsThePayloadAndTheEndpointState() {
     String id = deliver();
 
-    DeliveryForAttempt loaded = deliveries.loadForAttempt(id).orElseThrow();
+    DeliveryForAttempt loaded = store.attemptRecords().loadForAttempt(id).orElseThrow();
     assertThat(loaded.delivery().id()).isEqualTo(id);
     assertThat(loaded.delivery().userId()).isEqualTo(user);
     assertThat(loaded.payload()).isEqualTo("{\"n\":1}");
@@ -373,11 +393,11 @@ class DeliveryRepositoryTest {
             endpointId,
             new EndpointChanges(
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(false)));
-    assertThat(deliveries.loadForAttempt(id).orElseThrow().endpointActive()).isFalse();
+    assertThat(store.attemptRecords().loadForAttempt(id).orElseThrow().endpointActive()).isFalse();
 
     store.endpoints().delete(user, endpointId);
-    assertThat(deliveries.loadForAttempt(id).orElseThrow().endpointDeleted()).isTrue();
-    assertThat(deliveries.loadForAttempt("dlv_unknown")).isEmpty();
+    assertThat(store.attemptRecords().loadForAttempt(id).orElseThrow().endpointDeleted()).isTrue();
+    assertThat(store.attemptRecords().loadForAttempt("dlv_unknown")).isEmpty();
   }
 
   @Test
@@ -386,13 +406,13 @@ class DeliveryRepositoryTest {
     for (int i = 0; i < 5; i++) {
       pending.add(deliver());
     }
-    deliveries.markCancelled(pending.remove(2));
+    store.cancellations().markCancelled(pending.remove(2));
     List<String> mine = pending.stream().sorted().toList();
 
     List<String> seen = new ArrayList<>();
     Optional<String> after = Optional.empty();
     while (true) {
-      List<PendingDelivery> batch = deliveries.pendingAfter(after, 2);
+      List<PendingDelivery> batch = store.pending().pendingAfter(after, 2);
       if (batch.isEmpty()) {
         break;
       }
@@ -403,7 +423,7 @@ class DeliveryRepositoryTest {
 
     assertThat(seen).isSorted().doesNotHaveDuplicates();
     assertThat(seen.stream().filter(mine::contains).toList()).containsExactlyElementsOf(mine);
-    PendingDelivery one = deliveries.pendingAfter(Optional.of(mine.getFirst()), 1).getFirst();
+    PendingDelivery one = store.pending().pendingAfter(Optional.of(mine.getFirst()), 1).getFirst();
     assertThat(one.endpointUrl()).isNotBlank();
     assertThat(one.retryDelays()).isNotEmpty();
   }
@@ -422,7 +442,7 @@ class DeliveryRepositoryTest {
   }
 
   private List<String> allPendingIds() {
-    return deliveries.pendingAfter(Optional.empty(), 100_000).stream()
+    return store.pending().pendingAfter(Optional.empty(), 100_000).stream()
         .map(p -> p.delivery().id())
         .toList();
   }
@@ -434,17 +454,17 @@ class DeliveryRepositoryTest {
     String oldStarted = deliver("a", cutoff.minusSeconds(50));
     String oldCancelled = deliver("a", cutoff.minusSeconds(40));
     String recent = deliver("a", cutoff.plusSeconds(1));
-    deliveries.markWorkflowStarted(List.of(oldStarted));
-    deliveries.markCancelled(oldCancelled);
+    store.pending().markWorkflowStarted(List.of(oldStarted));
+    store.cancellations().markCancelled(oldCancelled);
 
-    List<PendingDelivery> found = deliveries.unstartedPending(cutoff, cutoff, 100);
+    List<PendingDelivery> found = store.pending().unstartedPending(cutoff, cutoff, 100);
 
     assertThat(found).extracting(p -> p.delivery().id()).containsExactly(oldUnstarted);
     assertThat(found.getFirst().retryDelays()).isEqualTo(DELAYS);
     assertThat(found.getFirst().endpointUrl()).isEqualTo("https://hooks.example.com/in");
 
-    deliveries.markWorkflowStarted(List.of(oldUnstarted, recent));
-    deliveries.markWorkflowStarted(List.of());
-    assertThat(deliveries.unstartedPending(cutoff.plusSeconds(3600), cutoff, 100)).isEmpty();
+    store.pending().markWorkflowStarted(List.of(oldUnstarted, recent));
+    store.pending().markWorkflowStarted(List.of());
+    assertThat(store.pending().unstartedPending(cutoff.plusSeconds(3600), cutoff, 100)).isEmpty();
   }
 }
