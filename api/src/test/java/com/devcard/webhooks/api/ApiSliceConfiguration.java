@@ -11,6 +11,7 @@ import com.devcard.webhooks.store.endpoint.EndpointStates;
 import com.devcard.webhooks.store.health.EndpointHealthRepository;
 import com.devcard.webhooks.store.limit.ManualActionRepository;
 import com.devcard.webhooks.store.operational.OperationalEndpoint;
+import com.devcard.webhooks.store.portal.PortalSessionRepository;
 import com.devcard.webhooks.store.recovery.RecoveryRepository;
 import com.devcard.webhooks.store.retention.RetentionRepository;
 import com.devcard.webhooks.store.secret.SecretCipher;
@@ -62,6 +63,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
   EndpointHealthRepository.class,
   EndpointStates.class,
   OperationalEndpoint.class,
+  PortalSessionRepository.class,
   SweepLocks.class,
   SecretReEncryptor.class
 })

@@ -60,6 +60,11 @@ public final class AppClient extends ApiClient {
     return tokens.withScope("devcard-backend", "events:publish");
   }
 
+  /** The DevCard backend's token that makes links to the users' page and ends their sessions. */
+  public String portalBackend() {
+    return tokens.withScope("devcard-backend", "webhooks:portal");
+  }
+
   /** An operator's token, for the admin routes. */
   public String operator() {
     return tokens.withScope("ops-" + UUID.randomUUID(), "webhooks:admin");

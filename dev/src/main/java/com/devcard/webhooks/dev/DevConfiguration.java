@@ -1,5 +1,7 @@
 package com.devcard.webhooks.dev;
 
+import com.devcard.webhooks.api.portal.PortalSessions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -9,7 +11,7 @@ import org.springframework.core.env.Environment;
 class DevConfiguration {
 
   @Bean
-  DevTokens devTokens(Environment environment) {
-    return new DevTokens(environment);
+  DevTokens devTokens(Environment environment, ObjectProvider<PortalSessions> portalSessions) {
+    return new DevTokens(environment, portalSessions);
   }
 }

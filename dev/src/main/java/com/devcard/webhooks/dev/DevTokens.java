@@ -1,5 +1,7 @@
 package com.devcard.webhooks.dev;
 
+import com.devcard.webhooks.api.portal.PortalLink;
+import com.devcard.webhooks.api.portal.PortalSessions;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -13,29 +15,35 @@ import java.time.Instant;
 import java.util.Date;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 
 /**
  * Prints, in the dev profile only, bearer tokens valid for a day: a demo user's, an application
- * service's with {@code events:publish}, and an operator's with {@code webhooks:admin}. They are
- * also written to {@code tokens.env} in the dev data folder, so {@code source .devdata/tokens.env}
- * sets them in a shell.
+ * service's with {@code events:publish} and {@code webhooks:portal}, and an operator's with {@code
+ * webhooks:admin}. They are also written to {@code tokens.env} in the dev data folder, so {@code
+ * source .devdata/tokens.env} sets them in a shell. Next to them, a magic link to the demo user's
+ * web page, made in process by the same service as {@code POST /api/portal-sessions}.
  */
 class DevTokens {
 
   static final String DEMO_USER = "demo-user";
   static final String SERVICE = "devcard-backend";
   static final String OPERATOR = "devcard-operator";
+  static final String SERVICE_SCOPES = "events:publish webhooks:portal";
+  static final Duration PORTAL_SESSION = Duration.ofHours(8);
   private static final Logger log = LoggerFactory.getLogger(DevTokens.class);
 
   private final String secret;
   private final String issuer;
   private final String audience;
   private final DevDataDirectory data;
+  private final ObjectProvider<PortalSessions> portalSessions;
 
-  DevTokens(Environment environment) {
+  DevTokens(Environment environment, ObjectProvider<PortalSessions> portalSessions) {
+    this.portalSessions = portalSessions;
     // Only the secret the dev runtime made itself: never one the operator supplied.
     this.secret = environment.getProperty(DevRuntimeEnvironmentPostProcessor.DEV_JWT_SECRET, "");
     this.issuer = environment.getProperty("webhooks.jwt.issuer", "");
@@ -48,12 +56,13 @@ class DevTokens {
 
   @EventListener(ApplicationReadyEvent.class)
   void print() {
+    printPortalLink();
     if (secret.isEmpty()) {
       log.info("a token secret or key set is configured: the dev runtime prints no tokens");
       return;
     }
     String user = sign(DEMO_USER, null);
-    String service = sign(SERVICE, "events:publish");
+    String service = sign(SERVICE, SERVICE_SCOPES);
     String operator = sign(OPERATOR, "webhooks:admin");
     data.write(
         "tokens.env",
@@ -70,7 +79,7 @@ class DevTokens {
         Dev tokens (valid 24 h; also in {}/tokens.env):
           demo user '{}':
             export TOKEN={}
-          application service with scope events:publish:
+          application service with scopes events:publish and webhooks:portal:
             export PUBLISH_TOKEN={}
           operator with scope webhooks:admin:
             export ADMIN_TOKEN={}
@@ -80,6 +89,24 @@ class DevTokens {
         user,
         service,
         operator);
+  }
+
+  /** Only where the api runs in this process: a worker-only dev instance has no page. */
+  private void printPortalLink() {
+    PortalSessions sessions = portalSessions.getIfAvailable();
+    if (sessions == null) {
+      return;
+    }
+    PortalLink link = sessions.open(DEMO_USER, PORTAL_SESSION, false);
+    log.info(
+        """
+
+        Webhooks page of '{}' (open it within 5 minutes, before {}; it works once):
+          {}
+        """,
+        DEMO_USER,
+        link.codeExpiresAt(),
+        link.url());
   }
 
   String sign(String subject, String scope) {

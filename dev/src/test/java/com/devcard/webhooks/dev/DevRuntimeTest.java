@@ -14,8 +14,11 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
@@ -23,12 +26,14 @@ import org.springframework.core.env.Environment;
  * The README's run command, started as it starts: its servers listen on loopback only, and it signs
  * dev tokens only with the secret it made itself, never with one the operator supplied.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DevRuntimeTest {
 
   @TempDir Path dataDirectory;
 
   @Test
-  void itsServersListenOnLoopbackOnlyAndItPrintsTokensSignedWithItsOwnSecret() throws Exception {
+  void itsServersListenOnLoopbackOnlyAndItPrintsTokensSignedWithItsOwnSecret(CapturedOutput output)
+      throws Exception {
     int postgresPort = FreePorts.next();
     int temporalPort = FreePorts.next();
     try (ConfigurableApplicationContext app =
@@ -51,6 +56,8 @@ class DevRuntimeTest {
       }
       assertThat(dataDirectory.resolve("tokens.env")).exists();
       assertThat(Files.readString(dataDirectory.resolve("tokens.env"))).contains("ADMIN_TOKEN=");
+      assertThat(output.getOut())
+          .containsPattern("http://localhost:[0-9]+/portal#code=wpc_[A-Za-z0-9_-]{43}");
     }
   }
 

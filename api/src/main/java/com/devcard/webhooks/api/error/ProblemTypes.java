@@ -21,6 +21,7 @@ public final class ProblemTypes {
   public static final URI RATE_LIMITED = of("rate-limited");
   public static final URI RECOVERY_ALREADY_RUNNING = of("recovery-already-running");
   public static final URI MANUAL_ATTEMPT_LIMIT_REACHED = of("manual-attempt-limit-reached");
+  public static final URI PORTAL_LINK_INVALID = of("portal-link-invalid");
   public static final URI SERVICE_UNAVAILABLE = of("service-unavailable");
   public static final URI INTERNAL = of("internal-error");
 

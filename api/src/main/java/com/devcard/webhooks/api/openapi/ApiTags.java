@@ -11,6 +11,7 @@ public final class ApiTags {
   public static final String DELIVERIES = "Deliveries";
   public static final String RECOVERIES = "Recoveries";
   public static final String EVENTS = "Events";
+  public static final String PORTAL = "Portal";
   public static final String OPERATORS = "Operators";
 
   static final List<Tag> ALL =
@@ -28,6 +29,11 @@ public final class ApiTags {
               "Bulk recovery: retry, once and paced, every failed delivery of one of the user's"
                   + " endpoints."),
           tag(EVENTS, "For the DevCard backend (scope `events:publish`): report what happened."),
+          tag(
+              PORTAL,
+              "The users' webhook page at `/portal`: magic links made and sessions ended by the"
+                  + " DevCard backend (scope `webhooks:portal`), and the exchange of a link's code"
+                  + " for a session token, made by the page itself."),
           tag(
               OPERATORS,
               "For operators (scope `webhooks:admin`): any user's deliveries and recoveries, and"

@@ -3,6 +3,8 @@ package com.devcard.webhooks.api.openapi;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
@@ -10,6 +12,7 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.ArrayList;
@@ -31,6 +34,9 @@ class OpenApiConfiguration {
   private static final String BEARER = "bearer";
   private static final String PROBLEMS = "https://devcard.dev/problems/";
 
+  /** The routes of a user's own resources, which a session of the users' page may call. */
+  private static final List<String> OWNERS_ROUTES = List.of("/api/webhooks", "/api/recoveries");
+
   private static final String DESCRIPTION =
       """
       Register webhook endpoints for a DevCard user, report DevCard events, and read the log of \
@@ -39,7 +45,11 @@ class OpenApiConfiguration {
       **Authentication.** Every route needs `Authorization: Bearer <JWT>`; the token's subject \
       is the user, and a user only ever sees their own endpoints, deliveries and recoveries (another \
       user's are answered 404, like ones that do not exist). `POST /api/events` needs scope \
-      `events:publish`; every route under `/api/admin` needs scope `webhooks:admin`.
+      `events:publish`; every route under `/api/admin` needs scope `webhooks:admin`; the routes \
+      under `/api/portal-sessions` need scope `webhooks:portal`, but for the exchange of a link's \
+      code, which needs no token. The session token of the users' page (`wps_...`) is accepted \
+      in place of a JWT: it acts as its user, with no scope, and a read-only one may only read \
+      (anything else is 403).
 
       **Errors.** Every failure is an RFC 9457 `application/problem+json` body whose `type` is a \
       stable URI. Request bodies are read strictly: an unknown field or a wrong type is a 400 \
@@ -67,14 +77,52 @@ class OpenApiConfiguration {
               .bearerFormat("JWT")
               .description(
                   "A JWT whose subject is the user (HS256 with the shared secret, or RS256/ES256"
-                      + " from the configured key set)."));
+                      + " from the configured key set), or the session token of the users' page"
+                      + " (`wps_...`), which acts as its user."));
       openApi.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
       openApi.setTags(new ArrayList<>(ApiTags.ALL));
       ModelConverters.getInstance(true)
           .readAll(new AnnotatedType(ProblemView.class))
           .forEach(components::addSchemas);
       sharedResponses().forEach(components::addResponses);
+      readOnlySessionsAreForbiddenToChange(openApi);
     };
+  }
+
+  /**
+   * A read-only session of the users' page may only read: every route of a user's own resources
+   * that changes something answers it 403, whatever the controller documents.
+   */
+  private static void readOnlySessionsAreForbiddenToChange(OpenAPI openApi) {
+    if (openApi.getPaths() == null) {
+      return;
+    }
+    openApi
+        .getPaths()
+        .forEach(
+            (path, item) -> {
+              if (OWNERS_ROUTES.stream().noneMatch(path::startsWith)) {
+                return;
+              }
+              item.readOperationsMap()
+                  .forEach(
+                      (method, operation) -> {
+                        ApiResponses responses = operation.getResponses();
+                        if (method == PathItem.HttpMethod.GET
+                            || method == PathItem.HttpMethod.HEAD
+                            || responses == null
+                            || responses.containsKey("403")) {
+                          return;
+                        }
+                        ApiResponses sorted = new ApiResponses();
+                        responses.put("403", new ApiResponse().$ref(ProblemResponses.FORBIDDEN));
+                        responses.entrySet().stream()
+                            .sorted(Map.Entry.comparingByKey())
+                            .forEach(
+                                entry -> sorted.addApiResponse(entry.getKey(), entry.getValue()));
+                        operation.setResponses(sorted);
+                      });
+            });
   }
 
   private static Map<String, ApiResponse> sharedResponses() {
@@ -120,7 +168,8 @@ class OpenApiConfiguration {
     responses.put(
         ProblemResponses.FORBIDDEN,
         problem(
-            "The token is valid but lacks the scope this route needs.",
+            "The token is valid but lacks the scope this route needs, or it is a read-only"
+                + " session of the users' page and the request would change something.",
             Map.of(
                 "forbidden",
                 example(

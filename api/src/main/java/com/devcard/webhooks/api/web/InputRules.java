@@ -12,6 +12,9 @@ public final class InputRules {
   /** The field message for a time outside {@link #isStorableTime}. */
   public static final String TIME_RANGE = "must be a time from 4713 BC to 294276 AD";
 
+  /** The field message for a value with {@link #hasControlCharacters}. */
+  public static final String CONTROL_CHARACTERS = "must not contain control characters";
+
   private InputRules() {}
 
   /**

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 class PathIdGuard implements HandlerInterceptor {
 
-  static final String MESSAGE = "must not contain control characters";
+  static final String MESSAGE = InputRules.CONTROL_CHARACTERS;
 
   @Override
   public boolean preHandle(

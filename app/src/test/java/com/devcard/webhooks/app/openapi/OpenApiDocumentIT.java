@@ -51,7 +51,9 @@ class OpenApiDocumentIT {
             "/api/webhooks/{id}",
             "/api/webhooks/{endpointId}/deliveries",
             "/api/events",
-            "/api/admin/recover")
+            "/api/admin/recover",
+            "/api/portal-sessions",
+            "/api/portal-sessions/exchange")
         .allMatch(path -> path.startsWith("/api/"), "starts with /api/");
   }
 
@@ -102,6 +104,29 @@ class OpenApiDocumentIT {
                     }
                   });
         });
+  }
+
+  @Test
+  void everyChangeToAUsersOwnResourcesMayBeForbiddenToAReadOnlySession() {
+    forEachOperation(
+        (name, operation) -> {
+          boolean ownResources =
+              name.contains(" /api/webhooks") || name.contains(" /api/recoveries");
+          if (ownResources && !name.startsWith("GET ")) {
+            assertThat(operation.path("responses").has("403")).as("403 of %s", name).isTrue();
+          }
+        });
+  }
+
+  @Test
+  void theExchangeOfALinksCodeNeedsNoToken() {
+    JsonNode exchange = document.path("paths").path("/api/portal-sessions/exchange").path("post");
+
+    assertThat(exchange.path("security").isArray()).isTrue();
+    assertThat(exchange.path("security")).isEmpty();
+    assertThat(exchange.path("responses").has("410")).isTrue();
+    assertThat(document.path("paths").path("/api/portal-sessions").path("post").has("security"))
+        .isFalse();
   }
 
   @Test

@@ -16,7 +16,8 @@ public enum Sweep {
   ENDPOINT_PROBES(6),
   EXPIRED_HOLDS(7),
   EXPIRED_DELIVERIES(8),
-  ADMISSION(9);
+  ADMISSION(9),
+  EXPIRED_PORTAL_SESSIONS(10);
 
   private final int lockKey;
 

@@ -31,6 +31,7 @@ class EmbeddedDatabaseTest {
             "webhook_endpoints",
             "webhook_events",
             "webhook_manual_action_times",
+            "webhook_portal_sessions",
             "webhook_recoveries",
             "webhook_recovery_items");
   }
@@ -56,7 +57,7 @@ class EmbeddedDatabaseTest {
   @Test
   void theSharedDataSourceIsOnePerJvm() {
     assertThat(EmbeddedDatabase.dataSource()).isSameAs(EmbeddedDatabase.dataSource());
-    assertThat(tables(EmbeddedDatabase.dataSource())).hasSize(10);
+    assertThat(tables(EmbeddedDatabase.dataSource())).hasSize(11);
   }
 
   @Test
