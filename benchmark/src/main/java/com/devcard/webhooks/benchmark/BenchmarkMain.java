@@ -399,7 +399,8 @@ public final class BenchmarkMain {
         bursts.add(fairness.burst(sizes.burst()));
         Fairness.Burst burst = bursts.getLast();
         Bench.log(
-            "12. burst round %d: quiet user p50 %.1f, p99 %.1f, max %.1f ms over %d deliveries;"
+            "12. burst round %d: quiet user p50 %.1f, p99 %.1f, max %.1f ms over %d deliveries"
+                + " (dispatch to first attempt p50 %.1f, p99 %.1f ms);"
                 + " the burst's requests took %.1f s, drained at %.0f/s (%.2f × end to end);"
                 + " lag to first attempt p50 %.0f, p99 %.0f, max %.0f ms (at the drain rate in"
                 + " order: p50 %.0f, p99 %.0f, max %.0f ms); workflow tasks failed: %d in"
@@ -409,6 +410,8 @@ public final class BenchmarkMain {
             burst.quiet().p99(),
             burst.quiet().max(),
             burst.quiet().count(),
+            burst.quietLag().p50(),
+            burst.quietLag().p99(),
             burst.publishSeconds(),
             burst.drainRate(),
             burst.drainRate() / endToEndRate,

@@ -54,6 +54,7 @@ final class Fairness {
 
   /**
    * @param quiet the quiet user's latency while the burst drained
+   * @param quietLag of that, the part from its dispatch to its first attempt
    * @param drainRate the burst's deliveries per second, first request to last recorded success
    * @param publishSeconds how long the burst's requests took
    * @param lag the burst's lag from dispatch (its delivery's creation) to its first attempt
@@ -63,6 +64,7 @@ final class Fairness {
    */
   record Burst(
       Percentiles quiet,
+      Percentiles quietLag,
       double drainRate,
       double publishSeconds,
       Percentiles lag,
@@ -121,6 +123,20 @@ final class Fairness {
     drained.set(true);
     quiet.join();
     Percentiles quietLatency = latencies(quietSentAt);
+    List<Double> quietLag =
+        stack
+            .database
+            .rows(
+                "select extract(epoch from a.started_at - d.created_at) * 1000"
+                    + " from webhook_deliveries d join webhook_delivery_attempts a"
+                    + " on a.delivery_id = d.id and a.attempt = 1"
+                    + " where d.user_id = ? and d.created_at >= (select min(created_at)"
+                    + " from webhook_deliveries where user_id = ?)",
+                QUIET,
+                busy)
+            .stream()
+            .map(Double::parseDouble)
+            .toList();
     List<String> lags =
         stack.database.rows(
             "select extract(epoch from a.started_at - d.created_at) * 1000,"
@@ -141,6 +157,7 @@ final class Fairness {
     runs.addAll(quietSentAt.keySet());
     return new Burst(
         quietLatency,
+        Percentiles.of(quietLag),
         drainRate,
         publishSeconds,
         Percentiles.of(lag),
