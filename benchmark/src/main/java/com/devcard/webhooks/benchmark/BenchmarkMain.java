@@ -34,7 +34,9 @@ public final class BenchmarkMain {
       int isolation,
       int logRows,
       int logRequests,
-      int expiredDeliveries) {
+      int expiredDeliveries,
+      Duration fairIdle,
+      int burst) {
 
     static final Sizes FULL =
         new Sizes(
@@ -46,7 +48,9 @@ public final class BenchmarkMain {
             1500,
             1_000_000,
             1000,
-            1_000_000);
+            1_000_000,
+            Duration.ofSeconds(20),
+            5000);
     static final Sizes QUICK =
         new Sizes(
             300,
@@ -57,7 +61,9 @@ public final class BenchmarkMain {
             200,
             100_000,
             200,
-            50_000);
+            50_000,
+            Duration.ofSeconds(5),
+            500);
   }
 
   private BenchmarkMain() {}
@@ -68,7 +74,7 @@ public final class BenchmarkMain {
     int rounds = 3;
     boolean quick = false;
     boolean profile = false;
-    Set<String> only = Set.of("1", "2", "3", "4", "5", "6", "7", "11");
+    Set<String> only = Set.of("1", "2", "3", "4", "5", "6", "7", "11", "12");
     Map<String, String> appSettings = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -157,8 +163,10 @@ public final class BenchmarkMain {
         // test server slows down as it accumulates work, so each pair meets it in the same state.
         List<Double> ceilingRates = new ArrayList<>();
         List<Double> endToEndRates = new ArrayList<>();
-        // Figure 11 runs at half the end-to-end rate, so it needs that rate measured too.
-        boolean endToEndWanted = only.contains("3") || only.contains("4") || only.contains("11");
+        // Figure 11 runs at half the end-to-end rate, and figure 12 compares the burst's drain rate
+        // with it, so they need that rate measured too.
+        boolean endToEndWanted =
+            only.contains("3") || only.contains("4") || only.contains("11") || only.contains("12");
         boolean latencyWanted = only.contains("3") || only.contains("4");
         if (profiler != null) {
           profiler.start();
@@ -260,6 +268,9 @@ public final class BenchmarkMain {
         if (only.contains("6")) {
           freshTemporal(ceiling, endToEnd);
           isolation();
+        }
+        if (only.contains("12")) {
+          fairness(ceiling, endToEnd, endToEndRate);
         }
         if (only.contains("11")) {
           retention(ceiling, endToEnd, halfRate);
@@ -367,6 +378,108 @@ public final class BenchmarkMain {
                   .formatted(
                       ratio,
                       result.sweptThroughout() ? "" : "; the sweep ended before the round did")));
+    }
+
+    /**
+     * Figure 12: per round, on a fresh, warmed-up Temporal server, the quiet user alone, then the
+     * quiet user during another user's burst.
+     */
+    private void fairness(TemporalCeiling ceiling, EndToEnd endToEnd, double endToEndRate)
+        throws Exception {
+      Fairness fairness = new Fairness(stack);
+      List<Fairness.Percentiles> idle = new ArrayList<>();
+      List<Fairness.Burst> bursts = new ArrayList<>();
+      for (int r = 0; r < rounds; r++) {
+        freshTemporal(ceiling, endToEnd);
+        idle.add(fairness.idle(sizes.fairIdle()));
+        Fairness.Percentiles alone = idle.getLast();
+        Bench.log(
+            "12. quiet user alone, round %d, %d deliveries: p50 %.1f, p99 %.1f, max %.1f ms",
+            r + 1, alone.count(), alone.p50(), alone.p99(), alone.max());
+        bursts.add(fairness.burst(sizes.burst()));
+        Fairness.Burst burst = bursts.getLast();
+        Bench.log(
+            "12. burst round %d: quiet user p50 %.1f, p99 %.1f, max %.1f ms over %d deliveries"
+                + " (dispatch to first attempt p50 %.1f, p99 %.1f ms);"
+                + " the burst's requests took %.1f s, drained at %.0f/s (%.2f × end to end);"
+                + " lag to first attempt p50 %.0f, p99 %.0f, max %.0f ms (at the drain rate in"
+                + " order: p50 %.0f, p99 %.0f, max %.0f ms); workflow tasks failed: %d in"
+                + " histories, %d logged",
+            r + 1,
+            burst.quiet().p50(),
+            burst.quiet().p99(),
+            burst.quiet().max(),
+            burst.quiet().count(),
+            burst.quietLag().p50(),
+            burst.quietLag().p99(),
+            burst.publishSeconds(),
+            burst.drainRate(),
+            burst.drainRate() / endToEndRate,
+            burst.lag().p50(),
+            burst.lag().p99(),
+            burst.lag().max(),
+            burst.impliedLag().p50(),
+            burst.impliedLag().p99(),
+            burst.impliedLag().max(),
+            burst.failedTasks(),
+            burst.loggedFailures());
+      }
+      double idleP50 = Stats.median(idle.stream().map(Fairness.Percentiles::p50).toList());
+      double idleP99 = Stats.median(idle.stream().map(Fairness.Percentiles::p99).toList());
+      double quietP50 = Stats.median(bursts.stream().map(b -> b.quiet().p50()).toList());
+      double quietP99 = Stats.median(bursts.stream().map(b -> b.quiet().p99()).toList());
+      double drainRate = Stats.median(bursts.stream().map(Fairness.Burst::drainRate).toList());
+      double publishSeconds =
+          Stats.median(bursts.stream().map(Fairness.Burst::publishSeconds).toList());
+      double lagP50 = Stats.median(bursts.stream().map(b -> b.lag().p50()).toList());
+      double lagP99 = Stats.median(bursts.stream().map(b -> b.lag().p99()).toList());
+      double lagMax = Stats.median(bursts.stream().map(b -> b.lag().max()).toList());
+      double impliedP50 = Stats.median(bursts.stream().map(b -> b.impliedLag().p50()).toList());
+      double impliedP99 = Stats.median(bursts.stream().map(b -> b.impliedLag().p99()).toList());
+      double impliedMax = Stats.median(bursts.stream().map(b -> b.impliedLag().max()).toList());
+      long failed = bursts.stream().mapToLong(Fairness.Burst::failedTasks).sum();
+      long logged = bursts.stream().mapToLong(Fairness.Burst::loggedFailures).sum();
+      String burst =
+          "%,d-event burst from %d clients".formatted(sizes.burst(), Fairness.BURST_CLIENTS);
+      table.add(
+          "12a",
+          "Fairness: a quiet user's p99 dispatch request to receipt (one event every 0.5 s) during"
+              + " another user's "
+              + burst,
+          "p99 %.0f ms during vs %.0f ms idle (p50 %.0f vs %.0f ms)"
+              .formatted(quietP99, idleP99, quietP50, idleP50),
+          "≤ 3 × idle",
+          ResultTable.verdict(quietP99 <= 3 * idleP99, "%.2f ×".formatted(quietP99 / idleP99)));
+      table.add(
+          "12b",
+          "The busy user's drain rate, first request to last recorded success",
+          "%.0f deliveries/s (its requests took %.1f s) vs %.0f/s end to end (3a)"
+              .formatted(drainRate, publishSeconds, endToEndRate),
+          "≥ 0.9 × end to end",
+          ResultTable.verdict(
+              drainRate >= 0.9 * endToEndRate, "%.2f ×".formatted(drainRate / endToEndRate)));
+      table.add(
+          "12c",
+          "The busy user's lag from dispatch to first attempt, against the queueing delay its"
+              + " drain rate implies (every delivery taken in order at that rate)",
+          "p50 %.1f s, p99 %.1f s, max %.1f s; implied p50 %.1f s, p99 %.1f s, max %.1f s"
+              .formatted(
+                  lagP50 / 1000,
+                  lagP99 / 1000,
+                  lagMax / 1000,
+                  impliedP50 / 1000,
+                  impliedP99 / 1000,
+                  impliedMax / 1000),
+          "reference: close to implied",
+          "p99 %.2f × implied".formatted(lagP99 / impliedP99));
+      table.add(
+          "12d",
+          "Workflow tasks failed or timed out during the bursts (WorkflowTaskFailed and"
+              + " WorkflowTaskTimedOut in the runs' histories)",
+          "%d in %d bursts (app log: %d \"%s\")"
+              .formatted(failed, bursts.size(), logged, "Workflow task processing failure"),
+          "0",
+          ResultTable.verdict(failed == 0 && logged == 0, ""));
     }
 
     private void logReads() {

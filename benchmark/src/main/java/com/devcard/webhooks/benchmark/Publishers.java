@@ -14,9 +14,15 @@ final class Publishers {
 
   /** Calls {@code publish} with 0..count-1, spread over the clients; returns when all are done. */
   static void closedLoop(int count, IntConsumer publish) throws InterruptedException {
+    closedLoop(CONCURRENCY, count, publish);
+  }
+
+  /** As {@link #closedLoop(int, IntConsumer)}, from {@code concurrency} clients. */
+  static void closedLoop(int concurrency, int count, IntConsumer publish)
+      throws InterruptedException {
     AtomicInteger next = new AtomicInteger();
     List<Thread> clients = new ArrayList<>();
-    for (int c = 0; c < CONCURRENCY; c++) {
+    for (int c = 0; c < concurrency; c++) {
       clients.add(
           Thread.ofVirtual()
               .start(

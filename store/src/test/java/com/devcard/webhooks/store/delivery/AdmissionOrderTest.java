@@ -96,10 +96,47 @@ class AdmissionOrderTest {
         .doesNotContain(ofDeleted);
   }
 
+  @Test
+  void eachUserGetsItsFreePlacesOnlyInTurnAndADeletedEndpointTakesNoneOfThem() {
+    String busy = endpoint();
+    String busyDeleted = endpointOf(userOf(busy));
+    String other = endpoint();
+    String single = endpoint();
+    List<String> ofDeleted = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ofDeleted.add(deliver(busyDeleted, BASE.plusSeconds(i)));
+    }
+    List<String> busyOnes = new ArrayList<>();
+    List<String> otherOnes = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      busyOnes.add(deliver(busy, BASE.plusSeconds(10 + 2 * i)));
+      otherOnes.add(deliver(other, BASE.plusSeconds(11 + 2 * i)));
+    }
+    String singleOne = deliver(single, BASE.plusSeconds(5));
+    store.pending().markWorkflowStarted(busyOnes.subList(0, 1));
+    store.endpoints().delete(userOf(busyDeleted), busyDeleted);
+
+    // Three places each: the busy user has one taken, so two of its waiting deliveries go in,
+    // the older ones of its deleted endpoint not counted among them.
+    assertThat(ids(store.pending().nextToAdmit(3, 100)))
+        .containsExactly(
+            singleOne,
+            otherOnes.get(0),
+            busyOnes.get(1),
+            otherOnes.get(1),
+            busyOnes.get(2),
+            otherOnes.get(2))
+        .doesNotContainAnyElementsOf(ofDeleted);
+    assertThat(ids(store.pending().nextToAdmit(3, 2))).containsExactly(singleOne, otherOnes.get(0));
+  }
+
   private final Map<String, String> owners = new HashMap<>();
 
   private String endpoint() {
-    String user = "user-" + UUID.randomUUID();
+    return endpointOf("user-" + UUID.randomUUID());
+  }
+
+  private String endpointOf(String user) {
     String id =
         store
             .endpoints()
