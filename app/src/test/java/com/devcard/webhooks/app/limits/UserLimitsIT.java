@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -53,6 +55,7 @@ class UserLimitsIT {
   @Autowired DispatchRepository dispatches;
   @Autowired AttemptRecordRepository attemptRecords;
   @Autowired JdbcClient jdbc;
+  @Autowired PlatformTransactionManager transactionManager;
 
   final AppClient app;
   final TestUser user;
@@ -360,30 +363,42 @@ class UserLimitsIT {
    * this long takes far more than a test's time to build through the API.
    */
   private String seededDelivery(TestEndpoint endpoint, int scheduled, int manual) {
-    String deliveryId =
-        dispatches
-            .dispatch(
-                new NewEvent(
-                    Ids.newId("evt"),
-                    user.id(),
-                    null,
-                    "card.viewed",
-                    "{\"n\":1}",
-                    Instant.now(),
-                    List.of(),
-                    endpoint.id()))
-            .deliveries()
-            .getFirst()
-            .id();
-    for (int i = 0; i < scheduled + manual; i++) {
-      attemptRecords.recordAttempt(
-          deliveryId,
-          "seed-" + UUID.randomUUID(),
-          new AttemptResult(
-              i < scheduled ? "scheduled" : "manual", Instant.now(), 5, 503, "down", null, false),
-          Optional.empty());
-    }
-    return deliveryId;
+    // Stored with its first attempt in one transaction: the delivery is never seen pending, so
+    // admission never starts a workflow that would add attempts of its own.
+    return new TransactionTemplate(transactionManager)
+        .execute(
+            status -> {
+              String deliveryId =
+                  dispatches
+                      .dispatch(
+                          new NewEvent(
+                              Ids.newId("evt"),
+                              user.id(),
+                              null,
+                              "card.viewed",
+                              "{\"n\":1}",
+                              Instant.now(),
+                              List.of(),
+                              endpoint.id()))
+                      .deliveries()
+                      .getFirst()
+                      .id();
+              for (int i = 0; i < scheduled + manual; i++) {
+                attemptRecords.recordAttempt(
+                    deliveryId,
+                    "seed-" + UUID.randomUUID(),
+                    new AttemptResult(
+                        i < scheduled ? "scheduled" : "manual",
+                        Instant.now(),
+                        5,
+                        503,
+                        "down",
+                        null,
+                        false),
+                    Optional.empty());
+              }
+              return deliveryId;
+            });
   }
 
   private JsonNode detail(TestEndpoint endpoint, String deliveryId) {
