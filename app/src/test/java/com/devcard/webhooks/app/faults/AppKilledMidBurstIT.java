@@ -69,6 +69,9 @@ class AppKilledMidBurstIT {
     environment.put("WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
     environment.put("WEBHOOKS_RETRY_DELAYS", "1s,1s,1s");
     environment.put("WEBHOOKS_RECONCILER_UNSTARTED_EVERY", "1s");
+    // The burst is one user's: every delivery may be under way at once, so that the kill meets
+    // attempts in flight whatever this machine's pace (fairness between users is tested apart).
+    environment.put("WEBHOOKS_ADMISSION_PER_USER", String.valueOf(DELIVERIES));
     app = new AppProcess("killed-mid-burst", environment);
   }
 
