@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * AdmissionProperties#perUser()} of one user at once. So one user's burst of thousands queues in
  * PostgreSQL, as {@code pending} deliveries that survive any restart, while another user's delivery
  * goes in at once and waits behind at most that many of anyone's in the worker's queue. A lone busy
- * user still gets the whole worker: its places refill as its deliveries finish.
+ * user's places refill as its deliveries finish, at the next round.
  *
  * <p>Temporal's own task queue fairness needs a server that supports it (the SDK's test server does
  * not) and bills for it; this works on any server. One api process admits at a time (see {@link
