@@ -8,6 +8,7 @@ import com.devcard.webhooks.app.AppClient;
 import com.devcard.webhooks.app.ReceiverEndpoints;
 import com.devcard.webhooks.app.TestEndpoint;
 import com.devcard.webhooks.app.TestUser;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
@@ -37,6 +38,12 @@ final class DeliveryDriver {
   /** From now on the receiver answers with this status. */
   void answer(int status) {
     endpoints.answer(endpoint, status);
+  }
+
+  /** From now on the receiver answers with this status, this long after each request. */
+  void answer(int status, Duration after) {
+    endpoints.answer(
+        endpoint, WireMock.aResponse().withStatus(status).withFixedDelay((int) after.toMillis()));
   }
 
   String publish() {
