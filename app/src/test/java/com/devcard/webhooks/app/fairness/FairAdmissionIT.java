@@ -63,7 +63,9 @@ class FairAdmissionIT {
         .atMost(Duration.ofSeconds(60))
         .until(() -> deliveryIds(busyEndpoints.received(busyEndpoint)) == BURST);
     List<LoggedRequest> burst = busyEndpoints.received(busyEndpoint);
-    assertThat(mostAtOnce(burst)).isBetween(2, PLACES_PER_USER);
+    // One more than the places at most: an attempt cut at this context's 2 s timeout frees its
+    // place while the receiver still holds its request.
+    assertThat(mostAtOnce(burst)).isBetween(2, PLACES_PER_USER + 1);
   }
 
   private static long deliveryIds(List<LoggedRequest> requests) {
