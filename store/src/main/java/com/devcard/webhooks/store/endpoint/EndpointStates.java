@@ -2,17 +2,16 @@ package com.devcard.webhooks.store.endpoint;
 
 import static com.devcard.webhooks.store.JdbcColumns.durations;
 import static com.devcard.webhooks.store.JdbcColumns.instant;
-import static com.devcard.webhooks.store.JdbcColumns.millisArray;
 import static com.devcard.webhooks.store.JdbcColumns.timestamp;
 
-import com.devcard.webhooks.store.Ids;
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import com.devcard.webhooks.store.operational.JsonText;
 import com.devcard.webhooks.store.operational.OperationalEvents;
+import com.devcard.webhooks.store.operational.ServiceEvents;
 import com.devcard.webhooks.store.recovery.Recovery;
 import com.devcard.webhooks.store.recovery.RecoveryRepository;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -190,13 +189,7 @@ public class EndpointStates {
       String endpointId, int releaseRate, List<Duration> eventRetryDelays) {
     return transactions.execute(
         status -> {
-          Optional<String> userId =
-              jdbc.sql(
-                      "select user_id from webhook_endpoints where id = :id"
-                          + " and disabled_reason = 'failing' and deleted_at is null for update")
-                  .param("id", endpointId)
-                  .query(String.class)
-                  .optional();
+          Optional<String> userId = lockIfDisabledAsFailing(endpointId);
           if (userId.isEmpty()) {
             return Optional.<Enabled>empty();
           }
@@ -314,13 +307,7 @@ public class EndpointStates {
   public Optional<String> probeTarget(String endpointId, List<Duration> retryDelays) {
     return transactions.execute(
         status -> {
-          Optional<String> userId =
-              jdbc.sql(
-                      "select user_id from webhook_endpoints where id = :id"
-                          + " and disabled_reason = 'failing' and deleted_at is null for update")
-                  .param("id", endpointId)
-                  .query(String.class)
-                  .optional();
+          Optional<String> userId = lockIfDisabledAsFailing(endpointId);
           if (userId.isEmpty()) {
             return Optional.<String>empty();
           }
@@ -337,43 +324,26 @@ public class EndpointStates {
   }
 
   private String heldTestDelivery(String endpointId, String userId, List<Duration> retryDelays) {
-    String eventId = Ids.newId("evt");
-    Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    String payload =
-        new JsonText()
-            .put("id", eventId)
-            .put("type", TEST_EVENT)
-            .put("createdAt", createdAt)
-            .put(
-                "data",
-                new JsonText()
-                    .put("message", "This is a recovery probe from DevCard Webhooks.")
-                    .put("endpointId", endpointId))
-            .toString();
-    jdbc.sql(
-            "insert into webhook_events (id, user_id, event_type, payload, created_at)"
-                + " values (:id, :userId, :type, :payload, :createdAt)")
-        .param("id", eventId)
-        .param("userId", userId)
-        .param("type", TEST_EVENT)
-        .param("payload", payload)
-        .param("createdAt", timestamp(createdAt))
-        .update();
-    String deliveryId = Ids.newId("dlv");
-    jdbc.sql(
-            "insert into webhook_deliveries (id, endpoint_id, user_id, event_id, event_type,"
-                + " status, held_at, attempts, retry_delays_ms, created_at, updated_at)"
-                + " values (:id, :endpointId, :userId, :eventId, :type, 'held', :createdAt, 0,"
-                + " :retryDelays, :createdAt, :createdAt)")
-        .param("id", deliveryId)
-        .param("endpointId", endpointId)
-        .param("userId", userId)
-        .param("eventId", eventId)
-        .param("type", TEST_EVENT)
-        .param("retryDelays", millisArray(retryDelays))
-        .param("createdAt", timestamp(createdAt))
-        .update();
-    return deliveryId;
+    return new ServiceEvents(jdbc)
+        .store(
+            userId,
+            endpointId,
+            TEST_EVENT,
+            new JsonText()
+                .put("message", "This is a recovery probe from DevCard Webhooks.")
+                .put("endpointId", endpointId),
+            retryDelays,
+            DeliveryStatus.HELD);
+  }
+
+  /** Locks the endpoint while it is disabled as failing; its owner, or empty once it is not. */
+  private Optional<String> lockIfDisabledAsFailing(String endpointId) {
+    return jdbc.sql(
+            "select user_id from webhook_endpoints where id = :id"
+                + " and disabled_reason = 'failing' and deleted_at is null for update")
+        .param("id", endpointId)
+        .query(String.class)
+        .optional();
   }
 
   private Instant failingSince(String endpointId) {

@@ -1,12 +1,8 @@
 package com.devcard.webhooks.store.operational;
 
-import static com.devcard.webhooks.store.JdbcColumns.millisArray;
-import static com.devcard.webhooks.store.JdbcColumns.timestamp;
-
-import com.devcard.webhooks.store.Ids;
+import com.devcard.webhooks.delivery.DeliveryStatus;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -90,39 +86,10 @@ public class OperationalEvents {
     if (!on) {
       return Optional.empty();
     }
-    String eventId = Ids.newId("evt");
-    Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    String payload =
-        new JsonText()
-            .put("id", eventId)
-            .put("type", type)
-            .put("createdAt", createdAt)
-            .put("data", data)
-            .toString();
-    jdbc.sql(
-            "insert into webhook_events (id, user_id, event_type, payload, created_at)"
-                + " values (:id, :owner, :type, :payload, :createdAt)")
-        .param("id", eventId)
-        .param("owner", OWNER)
-        .param("type", type)
-        .param("payload", payload)
-        .param("createdAt", timestamp(createdAt))
-        .update();
-    String deliveryId = Ids.newId("dlv");
-    // Not started here: the dispatcher starts it, or the reconciler picks it up within seconds.
-    jdbc.sql(
-            "insert into webhook_deliveries (id, endpoint_id, user_id, event_id, event_type,"
-                + " status, attempts, retry_delays_ms, created_at, updated_at)"
-                + " values (:id, :endpointId, :owner, :eventId, :type, 'pending', 0,"
-                + " :retryDelays, :createdAt, :createdAt)")
-        .param("id", deliveryId)
-        .param("endpointId", ENDPOINT_ID)
-        .param("owner", OWNER)
-        .param("eventId", eventId)
-        .param("type", type)
-        .param("retryDelays", millisArray(retryDelays))
-        .param("createdAt", timestamp(createdAt))
-        .update();
+    // Not started here: admission starts it, as it starts every dispatched delivery.
+    String deliveryId =
+        new ServiceEvents(jdbc)
+            .store(OWNER, ENDPOINT_ID, type, data, retryDelays, DeliveryStatus.PENDING);
     return Optional.of(deliveryId);
   }
 }

@@ -26,7 +26,6 @@ import com.devcard.webhooks.workflows.AttemptRequest;
 import com.devcard.webhooks.workflows.AttemptTrigger;
 import com.devcard.webhooks.workflows.CancelledRun;
 import com.devcard.webhooks.workflows.DeliveryActivities;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +34,6 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,52 +63,6 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
   private final OperationalHttpClient operationalHttp;
   private final ReceiverMetrics receiverMetrics;
 
-  /** With the default {@link DeliveryProperties#keysetRolloutGrace()}. */
-  public DeliveryActivitiesImpl(
-      AttemptRecordRepository attempts,
-      CancelReopenRepository cancellations,
-      EndpointRepository endpoints,
-      RateLimitSlots rateLimits,
-      WebhookHttpClient http,
-      OutboundHttpSettings settings,
-      AttemptMetrics metrics) {
-    this(
-        attempts,
-        cancellations,
-        endpoints,
-        rateLimits,
-        http,
-        settings,
-        metrics,
-        new DeliveryProperties(
-            settings.timeout(), DeliveryProperties.DEFAULT_KEYSET_ROLLOUT_GRACE));
-  }
-
-  /** With the default {@link ReceiverProperties}. */
-  public DeliveryActivitiesImpl(
-      AttemptRecordRepository attempts,
-      CancelReopenRepository cancellations,
-      EndpointRepository endpoints,
-      RateLimitSlots rateLimits,
-      WebhookHttpClient http,
-      OutboundHttpSettings settings,
-      AttemptMetrics metrics,
-      DeliveryProperties delivery) {
-    this(
-        attempts,
-        cancellations,
-        endpoints,
-        rateLimits,
-        http,
-        settings,
-        metrics,
-        delivery,
-        ReceiverProperties.DEFAULTS,
-        null,
-        new ReceiverMetrics(new SimpleMeterRegistry()));
-  }
-
-  @Autowired
   public DeliveryActivitiesImpl(
       AttemptRecordRepository attempts,
       CancelReopenRepository cancellations,

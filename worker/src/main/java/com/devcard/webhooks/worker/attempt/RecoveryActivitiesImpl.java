@@ -13,12 +13,10 @@ import com.devcard.webhooks.workflows.RecoveryActivities;
 import com.devcard.webhooks.workflows.RecoveryFinish;
 import com.devcard.webhooks.workflows.RecoveryItemOutcome;
 import com.devcard.webhooks.workflows.RecoveryItemRequest;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,14 +37,6 @@ public class RecoveryActivitiesImpl implements RecoveryActivities {
   private final DeliveryActivitiesImpl attempts;
   private final ReceiverMetrics receiverMetrics;
 
-  public RecoveryActivitiesImpl(
-      RecoveryRepository recoveries,
-      AttemptRecordRepository attemptRecords,
-      DeliveryActivitiesImpl attempts) {
-    this(recoveries, attemptRecords, attempts, new ReceiverMetrics(new SimpleMeterRegistry()));
-  }
-
-  @Autowired
   public RecoveryActivitiesImpl(
       RecoveryRepository recoveries,
       AttemptRecordRepository attemptRecords,
