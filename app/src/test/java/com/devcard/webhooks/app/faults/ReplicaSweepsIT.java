@@ -76,7 +76,8 @@ class ReplicaSweepsIT {
             "unstarted-deliveries",
             "running-recoveries",
             "expired-secrets",
-            "expired-deliveries");
+            "expired-deliveries",
+            "expired-portal-sessions");
     bySweep.forEach(
         (sweep, runs) -> {
           List<SweepRecorder.Run> inOrder =
@@ -104,6 +105,7 @@ class ReplicaSweepsIT {
     settings.put("webhooks.reconciler.recoveries-every", SWEEP_EVERY);
     settings.put("webhooks.secrets.erase-expired-every", SWEEP_EVERY);
     settings.put("webhooks.retention-sweep-every", SWEEP_EVERY);
+    settings.put("webhooks.portal-purge-every", SWEEP_EVERY);
     return settings;
   }
 
