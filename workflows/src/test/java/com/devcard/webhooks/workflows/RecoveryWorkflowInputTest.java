@@ -3,6 +3,7 @@ package com.devcard.webhooks.workflows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import com.devcard.webhooks.delivery.RecoveryItemOutcome;
 import com.devcard.webhooks.delivery.RecoveryState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

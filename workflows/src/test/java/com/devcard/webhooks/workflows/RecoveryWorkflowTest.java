@@ -4,6 +4,7 @@ import static com.devcard.webhooks.workflows.WorkflowSummaries.summaries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.devcard.webhooks.delivery.RecoveryItemOutcome;
 import com.devcard.webhooks.delivery.RecoveryState;
 import com.devcard.webhooks.workflows.ScriptedRecoveryActivities.Call;
 import io.temporal.api.common.v1.WorkflowExecution;

@@ -2,6 +2,7 @@ package com.devcard.webhooks.workflows;
 
 import static org.awaitility.Awaitility.await;
 
+import com.devcard.webhooks.delivery.RecoveryItemOutcome;
 import com.devcard.webhooks.delivery.RecoveryState;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;

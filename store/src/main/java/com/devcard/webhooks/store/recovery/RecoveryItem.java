@@ -1,13 +1,15 @@
 package com.devcard.webhooks.store.recovery;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
+import com.devcard.webhooks.delivery.RecoveryItemOutcome;
+import com.devcard.webhooks.delivery.RecoveryState;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * One delivery of a recovery's snapshot, with what recovering it needs to decide.
  *
- * @param state {@code pending}, {@code succeeded}, {@code failed} or {@code skipped}
+ * @param outcome what recovering it came to; {@code null} while it is pending
  * @param attempt the number the manual attempt got in the delivery's log, once made
  * @param deliveryStatus the delivery's status now
  * @param recoveryState the recovery's state now
@@ -20,38 +22,16 @@ public record RecoveryItem(
     String recoveryId,
     int position,
     String deliveryId,
-    String state,
+    RecoveryItemOutcome outcome,
     Integer attempt,
     DeliveryStatus deliveryStatus,
-    String recoveryState,
+    RecoveryState recoveryState,
     boolean release,
     int deliveryAttempts,
     List<Duration> retryDelays) {
 
   public RecoveryItem {
     retryDelays = List.copyOf(retryDelays);
-  }
-
-  /** An item of a bulk recovery. */
-  public RecoveryItem(
-      String recoveryId,
-      int position,
-      String deliveryId,
-      String state,
-      Integer attempt,
-      DeliveryStatus deliveryStatus,
-      String recoveryState) {
-    this(
-        recoveryId,
-        position,
-        deliveryId,
-        state,
-        attempt,
-        deliveryStatus,
-        recoveryState,
-        false,
-        0,
-        List.of());
   }
 
   /**
@@ -62,6 +42,6 @@ public record RecoveryItem(
   }
 
   public boolean isPending() {
-    return "pending".equals(state);
+    return outcome == null;
   }
 }

@@ -5,12 +5,12 @@ import static com.devcard.webhooks.store.JdbcColumns.nullableInt;
 import static com.devcard.webhooks.store.JdbcColumns.timestamp;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
+import com.devcard.webhooks.delivery.RecoveryItemOutcome;
 import com.devcard.webhooks.delivery.RecoveryState;
 import com.devcard.webhooks.store.Ids;
 import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,9 +24,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Repository
 public class RecoveryRepository {
-
-  /** The outcomes an item can finish with. */
-  public static final Set<String> ITEM_OUTCOMES = Set.of("succeeded", "failed", "skipped");
 
   /** The foreign key from a recovery's items to their deliveries. */
   private static final String ITEM_DELIVERY_FK = "webhook_recovery_items_delivery_id_fkey";
@@ -234,10 +231,10 @@ public class RecoveryRepository {
                     rs.getString("recovery_id"),
                     rs.getInt("position"),
                     rs.getString("delivery_id"),
-                    rs.getString("state"),
+                    itemOutcome(rs.getString("state")),
                     nullableInt(rs, "attempt"),
                     DeliveryStatus.fromWireValue(rs.getString("delivery_status")),
-                    rs.getString("recovery_state"),
+                    RecoveryState.fromWireValue(rs.getString("recovery_state")),
                     "release".equals(rs.getString("kind")),
                     rs.getInt("delivery_attempts"),
                     durations(rs, "retry_delays_ms")))
@@ -248,14 +245,16 @@ public class RecoveryRepository {
    * Finishes a pending item and counts it, in one transaction. Idempotent: an item already finished
    * keeps its outcome, is not counted again, and that first outcome is returned.
    *
-   * @param outcome {@code succeeded}, {@code failed} or {@code skipped}
+   * @param outcome {@code SUCCEEDED}, {@code FAILED} or {@code SKIPPED}: a cancelled recovery's
+   *     items stay pending
    * @param attempt the number of the manual attempt in the delivery's log; {@code null} when none
    *     was made
    * @return the item's outcome as stored
    */
-  public String finishItem(String recoveryId, int position, String outcome, Integer attempt) {
-    if (!ITEM_OUTCOMES.contains(outcome)) {
-      throw new IllegalArgumentException("unknown item outcome: " + outcome);
+  public RecoveryItemOutcome finishItem(
+      String recoveryId, int position, RecoveryItemOutcome outcome, Integer attempt) {
+    if (outcome == RecoveryItemOutcome.RECOVERY_CANCELLED) {
+      throw new IllegalArgumentException("an item is not finished by its recovery's cancel");
     }
     return transactions.execute(
         status -> {
@@ -266,7 +265,7 @@ public class RecoveryRepository {
                           + " set state = :state, attempt = :attempt, finished_at = now()"
                           + " where recovery_id = :recoveryId and position = :position"
                           + " and state = 'pending'")
-                  .param("state", outcome)
+                  .param("state", outcome.wireValue())
                   .param("attempt", attempt, Types.INTEGER)
                   .param("recoveryId", recoveryId)
                   .param("position", position)
@@ -279,6 +278,7 @@ public class RecoveryRepository {
                 .param("position", position)
                 .query(String.class)
                 .optional()
+                .map(RecoveryItemOutcome::fromWireValue)
                 .orElseThrow(
                     () ->
                         new IllegalStateException(
@@ -288,12 +288,17 @@ public class RecoveryRepository {
                   "update webhook_recoveries set done = done + 1,"
                       + " succeeded = succeeded + :succeeded, failed = failed + :failed,"
                       + " updated_at = now() where id = :recoveryId")
-              .param("succeeded", "succeeded".equals(outcome) ? 1 : 0)
-              .param("failed", "failed".equals(outcome) ? 1 : 0)
+              .param("succeeded", outcome == RecoveryItemOutcome.SUCCEEDED ? 1 : 0)
+              .param("failed", outcome == RecoveryItemOutcome.FAILED ? 1 : 0)
               .param("recoveryId", recoveryId)
               .update();
           return outcome;
         });
+  }
+
+  /** A stored item state: {@code pending} (no outcome yet) or the outcome it finished with. */
+  private static RecoveryItemOutcome itemOutcome(String state) {
+    return "pending".equals(state) ? null : RecoveryItemOutcome.fromWireValue(state);
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
+import com.devcard.webhooks.delivery.RecoveryItemOutcome;
 import com.devcard.webhooks.delivery.RecoveryState;
 import com.devcard.webhooks.store.delivery.AttemptResult;
 import com.devcard.webhooks.store.endpoint.Endpoint;
@@ -53,7 +54,7 @@ class RecoveryRepositoryTest {
     RecoveryItem first = item(recovery, 1);
     assertThat(first.isPending()).isTrue();
     assertThat(first.deliveryStatus()).isEqualTo(DeliveryStatus.FAILED);
-    assertThat(first.recoveryState()).isEqualTo("running");
+    assertThat(first.recoveryState()).isEqualTo(RecoveryState.RUNNING);
   }
 
   @Test
@@ -103,17 +104,21 @@ class RecoveryRepositoryTest {
     failedDelivery(endpointId, BASE.plusSeconds(3));
     Recovery recovery = recoveries.create(ownRecovery(endpointId, BASE));
 
-    assertThat(recoveries.finishItem(recovery.id(), 1, "succeeded", 3)).isEqualTo("succeeded");
-    assertThat(recoveries.finishItem(recovery.id(), 2, "failed", 3)).isEqualTo("failed");
-    assertThat(recoveries.finishItem(recovery.id(), 3, "skipped", null)).isEqualTo("skipped");
+    assertThat(recoveries.finishItem(recovery.id(), 1, RecoveryItemOutcome.SUCCEEDED, 3))
+        .isEqualTo(RecoveryItemOutcome.SUCCEEDED);
+    assertThat(recoveries.finishItem(recovery.id(), 2, RecoveryItemOutcome.FAILED, 3))
+        .isEqualTo(RecoveryItemOutcome.FAILED);
+    assertThat(recoveries.finishItem(recovery.id(), 3, RecoveryItemOutcome.SKIPPED, null))
+        .isEqualTo(RecoveryItemOutcome.SKIPPED);
     // Again, with another outcome: the first one stands and nothing is counted twice.
-    assertThat(recoveries.finishItem(recovery.id(), 1, "failed", 4)).isEqualTo("succeeded");
+    assertThat(recoveries.finishItem(recovery.id(), 1, RecoveryItemOutcome.FAILED, 4))
+        .isEqualTo(RecoveryItemOutcome.SUCCEEDED);
 
     Recovery counted = recoveries.find(recovery.id()).orElseThrow();
     assertThat(counted.done()).isEqualTo(3);
     assertThat(counted.succeeded()).isEqualTo(1);
     assertThat(counted.failed()).isEqualTo(1);
-    assertThat(item(recovery, 1).state()).isEqualTo("succeeded");
+    assertThat(item(recovery, 1).outcome()).isEqualTo(RecoveryItemOutcome.SUCCEEDED);
     assertThat(item(recovery, 1).attempt()).isEqualTo(3);
     assertThat(item(recovery, 3).attempt()).isNull();
     assertThat(counted.updatedAt()).isAfterOrEqualTo(counted.createdAt());
@@ -123,15 +128,15 @@ class RecoveryRepositoryTest {
   void concurrentFinishesOfOneItemCountItOnce() throws Exception {
     failedDelivery(endpointId, BASE.plusSeconds(1));
     Recovery recovery = recoveries.create(ownRecovery(endpointId, BASE));
-    List<Callable<String>> finishes = new ArrayList<>();
+    List<Callable<RecoveryItemOutcome>> finishes = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      finishes.add(() -> recoveries.finishItem(recovery.id(), 1, "succeeded", 2));
+      finishes.add(() -> recoveries.finishItem(recovery.id(), 1, RecoveryItemOutcome.SUCCEEDED, 2));
     }
 
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      for (Future<String> result : pool.invokeAll(finishes)) {
-        assertThat(result.get()).isEqualTo("succeeded");
+      for (Future<RecoveryItemOutcome> result : pool.invokeAll(finishes)) {
+        assertThat(result.get()).isEqualTo(RecoveryItemOutcome.SUCCEEDED);
       }
     } finally {
       pool.shutdown();
@@ -141,9 +146,10 @@ class RecoveryRepositoryTest {
   }
 
   @Test
-  void anUnknownItemOutcomeIsRefused() {
+  void aRecoveryCancelIsNoOutcomeAnItemIsFinishedWith() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> recoveries.finishItem("rcv_x", 1, "pending", null));
+        .isThrownBy(
+            () -> recoveries.finishItem("rcv_x", 1, RecoveryItemOutcome.RECOVERY_CANCELLED, null));
   }
 
   @Test
@@ -178,10 +184,10 @@ class RecoveryRepositoryTest {
     Recovery recovery = recoveries.create(ownRecovery(endpointId, BASE));
 
     assertThat(recoveries.firstPendingPosition(recovery.id())).isEqualTo(1);
-    recoveries.finishItem(recovery.id(), 1, "succeeded", 2);
-    recoveries.finishItem(recovery.id(), 2, "failed", 2);
+    recoveries.finishItem(recovery.id(), 1, RecoveryItemOutcome.SUCCEEDED, 2);
+    recoveries.finishItem(recovery.id(), 2, RecoveryItemOutcome.FAILED, 2);
     assertThat(recoveries.firstPendingPosition(recovery.id())).isEqualTo(3);
-    recoveries.finishItem(recovery.id(), 3, "failed", 2);
+    recoveries.finishItem(recovery.id(), 3, RecoveryItemOutcome.FAILED, 2);
     assertThat(recoveries.firstPendingPosition(recovery.id())).isEqualTo(4);
   }
 

@@ -1,6 +1,7 @@
 package com.devcard.webhooks.worker.attempt;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
+import com.devcard.webhooks.delivery.RecoveryItemOutcome;
 import com.devcard.webhooks.delivery.RecoveryState;
 import com.devcard.webhooks.store.delivery.AttemptRecordRepository;
 import com.devcard.webhooks.store.delivery.RecordedAttempt;
@@ -11,7 +12,6 @@ import com.devcard.webhooks.workflows.AttemptRequest;
 import com.devcard.webhooks.workflows.AttemptTrigger;
 import com.devcard.webhooks.workflows.RecoveryActivities;
 import com.devcard.webhooks.workflows.RecoveryFinish;
-import com.devcard.webhooks.workflows.RecoveryItemOutcome;
 import com.devcard.webhooks.workflows.RecoveryItemRequest;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -74,7 +74,7 @@ public class RecoveryActivitiesImpl implements RecoveryActivities {
     }
     RecoveryItem item = found.get();
     if (!item.isPending()) {
-      return RecoveryItemOutcome.fromWireValue(item.state());
+      return item.outcome();
     }
     String key = attemptKey(item.recoveryId(), item.position());
     // Checked before the delivery's status: the attempt itself may have changed it.
@@ -82,7 +82,7 @@ public class RecoveryActivitiesImpl implements RecoveryActivities {
     if (earlier.isPresent()) {
       return finish(item, outcomeOf(earlier.get().success()), earlier.get().attempt());
     }
-    if (RecoveryState.CANCELLED.wireValue().equals(item.recoveryState())) {
+    if (item.recoveryState() == RecoveryState.CANCELLED) {
       return RecoveryItemOutcome.RECOVERY_CANCELLED;
     }
     DeliveryStatus expected = item.release() ? DeliveryStatus.HELD : DeliveryStatus.FAILED;
@@ -125,9 +125,7 @@ public class RecoveryActivitiesImpl implements RecoveryActivities {
 
   private RecoveryItemOutcome finish(
       RecoveryItem item, RecoveryItemOutcome outcome, Integer attempt) {
-    String stored =
-        recoveries.finishItem(item.recoveryId(), item.position(), outcome.wireValue(), attempt);
-    return RecoveryItemOutcome.fromWireValue(stored);
+    return recoveries.finishItem(item.recoveryId(), item.position(), outcome, attempt);
   }
 
   private static RecoveryItemOutcome outcomeOf(boolean succeeded) {

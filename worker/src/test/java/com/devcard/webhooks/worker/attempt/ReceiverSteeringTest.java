@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
+import com.devcard.webhooks.delivery.RecoveryItemOutcome;
 import com.devcard.webhooks.store.operational.OperationalEndpoint;
 import com.devcard.webhooks.store.operational.OperationalEvents;
 import com.devcard.webhooks.store.recovery.Recovery;
@@ -18,7 +19,6 @@ import com.devcard.webhooks.workflows.AttemptRequest;
 import com.devcard.webhooks.workflows.AttemptTrigger;
 import com.devcard.webhooks.workflows.ProbeStep;
 import com.devcard.webhooks.workflows.ProbeTarget;
-import com.devcard.webhooks.workflows.RecoveryItemOutcome;
 import com.devcard.webhooks.workflows.RecoveryItemRequest;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

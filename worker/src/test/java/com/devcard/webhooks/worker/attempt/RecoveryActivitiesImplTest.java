@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.devcard.webhooks.delivery.DeliveryStatus;
+import com.devcard.webhooks.delivery.RecoveryItemOutcome;
 import com.devcard.webhooks.delivery.RecoveryState;
 import com.devcard.webhooks.store.delivery.Attempt;
 import com.devcard.webhooks.store.delivery.AttemptResult;
@@ -22,7 +23,6 @@ import com.devcard.webhooks.store.testing.TestStore;
 import com.devcard.webhooks.workflows.AttemptRequest;
 import com.devcard.webhooks.workflows.AttemptTrigger;
 import com.devcard.webhooks.workflows.RecoveryFinish;
-import com.devcard.webhooks.workflows.RecoveryItemOutcome;
 import com.devcard.webhooks.workflows.RecoveryItemRequest;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.devcard.webhooks.workflows;
+package com.devcard.webhooks.delivery;
 
 import java.util.Locale;
 
