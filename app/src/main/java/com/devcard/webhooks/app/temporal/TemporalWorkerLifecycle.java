@@ -5,6 +5,8 @@ import io.temporal.client.WorkflowServiceException;
 import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,7 @@ class TemporalWorkerLifecycle implements SmartLifecycle {
 
   private final WorkerFactory factory;
   private volatile boolean running;
-  private Thread starter;
+  private ScheduledExecutorService retries;
 
   TemporalWorkerLifecycle(WorkerFactory factory) {
     this.factory = factory;
@@ -48,36 +50,30 @@ class TemporalWorkerLifecycle implements SmartLifecycle {
           "Temporal is unreachable; the worker keeps trying to start every {}s",
           RETRY_EVERY.toSeconds(),
           unreachable.get());
-      starter = Thread.ofVirtual().name("temporal-worker-starter").start(this::startWhenReachable);
+      retries =
+          Executors.newSingleThreadScheduledExecutor(
+              Thread.ofVirtual().name("temporal-worker-starter").factory());
+      retries.scheduleWithFixedDelay(
+          this::tryAgain, RETRY_EVERY.toMillis(), RETRY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
-  private void startWhenReachable() {
+  /** One more try while Temporal was unreachable; the retries end once the worker started. */
+  private synchronized void tryAgain() {
+    if (!running) {
+      return;
+    }
     try {
-      retryUntilStarted();
+      Optional<RuntimeException> unreachable = tryStart();
+      if (unreachable.isEmpty()) {
+        retries.shutdown();
+        return;
+      }
+      log.debug("Temporal still unreachable", unreachable.get());
     } catch (RuntimeException failure) {
       // Not Temporal being away: trying again would not help. Logged whole, as nobody else sees it.
       log.error("the Temporal worker could not start; it stays stopped", failure);
-    }
-  }
-
-  private void retryUntilStarted() {
-    while (running && !Thread.currentThread().isInterrupted()) {
-      try {
-        Thread.sleep(RETRY_EVERY);
-      } catch (InterruptedException stopped) {
-        return;
-      }
-      synchronized (this) {
-        if (!running) {
-          return;
-        }
-        Optional<RuntimeException> unreachable = tryStart();
-        if (unreachable.isEmpty()) {
-          return;
-        }
-        log.debug("Temporal still unreachable", unreachable.get());
-      }
+      retries.shutdown();
     }
   }
 
@@ -97,8 +93,8 @@ class TemporalWorkerLifecycle implements SmartLifecycle {
   public void stop() {
     synchronized (this) {
       running = false;
-      if (starter != null) {
-        starter.interrupt();
+      if (retries != null) {
+        retries.shutdownNow();
       }
     }
     factory.shutdown();
