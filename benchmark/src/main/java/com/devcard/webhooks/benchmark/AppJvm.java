@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The application under test, in its own JVM from its repackaged jar, with both roles, configured
- * like production: PostgreSQL and Temporal by address. Its log goes to a file.
+ * The application under test, in its own JVM from its repackaged jar, configured like production:
+ * PostgreSQL and Temporal by address, its roles by {@code WEBHOOKS_ROLES} (both unless the
+ * environment says otherwise). Its log goes to a file.
  */
 final class AppJvm implements AutoCloseable {
 
@@ -97,7 +98,7 @@ final class AppJvm implements AutoCloseable {
   }
 
   /** The sum of a Prometheus metric's series whose labels contain {@code labelFilter}. */
-  private double metric(String name, String labelFilter) {
+  double metric(String name, String labelFilter) {
     double sum = 0;
     for (String line : get("/actuator/prometheus").split("\n")) {
       boolean series = line.startsWith(name + "{") || line.startsWith(name + " ");
