@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset devcard-webhooks:007-rate-limit-window
+--changeset devcard-webhooks:010-rate-limit-window
 -- An endpoint's rate limit admits an attempt when fewer than rate_limit attempts started within
 -- the last second: recent_starts holds those start times (the database's clock), at most
 -- rate_limit of them, updated in single statements under the row's lock, so that concurrent
