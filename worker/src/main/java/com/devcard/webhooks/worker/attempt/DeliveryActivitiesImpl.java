@@ -123,18 +123,17 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
       cancellations.markCancelled(request.deliveryId());
       return cancelled(reason.get());
     }
-    Optional<RateLimitSlots.Slot> slot = slotToWaitFor(request, delivery);
-    if (slot.isPresent()) {
-      metrics.throttled();
-      log.debug(
-          "rate limit of endpoint {}: attempt waits {} for its slot",
-          delivery.delivery().endpointId(),
-          slot.get().remaining());
-      return AttemptOutcome.waitForSlot(slot.get().at(), slot.get().remaining());
+    String endpointId = delivery.delivery().endpointId();
+    Optional<Integer> limit = limitToKeep(request, delivery);
+    Optional<RateLimitSlots.Slot> queued =
+        limit.flatMap(
+            perSecond -> rateLimit.queue(endpointId, perSecond, request.reservedSlot() != null));
+    if (queued.isPresent()) {
+      return waitForSlot(endpointId, queued.get());
     }
     Optional<EndpointSecrets> secrets;
     try {
-      secrets = endpoints.secrets(delivery.delivery().endpointId());
+      secrets = endpoints.secrets(endpointId);
     } catch (UndecryptableSecretException undecryptable) {
       return secretUndecryptable(request, attemptKey, delivery, undecryptable);
     }
@@ -143,7 +142,21 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
       cancellations.markCancelled(request.deliveryId());
       return cancelled("the endpoint was deleted");
     }
+    // Only signing and the request itself come after: the start the limit counts is the request's.
+    Optional<RateLimitSlots.Slot> refused =
+        limit.flatMap(perSecond -> rateLimit.admit(endpointId, perSecond));
+    if (refused.isPresent()) {
+      return waitForSlot(endpointId, refused.get());
+    }
     return send(request, attemptKey, delivery, secrets.get());
+  }
+
+  /** Nothing sent, nothing recorded: the workflow waits for the slot on a durable timer. */
+  private AttemptOutcome waitForSlot(String endpointId, RateLimitSlots.Slot slot) {
+    metrics.throttled();
+    log.debug(
+        "rate limit of endpoint {}: attempt waits {} for its slot", endpointId, slot.remaining());
+    return AttemptOutcome.waitForSlot(slot.at(), slot.remaining());
   }
 
   private AttemptOutcome send(
@@ -209,17 +222,14 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
   }
 
   /**
-   * The slot of the endpoint's rate limit this attempt must wait for; empty when it may start now:
-   * the endpoint has no limit, the limit has room, or the caller cannot wait (it sends at once).
+   * The endpoint's rate limit, when this attempt keeps to it: empty when the endpoint has no limit
+   * or the caller cannot wait for a slot (it sends at once).
    */
-  private Optional<RateLimitSlots.Slot> slotToWaitFor(
+  private static Optional<Integer> limitToKeep(
       AttemptRequest request, DeliveryForAttempt delivery) {
-    Integer perSecond = delivery.endpointRateLimit();
-    if (perSecond == null || !request.waitsForSlot()) {
-      return Optional.empty();
-    }
-    return rateLimit.waitFor(
-        delivery.delivery().endpointId(), perSecond, request.reservedSlot() != null);
+    return request.waitsForSlot()
+        ? Optional.ofNullable(delivery.endpointRateLimit())
+        : Optional.empty();
   }
 
   private void reportDisabled(EndpointStates.Disabled disabled) {
