@@ -124,10 +124,14 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
       return cancelled(reason.get());
     }
     String endpointId = delivery.delivery().endpointId();
-    Optional<Integer> limit = limitToKeep(request, delivery);
+    Optional<Integer> limit = Optional.ofNullable(delivery.endpointRateLimit());
+    // Only a caller that waits on a durable timer queues; every caller passes the window below.
     Optional<RateLimitSlots.Slot> queued =
-        limit.flatMap(
-            perSecond -> rateLimit.queue(endpointId, perSecond, request.reservedSlot() != null));
+        limit
+            .filter(perSecond -> request.waitsForSlot())
+            .flatMap(
+                perSecond ->
+                    rateLimit.queue(endpointId, perSecond, request.reservedSlot() != null));
     if (queued.isPresent()) {
       return waitForSlot(endpointId, queued.get());
     }
@@ -144,11 +148,28 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
     }
     // Only signing and the request itself come after: the start the limit counts is the request's.
     Optional<RateLimitSlots.Slot> refused =
-        limit.flatMap(perSecond -> rateLimit.admit(endpointId, perSecond));
+        limit.flatMap(perSecond -> admit(request, endpointId, perSecond));
     if (refused.isPresent()) {
       return waitForSlot(endpointId, refused.get());
     }
     return send(request, attemptKey, delivery, secrets.get());
+  }
+
+  /**
+   * Room in the limit's window, counted as this attempt's start. A caller that waits on a durable
+   * timer is given the time to come back; one that cannot (the release of held deliveries, a bulk
+   * recovery's item) waits here: its attempt goes to the same endpoint, so it keeps the same limit.
+   */
+  private Optional<RateLimitSlots.Slot> admit(
+      AttemptRequest request, String endpointId, int perSecond) {
+    if (request.waitsForSlot()) {
+      return rateLimit.admit(endpointId, perSecond);
+    }
+    int sentBack = rateLimit.admitWaiting(endpointId, perSecond);
+    for (int i = 0; i < sentBack; i++) {
+      metrics.throttled();
+    }
+    return Optional.empty();
   }
 
   /** Nothing sent, nothing recorded: the workflow waits for the slot on a durable timer. */
@@ -219,17 +240,6 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
         result.error() == null ? "" : ", " + result.error(),
         recorded.deliveryStatus().wireValue());
     return outcome(recorded, honouredWait, result.gone());
-  }
-
-  /**
-   * The endpoint's rate limit, when this attempt keeps to it: empty when the endpoint has no limit
-   * or the caller cannot wait for a slot (it sends at once).
-   */
-  private static Optional<Integer> limitToKeep(
-      AttemptRequest request, DeliveryForAttempt delivery) {
-    return request.waitsForSlot()
-        ? Optional.ofNullable(delivery.endpointRateLimit())
-        : Optional.empty();
   }
 
   private void reportDisabled(EndpointStates.Disabled disabled) {
