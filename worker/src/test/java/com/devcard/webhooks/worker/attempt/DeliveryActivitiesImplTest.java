@@ -295,11 +295,10 @@ class DeliveryActivitiesImplTest {
 
   @Test
   void anAttemptOverTheRateLimitIsNotMadeButGivenASlot() {
-    receiver.stubFor(post("/limited").willReturn(aResponse().withStatus(204)));
-    CreatedEndpoint endpoint = endpoint(receiverUrl("/limited"));
-    limit(endpoint, 1);
-    String first = dispatch(endpoint, payload());
-    String second = dispatch(endpoint, payload());
+    TwoDeliveries limited = twoDeliveriesLimitedToOnePerSecond("/limited");
+    CreatedEndpoint endpoint = limited.endpoint();
+    String first = limited.first();
+    String second = limited.second();
     DeliveryActivities activities = activities(true);
 
     long beforeFirst = System.nanoTime();
@@ -327,18 +326,14 @@ class DeliveryActivitiesImplTest {
    */
   @Test
   void anAttemptWhoseCallerCannotWaitOnATimerWaitsInTheWorkerForRoomInTheLimit() {
-    receiver.stubFor(post("/limited-manual").willReturn(aResponse().withStatus(204)));
-    CreatedEndpoint endpoint = endpoint(receiverUrl("/limited-manual"));
-    limit(endpoint, 1);
-    String first = dispatch(endpoint, payload());
-    String second = dispatch(endpoint, payload());
+    TwoDeliveries limited = twoDeliveriesLimitedToOnePerSecond("/limited-manual");
     DeliveryActivities activities = activities(true);
 
     Instant beforeFirst = store.databaseNow();
-    AttemptOutcome made = activities.attempt(paced(first));
+    AttemptOutcome made = activities.attempt(paced(limited.first()));
     // one manual attempt, from a caller without a timer, as a bulk recovery makes it
     AttemptOutcome recovered =
-        activities.attempt(new AttemptRequest(second, AttemptTrigger.MANUAL, null));
+        activities.attempt(new AttemptRequest(limited.second(), AttemptTrigger.MANUAL, null));
     Instant afterSecond = store.databaseNow();
 
     // Both were made; whether the receiver answered in time is not what this test is about.
@@ -570,7 +565,12 @@ class DeliveryActivitiesImplTest {
     return store.createEndpoint(userId, url, EVENT_TYPE);
   }
 
-  private void limit(CreatedEndpoint endpoint, int perSecond) {
+  private record TwoDeliveries(CreatedEndpoint endpoint, String first, String second) {}
+
+  /** Two deliveries to an endpoint at {@code path} of the receiver, limited to one a second. */
+  private TwoDeliveries twoDeliveriesLimitedToOnePerSecond(String path) {
+    receiver.stubFor(post(path).willReturn(aResponse().withStatus(204)));
+    CreatedEndpoint endpoint = endpoint(receiverUrl(path));
     store
         .endpoints()
         .update(
@@ -581,7 +581,9 @@ class DeliveryActivitiesImplTest {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
-                Optional.of(Optional.of(perSecond))));
+                Optional.of(Optional.of(1))));
+    return new TwoDeliveries(
+        endpoint, dispatch(endpoint, payload()), dispatch(endpoint, payload()));
   }
 
   private String dispatch(CreatedEndpoint endpoint, String payload) {

@@ -91,16 +91,7 @@ class RateLimitGateTest {
     // It did not wait for nothing, and took no start.
     assertThat(Duration.ofNanos(System.nanoTime() - before))
         .isLessThan(RateLimitGate.LONGEST_WAIT_IN_WORKER);
-    assertThat(
-            store
-                .jdbc()
-                .sql(
-                    "select cardinality(recent_starts) from webhook_endpoint_rate_slots"
-                        + " where endpoint_id = :id")
-                .param("id", endpointId)
-                .query(Integer.class)
-                .single())
-        .isEqualTo(1);
+    assertThat(store.rateLimitStartsKept(endpointId)).isEqualTo(1);
   }
 
   private static String endpoint() {
