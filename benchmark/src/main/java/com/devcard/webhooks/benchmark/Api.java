@@ -47,8 +47,24 @@ final class Api {
 
   /** Registers an endpoint and returns its id. */
   String createEndpoint(String token, String url) {
+    return createEndpoint(token, url, null);
+  }
+
+  /**
+   * Registers an endpoint and returns its id.
+   *
+   * @param rateLimit attempts per second at most; {@code null} for no limit
+   */
+  String createEndpoint(String token, String url, Integer rateLimit) {
     Response created =
-        post("/api/webhooks", token, "{\"url\": \"" + url + "\", \"events\": [\"card.viewed\"]}");
+        post(
+            "/api/webhooks",
+            token,
+            "{\"url\": \""
+                + url
+                + "\", \"events\": [\"card.viewed\"], \"rateLimit\": "
+                + rateLimit
+                + "}");
     if (created.status() != 201) {
       throw new IllegalStateException("endpoint not created: " + created);
     }

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The application under test, in its own JVM from its repackaged jar, with both roles, configured
- * like production: PostgreSQL and Temporal by address. Its log goes to a file.
+ * The application under test, in its own JVM from its repackaged jar, configured like production:
+ * PostgreSQL and Temporal by address, its roles by {@code WEBHOOKS_ROLES} (both unless the
+ * environment says otherwise). Its log goes to a file.
  */
 final class AppJvm implements AutoCloseable {
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Runs the whole benchmark once: starts the stack, warms up, measures the figures of
@@ -19,7 +20,7 @@ import java.util.Set;
  *
  * <p>Arguments: {@code -app-jar <path>} (required), {@code -out <file>}, {@code -rounds <n>}
  * (default 3), {@code -quick} (small sizes, to check the harness itself), {@code -profile} (a JFR
- * recording of the app, {@code app.jfr} in the work folder), {@code -only 1,3,7} (some figures),
+ * recording of the app, {@code app.jfr} in the work folder), {@code -only 1,3,8} (some figures),
  * {@code -app-env NAME=value} (a setting for the app, to try a change; repeatable).
  */
 public final class BenchmarkMain {
@@ -34,6 +35,9 @@ public final class BenchmarkMain {
       int isolation,
       int logRows,
       int logRequests,
+      int rateLimitBurst,
+      int throttledBacklog,
+      int deadEndpointEvents,
       int expiredDeliveries,
       Duration fairIdle,
       int burst) {
@@ -48,6 +52,9 @@ public final class BenchmarkMain {
             1500,
             1_000_000,
             1000,
+            1000,
+            2000,
+            500,
             1_000_000,
             Duration.ofSeconds(20),
             5000);
@@ -61,6 +68,9 @@ public final class BenchmarkMain {
             200,
             100_000,
             200,
+            200,
+            400,
+            50,
             50_000,
             Duration.ofSeconds(5),
             500);
@@ -74,7 +84,7 @@ public final class BenchmarkMain {
     int rounds = 3;
     boolean quick = false;
     boolean profile = false;
-    Set<String> only = Set.of("1", "2", "3", "4", "5", "6", "7", "11", "12");
+    Set<String> only = Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
     Map<String, String> appSettings = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -171,7 +181,8 @@ public final class BenchmarkMain {
         if (profiler != null) {
           profiler.start();
         }
-        for (int r = 0; r < rounds; r++) {
+        boolean ceilingWanted = only.contains("1") || only.contains("3");
+        for (int r = 0; r < (ceilingWanted || endToEndWanted ? rounds : 0); r++) {
           freshTemporal(ceiling, endToEnd);
           // Alternating which goes first cancels what drifts during a pair.
           if (r % 2 == 0) {
@@ -269,6 +280,16 @@ public final class BenchmarkMain {
           freshTemporal(ceiling, endToEnd);
           isolation();
         }
+        if (only.contains("8")) {
+          rateLimitAccuracy(() -> freshTemporal(ceiling, endToEnd));
+        }
+        if (only.contains("9")) {
+          throttledIsolation(() -> freshTemporal(ceiling, endToEnd));
+        }
+        if (only.contains("10")) {
+          freshTemporal(ceiling, endToEnd);
+          deadEndpointCost();
+        }
         if (only.contains("12")) {
           fairness(ceiling, endToEnd, endToEndRate);
         }
@@ -328,6 +349,175 @@ public final class BenchmarkMain {
           "%.0f/s vs %.0f/s with all healthy".formatted(beside, alone),
           "≥ 0.8 × all healthy",
           ResultTable.verdict(beside / alone >= 0.8, "%.2f".formatted(beside / alone)));
+    }
+
+    /** Something to run before each measurement, such as starting on a fresh Temporal server. */
+    @FunctionalInterface
+    private interface Preparation {
+      void run() throws Exception;
+    }
+
+    private void rateLimitAccuracy(Preparation fresh) throws Exception {
+      int perSecond = 20;
+      int events = sizes.rateLimitBurst();
+      RateLimitAccuracy accuracy = new RateLimitAccuracy(stack);
+      fresh.run();
+      RateLimitAccuracy.Pace unlimited = accuracy.burst(events, null, List.of(stack.app));
+      Bench.log(
+          "8. one worker, no limit: %d requests at %.0f/s; load %s",
+          unlimited.received(), unlimited.perSecond(), Machine.load());
+      List<RateLimitAccuracy.Pace> oneWorker = new ArrayList<>();
+      for (int r = 0; r < rounds; r++) {
+        fresh.run();
+        oneWorker.add(accuracy.burst(events, perSecond, List.of(stack.app)));
+        logPace("one worker", r, perSecond, oneWorker.get(r), "");
+      }
+      List<RateLimitAccuracy.Pace> twoWorkers = new ArrayList<>();
+      List<Double> secondShare = new ArrayList<>();
+      try (AppJvm second = stack.startWorker("worker-2")) {
+        List<AppJvm> both = List.of(stack.app, second);
+        fresh.run();
+        // Also the second worker's warm-up.
+        RateLimitAccuracy.Pace unlimitedTwo = accuracy.burst(events, null, both);
+        Bench.log(
+            "8. two workers, no limit: %d requests at %.0f/s; load %s",
+            unlimitedTwo.received(), unlimitedTwo.perSecond(), Machine.load());
+        for (int r = 0; r < rounds; r++) {
+          fresh.run();
+          double firstBefore = attemptsMade(stack.app);
+          double secondBefore = attemptsMade(second);
+          twoWorkers.add(accuracy.burst(events, perSecond, both));
+          double byFirst = attemptsMade(stack.app) - firstBefore;
+          double bySecond = attemptsMade(second) - secondBefore;
+          secondShare.add(bySecond / (byFirst + bySecond));
+          logPace(
+              "two workers",
+              r,
+              perSecond,
+              twoWorkers.get(r),
+              ", %.0f%% of them by the second".formatted(100 * last(secondShare)));
+        }
+      }
+      // The window is a ceiling: the worst round counts. The pace is the median round's.
+      List<RateLimitAccuracy.Pace> all = new ArrayList<>(oneWorker);
+      all.addAll(twoWorkers);
+      int most = all.stream().mapToInt(RateLimitAccuracy.Pace::mostInOneSecond).max().orElse(0);
+      int mostStarted =
+          all.stream().mapToInt(RateLimitAccuracy.Pace::mostStartedInOneSecond).max().orElse(0);
+      double paceOne =
+          Stats.median(oneWorker.stream().map(RateLimitAccuracy.Pace::perSecond).toList());
+      double paceTwo =
+          Stats.median(twoWorkers.stream().map(RateLimitAccuracy.Pace::perSecond).toList());
+      boolean windowMet = most <= perSecond + 1;
+      boolean paceMet = Math.min(paceOne, paceTwo) >= 0.9 * perSecond;
+      table.add(
+          "8",
+          ("Rate limit accuracy: a burst of %,d events to an endpoint limited to %d/s, at its"
+                  + " receiver; one worker process, then two")
+              .formatted(events, perSecond),
+          ("at most %d in any second (rounds: %s; %d by the workers' recorded starts);"
+                  + " %.1f/s with one worker, %.1f/s with two (%.0f%% of attempts by the"
+                  + " second); the same burst without a limit %.0f/s")
+              .formatted(
+                  most,
+                  all.stream()
+                      .map(pace -> String.valueOf(pace.mostInOneSecond()))
+                      .collect(Collectors.joining(", ")),
+                  mostStarted,
+                  paceOne,
+                  paceTwo,
+                  100 * Stats.median(secondShare),
+                  unlimited.perSecond()),
+          "≤ %d in any second, ≥ 0.9 × %d/s".formatted(perSecond + 1, perSecond),
+          (windowMet ? "window met" : "window MISSED")
+              + (paceMet ? ", pace met" : ", pace MISSED")
+              + " (%.2f and %.2f × %d/s)"
+                  .formatted(paceOne / perSecond, paceTwo / perSecond, perSecond));
+    }
+
+    private void logPace(
+        String workers, int r, int perSecond, RateLimitAccuracy.Pace pace, String more) {
+      Bench.log(
+          "8. %s, limit %d/s, round %d: %d requests, at most %d in any second, %.2f/s%s;"
+              + " %.0f waits for a slot, longest gap %.0f ms, at most %d started in any second,"
+              + " start to receiver p99 %.0f ms, max %.0f ms; load %s",
+          workers,
+          perSecond,
+          r + 1,
+          pace.received(),
+          pace.mostInOneSecond(),
+          pace.perSecond(),
+          more,
+          pace.waits(),
+          pace.longestGapMillis(),
+          pace.mostStartedInOneSecond(),
+          pace.wayP99Millis(),
+          pace.wayMaxMillis(),
+          Machine.load());
+    }
+
+    /** Attempts that got a 2xx, made by this process so far. */
+    private static double attemptsMade(AppJvm jvm) {
+      return jvm.metric("webhooks_delivery_attempts_total", "outcome=\"success\"");
+    }
+
+    private void throttledIsolation(Preparation fresh) throws Exception {
+      ThrottledIsolation isolation = new ThrottledIsolation(stack);
+      int events = sizes.isolation();
+      int backlog = sizes.throttledBacklog();
+      List<Double> alone = new ArrayList<>();
+      List<Double> beside = new ArrayList<>();
+      for (int r = 0; r < rounds; r++) {
+        // A fresh server each round drops the backlog before the next round without one.
+        fresh.run();
+        alone.add(isolation.steadyAlone(events));
+        beside.add(isolation.steadyBesideBacklog(events, backlog));
+        Bench.log(
+            "9. isolation round %d: the other user's %.0f/s alone, %.0f/s beside the backlog"
+                + " (%.2f); load %s",
+            r + 1, last(alone), last(beside), last(beside) / last(alone), Machine.load());
+      }
+      // Each round's pair ran on the same fresh server: the ratio is taken within the round.
+      List<Double> ratios = new ArrayList<>();
+      for (int r = 0; r < alone.size(); r++) {
+        ratios.add(beside.get(r) / alone.get(r));
+      }
+      double ratio = Stats.median(ratios);
+      table.add(
+          "9",
+          ("Isolation: another user's deliveries/s while an endpoint limited to %d/s has %,d"
+                  + " events queued, same load (%,d events)")
+              .formatted(ThrottledIsolation.LIMIT, backlog, events),
+          "%.0f/s vs %.0f/s without the backlog"
+              .formatted(Stats.median(beside), Stats.median(alone)),
+          "≥ 0.8 × without",
+          ResultTable.verdict(ratio >= 0.8, "%.2f".formatted(ratio)));
+    }
+
+    private void deadEndpointCost() throws InterruptedException {
+      DeadEndpointCost.Result result =
+          new DeadEndpointCost(stack).measure(sizes.deadEndpointEvents());
+      DeadEndpointCost.Cost dead = result.dead();
+      DeadEndpointCost.Cost live = result.live();
+      Bench.log("10. disabled endpoint: %s; working endpoint: %s", dead, live);
+      boolean met = dead.requests() == 0 && dead.workflows() == 0 && dead.held() == result.events();
+      table.add(
+          "10",
+          ("Cost of a dead endpoint: %,d new events for an endpoint disabled by a 410, against"
+                  + " the same for a working one")
+              .formatted(result.events()),
+          ("%d requests, %d workflows (%d running), %d held rows vs %d requests, %d workflows"
+                  + " (%d running) for the working one")
+              .formatted(
+                  dead.requests(),
+                  dead.workflows(),
+                  dead.running(),
+                  dead.held(),
+                  live.requests(),
+                  live.workflows(),
+                  live.running()),
+          "0 requests, 0 workflows, held rows only",
+          ResultTable.verdict(met, ""));
     }
 
     /**

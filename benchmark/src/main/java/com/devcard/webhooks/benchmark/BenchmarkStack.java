@@ -43,11 +43,16 @@ final class BenchmarkStack implements AutoCloseable {
   final Api api;
   final Database database;
   final CpuMeter cpu;
+  private final Path appJar;
+  private final List<String> appJvmOptions;
+  private final Map<String, String> appEnvironment;
 
   private BenchmarkStack(
       Path appJar, Path workDirectory, List<String> appJvmOptions, Map<String, String> settings)
       throws IOException {
     this.workDirectory = workDirectory;
+    this.appJar = appJar;
+    this.appJvmOptions = appJvmOptions;
     Bench.log("starting PostgreSQL");
     // Durable, as production's: the benchmark measures fsync'd commits.
     postgres = PostgresServer.keepingData(workDirectory.resolve("postgres"), FreePorts.next());
@@ -90,12 +95,25 @@ final class BenchmarkStack implements AutoCloseable {
     // runs. Nothing else the benchmark writes is old enough for it.
     environment.put("WEBHOOKS_RETENTION_SWEEP_EVERY", "1s");
     environment.putAll(settings);
+    appEnvironment = Map.copyOf(environment);
     Bench.log("starting the app from %s", appJar.getFileName());
     app =
         AppJvm.start(
             appJar, FreePorts.next(), environment, appJvmOptions, workDirectory.resolve("app.log"));
     api = new Api(app.port());
     cpu = new CpuMeter(app.pid(), temporal::pid, workDirectory.resolve("postgres"));
+  }
+
+  /**
+   * Starts another process of the app with the worker role alone, against the same PostgreSQL and
+   * Temporal, with the same settings; the caller closes it. Its log is {@code <name>.log}.
+   */
+  AppJvm startWorker(String name) {
+    Map<String, String> environment = new HashMap<>(appEnvironment);
+    environment.put("WEBHOOKS_ROLES", "worker");
+    Bench.log("starting %s, a second app process with the worker role alone", name);
+    return AppJvm.start(
+        appJar, FreePorts.next(), environment, appJvmOptions, workDirectory.resolve(name + ".log"));
   }
 
   /**

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +20,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The local webhook receiver: a minimal HTTP/1.1 server on virtual threads, so that it is never
  * what limits a measurement. Paths under {@code /ok/} answer 204 at once, paths under {@code
- * /fail/} answer 503 at once. It notes when each {@code webhook-id} first arrived.
+ * /fail/} answer 503 at once, paths under {@code /gone/} answer 410 at once. It notes when each
+ * {@code webhook-id} first arrived, and when each request to a {@linkplain #watch watched} path
+ * did.
  */
 final class Receiver implements AutoCloseable {
 
@@ -28,11 +31,14 @@ final class Receiver implements AutoCloseable {
   private static final byte[] UNAVAILABLE =
       "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n"
           .getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] GONE =
+      "HTTP/1.1 410 Gone\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
   private final ServerSocket server;
   private final Queue<Socket> connections = new ConcurrentLinkedQueue<>();
   private final Map<String, Long> firstReceipt = new ConcurrentHashMap<>();
   private final LongAdder requests = new LongAdder();
+  private final Map<String, Queue<Long>> arrivals = new ConcurrentHashMap<>();
 
   private Receiver(ServerSocket server) {
     this.server = server;
@@ -54,6 +60,20 @@ final class Receiver implements AutoCloseable {
 
   long requests() {
     return requests.sum();
+  }
+
+  /** From now on, notes when each request to this path (as given to {@link #url}) arrives. */
+  void watch(String path) {
+    arrivals.putIfAbsent(path, new ConcurrentLinkedQueue<>());
+  }
+
+  /** {@link System#nanoTime()} of each request to a watched path so far, in arrival order. */
+  List<Long> arrivals(String path) {
+    Queue<Long> watched = arrivals.get(path);
+    if (watched == null) {
+      throw new IllegalArgumentException("not watched: " + path);
+    }
+    return List.copyOf(watched);
   }
 
   /** {@link System#nanoTime()} when the request with this {@code webhook-id} first arrived. */
@@ -103,17 +123,29 @@ final class Receiver implements AutoCloseable {
             webhookId = line.substring(11).trim();
           }
         }
+        long arrived = System.nanoTime();
         if (webhookId != null) {
-          firstReceipt.putIfAbsent(webhookId, System.nanoTime());
+          firstReceipt.putIfAbsent(webhookId, arrived);
+        }
+        Queue<Long> watched = arrivals.get(target);
+        if (watched != null) {
+          watched.add(arrived);
         }
         in.skipNBytes(contentLength);
         requests.increment();
-        out.write(target.startsWith("/fail/") ? UNAVAILABLE : NO_CONTENT);
+        out.write(answer(target));
         out.flush();
       }
     } catch (IOException closed) {
       // The client closed its connection.
     }
+  }
+
+  private static byte[] answer(String target) {
+    if (target.startsWith("/fail/")) {
+      return UNAVAILABLE;
+    }
+    return target.startsWith("/gone/") ? GONE : NO_CONTENT;
   }
 
   private static boolean readLine(InputStream in, StringBuilder line) throws IOException {

@@ -11,7 +11,8 @@ import java.time.Instant;
  *     record {@code nextRetryAt}; {@code null} when no scheduled attempt follows (the delivery then
  *     ends {@code failed} on failure)
  * @param waitsForSlot the caller waits for a rate-limit slot when the activity answers with one
- *     ({@link AttemptOutcome#waitsForSlot()}); a caller that cannot is never given one
+ *     ({@link AttemptOutcome#waitsForSlot()}); a caller that cannot is never given one: its attempt
+ *     waits in the worker for room in the endpoint's limit instead
  * @param reservedSlot the slot an earlier answer reserved for this attempt, now due; {@code null}
  *     when none is held yet
  * @param releasesHeld the attempt releases a held delivery of an endpoint enabled again: it is sent

@@ -14,6 +14,8 @@ import com.devcard.webhooks.app.TestTokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An endpoint's rate limit on the running app: a burst dispatched in one go reaches the receiver no
- * faster than the limit, every delivery still arrives, and none used up an attempt waiting.
+ * faster than the limit, every delivery still arrives, none used up an attempt waiting, and most
+ * waited for their slot once only.
  */
 @AppTest
 class RateLimitIT {
@@ -43,6 +46,8 @@ class RateLimitIT {
   String jwtSecret;
 
   @Autowired Dispatcher dispatcher;
+
+  @Autowired MeterRegistry meters;
 
   @BeforeAll
   static void startReceiver() {
@@ -76,6 +81,7 @@ class RateLimitIT {
     dispatcher.dispatch(user, "card.viewed", Map.of("n", "warm-up"));
     await().atMost(Duration.ofSeconds(60)).until(() -> arrivals(path).size() == 1);
 
+    double waitsBefore = waits();
     for (int i = 0; i < BURST; i++) {
       dispatcher.dispatch(user, "card.viewed", Map.of("n", i));
     }
@@ -95,6 +101,9 @@ class RateLimitIT {
     assertThat(busiestSecond).isLessThanOrEqualTo(LIMIT + 1);
     assertThat(arrivals.getLast() - arrivals.getFirst())
         .isGreaterThanOrEqualTo((BURST / LIMIT - 1) * 1_000L);
+    // Each waited for its slot in the queue, and few were sent back when they woke. (When a late
+    // start held back every attempt queued after it, each waited several times.)
+    assertThat(waits() - waitsBefore).isLessThan(3.0 * BURST);
     // waiting for a slot used up no attempt: each delivery succeeded at its first
     Response log = api.get("/api/webhooks/" + endpointId + "/deliveries?limit=100", token);
     assertThat(log.json().get("items").valueStream())
@@ -108,6 +117,12 @@ class RateLimitIT {
     Response unlimited = api.patch("/api/webhooks/" + endpointId, token, "{\"rateLimit\": null}");
     assertThat(unlimited.status()).isEqualTo(200);
     assertThat(unlimited.json().get("rateLimit").isNull()).isTrue();
+  }
+
+  /** Times an attempt was told to wait for a slot, in this process. */
+  private double waits() {
+    Counter throttled = meters.find("webhooks.delivery.attempts.throttled").counter();
+    return throttled == null ? 0 : throttled.count();
   }
 
   private static List<Long> arrivals(String path) {

@@ -101,6 +101,16 @@ public record TestStore(
         .single();
   }
 
+  /** How many starts the endpoint's rate-limit window keeps. */
+  public int rateLimitStartsKept(String endpointId) {
+    return jdbc.sql(
+            "select cardinality(recent_starts) from webhook_endpoint_rate_slots"
+                + " where endpoint_id = :id")
+        .param("id", endpointId)
+        .query(Integer.class)
+        .single();
+  }
+
   public static TestStore on(DataSource dataSource) {
     JdbcClient jdbc = JdbcClient.create(dataSource);
     TransactionTemplate transactions =

@@ -123,18 +123,21 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
       cancellations.markCancelled(request.deliveryId());
       return cancelled(reason.get());
     }
-    Optional<RateLimitSlots.Slot> slot = slotToWaitFor(request, delivery);
-    if (slot.isPresent()) {
-      metrics.throttled();
-      log.debug(
-          "rate limit of endpoint {}: attempt waits {} for its slot",
-          delivery.delivery().endpointId(),
-          slot.get().remaining());
-      return AttemptOutcome.waitForSlot(slot.get().at(), slot.get().remaining());
+    String endpointId = delivery.delivery().endpointId();
+    Optional<Integer> limit = Optional.ofNullable(delivery.endpointRateLimit());
+    // Only a caller that waits on a durable timer queues; every caller passes the window below.
+    Optional<RateLimitSlots.Slot> queued =
+        limit
+            .filter(perSecond -> request.waitsForSlot())
+            .flatMap(
+                perSecond ->
+                    rateLimit.queue(endpointId, perSecond, request.reservedSlot() != null));
+    if (queued.isPresent()) {
+      return waitForSlot(endpointId, queued.get());
     }
     Optional<EndpointSecrets> secrets;
     try {
-      secrets = endpoints.secrets(delivery.delivery().endpointId());
+      secrets = endpoints.secrets(endpointId);
     } catch (UndecryptableSecretException undecryptable) {
       return secretUndecryptable(request, attemptKey, delivery, undecryptable);
     }
@@ -143,7 +146,38 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
       cancellations.markCancelled(request.deliveryId());
       return cancelled("the endpoint was deleted");
     }
+    // Only signing and the request itself come after: the start the limit counts is the request's.
+    Optional<RateLimitSlots.Slot> refused =
+        limit.flatMap(perSecond -> admit(request, endpointId, perSecond));
+    if (refused.isPresent()) {
+      return waitForSlot(endpointId, refused.get());
+    }
     return send(request, attemptKey, delivery, secrets.get());
+  }
+
+  /**
+   * Room in the limit's window, counted as this attempt's start. A caller that waits on a durable
+   * timer is given the time to come back; one that cannot (the release of held deliveries, a bulk
+   * recovery's item) waits here: its attempt goes to the same endpoint, so it keeps the same limit.
+   */
+  private Optional<RateLimitSlots.Slot> admit(
+      AttemptRequest request, String endpointId, int perSecond) {
+    if (request.waitsForSlot()) {
+      return rateLimit.admit(endpointId, perSecond);
+    }
+    int sentBack = rateLimit.admitWaiting(endpointId, perSecond);
+    for (int i = 0; i < sentBack; i++) {
+      metrics.throttled();
+    }
+    return Optional.empty();
+  }
+
+  /** Nothing sent, nothing recorded: the workflow waits for the slot on a durable timer. */
+  private AttemptOutcome waitForSlot(String endpointId, RateLimitSlots.Slot slot) {
+    metrics.throttled();
+    log.debug(
+        "rate limit of endpoint {}: attempt waits {} for its slot", endpointId, slot.remaining());
+    return AttemptOutcome.waitForSlot(slot.at(), slot.remaining());
   }
 
   private AttemptOutcome send(
@@ -206,20 +240,6 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
         result.error() == null ? "" : ", " + result.error(),
         recorded.deliveryStatus().wireValue());
     return outcome(recorded, honouredWait, result.gone());
-  }
-
-  /**
-   * The slot of the endpoint's rate limit this attempt must wait for; empty when it may start now:
-   * the endpoint has no limit, the limit has room, or the caller cannot wait (it sends at once).
-   */
-  private Optional<RateLimitSlots.Slot> slotToWaitFor(
-      AttemptRequest request, DeliveryForAttempt delivery) {
-    Integer perSecond = delivery.endpointRateLimit();
-    if (perSecond == null || !request.waitsForSlot()) {
-      return Optional.empty();
-    }
-    return rateLimit.waitFor(
-        delivery.delivery().endpointId(), perSecond, request.reservedSlot() != null);
   }
 
   private void reportDisabled(EndpointStates.Disabled disabled) {

@@ -1,12 +1,14 @@
 package com.devcard.webhooks.worker.attempt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.devcard.webhooks.store.endpoint.NewEndpoint;
 import com.devcard.webhooks.store.ratelimit.RateLimitSlots.Slot;
 import com.devcard.webhooks.store.testing.TestStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,22 +24,25 @@ class RateLimitGateTest {
     String endpointId = endpoint();
 
     long beforeFirst = System.nanoTime();
-    Optional<Slot> first = gate.waitFor(endpointId, 2, false);
-    Optional<Slot> second = gate.waitFor(endpointId, 2, false);
-    // The second slot is half a second after the first, less what passed between the two.
+    Optional<Slot> first = gate.queue(endpointId, 2, false);
+    Optional<Slot> second = gate.queue(endpointId, 2, false);
+    // 2 per second is a slot every 500 ms, and queued ones are 5% further apart: the second slot is
+    // 525 ms after the first, less what passed between the two.
     Duration sinceFirst = Duration.ofNanos(System.nanoTime() - beforeFirst);
 
     assertThat(first).isEmpty();
+    assertThat(gate.admit(endpointId, 2)).isEmpty();
     assertThat(second).isPresent();
     assertThat(second.get().remaining())
-        .isBetween(Duration.ofMillis(500).minus(sinceFirst), Duration.ofMillis(500));
+        .isBetween(Duration.ofMillis(525).minus(sinceFirst), Duration.ofMillis(525));
   }
 
   @Test
-  void anAttemptBackForItsSlotStartsWhenTheStartsBeforeItLeaveRoom() {
+  void anAttemptBackForItsSlotIsNotQueuedAgainAndStartsWhenTheWindowHasRoom() {
     String endpointId = endpoint();
-    assertThat(gate.waitFor(endpointId, 4, false)).isEmpty();
-    Slot slot = gate.waitFor(endpointId, 4, false).orElseThrow();
+    assertThat(gate.queue(endpointId, 4, false)).isEmpty();
+    assertThat(gate.admit(endpointId, 4)).isEmpty();
+    Slot slot = gate.queue(endpointId, 4, false).orElseThrow();
 
     // The attempt's timer fires: the database's clock, which the slots are kept on, reaches its
     // slot.
@@ -46,19 +51,47 @@ class RateLimitGateTest {
         .pollInterval(Duration.ofMillis(10))
         .until(() -> !store.databaseNow().isBefore(slot.at()));
 
-    assertThat(gate.waitFor(endpointId, 4, true)).isEmpty();
+    assertThat(gate.queue(endpointId, 4, true)).isEmpty();
+    assertThat(gate.admit(endpointId, 4)).isEmpty();
   }
 
   @Test
-  void attemptsThatWakeTogetherStartAtMostHalfASlotEarly() {
+  void aCallerWithoutATimerWaitsHereUntilTheWindowHasRoom() {
     String endpointId = endpoint();
-    // two late timers fire at once: the first starts, the second is sent back for a moment
-    assertThat(gate.waitFor(endpointId, 10, true)).isEmpty();
-    Optional<Slot> crowded = gate.waitFor(endpointId, 10, true);
+    Instant before = store.databaseNow();
+    assertThat(gate.admit(endpointId, 1)).isEmpty();
 
-    assertThat(crowded).isPresent();
-    // one slot is 100 ms; half a slot early is allowed
-    assertThat(crowded.get().remaining()).isBetween(Duration.ofMillis(1), Duration.ofMillis(50));
+    gate.admitWaiting(endpointId, 1);
+
+    // One a second: the second start counted a second or more after the first, by the database's
+    // clock that the window is kept on. How much later depends on the machine; this is the bound.
+    assertThat(Duration.between(before, store.databaseNow()))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aCallerWithoutATimerIsRefusedAtOnceWhenNoRoomComesWithinTheLongestWait() {
+    String endpointId = endpoint();
+    assertThat(gate.admit(endpointId, 1)).isEmpty();
+    // A window that stays full: its one start is moved an hour ahead, so room comes after it.
+    store
+        .jdbc()
+        .sql(
+            "update webhook_endpoint_rate_slots"
+                + " set recent_starts = array[clock_timestamp() + interval '1 hour']"
+                + " where endpoint_id = :id")
+        .param("id", endpointId)
+        .update();
+
+    long before = System.nanoTime();
+    assertThatThrownBy(() -> gate.admitWaiting(endpointId, 1))
+        .isInstanceOf(RateLimitBusyException.class)
+        .hasMessageContaining(endpointId);
+
+    // It did not wait for nothing, and took no start.
+    assertThat(Duration.ofNanos(System.nanoTime() - before))
+        .isLessThan(RateLimitGate.LONGEST_WAIT_IN_WORKER);
+    assertThat(store.rateLimitStartsKept(endpointId)).isEqualTo(1);
   }
 
   private static String endpoint() {
