@@ -19,6 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     workflows' tasks for this long, so an attempt that finishes meanwhile also has its outcome
  *     acted on before the process exits, instead of waiting for Temporal to hand that task to
  *     another worker
+ * @param stickyScheduleToStart how long a workflow's next task waits for the worker that ran its
+ *     last one, which keeps the workflow in memory, before any worker may take it (and replay the
+ *     workflow's history to run it). A worker that dies leaves its workflows waiting this long.
+ *     Zero turns it off: every task goes to whichever worker polls first
  * @param grpcCompression compression of every call to Temporal. None by default: workflow inputs
  *     and results carry ids only, a few hundred bytes, which gzip does not shrink but does spend
  *     CPU on, on both sides of every call; {@code gzip} for a link where bytes cost more than CPU
@@ -28,4 +32,5 @@ record TemporalProperties(
     @DefaultValue("1000") int maxConcurrentAttempts,
     @DefaultValue("8") int maxConcurrentWorkflowTasks,
     @DefaultValue("5s") Duration stickyDrain,
+    @DefaultValue("5s") Duration stickyScheduleToStart,
     @DefaultValue("none") GrpcCompression grpcCompression) {}

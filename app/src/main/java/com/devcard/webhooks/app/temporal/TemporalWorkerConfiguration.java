@@ -39,6 +39,7 @@ class TemporalWorkerConfiguration {
                 .setMaxConcurrentActivityExecutionSize(properties.maxConcurrentAttempts())
                 .setMaxConcurrentWorkflowTaskExecutionSize(properties.maxConcurrentWorkflowTasks())
                 .setStickyTaskQueueDrainTimeout(properties.stickyDrain())
+                .setStickyQueueScheduleToStartTimeout(properties.stickyScheduleToStart())
                 .build());
     worker.registerWorkflowImplementationTypes(DeliveryWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities);

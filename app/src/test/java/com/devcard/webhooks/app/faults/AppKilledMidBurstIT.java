@@ -6,14 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.devcard.webhooks.app.ApiClient;
 import com.devcard.webhooks.app.ApiClient.Response;
 import com.devcard.webhooks.app.AppClient;
-import com.devcard.webhooks.store.secret.SecretCipher;
-import com.devcard.webhooks.testkit.FreePorts;
-import com.devcard.webhooks.testkit.PostgresServer;
-import com.devcard.webhooks.testkit.TemporalServerProcess;
-import com.devcard.webhooks.testkit.TestKeys;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,30 +38,15 @@ class AppKilledMidBurstIT {
   private static final int DELIVERIES = EVENTS * ENDPOINTS;
   private static final String USER = "burst-user";
 
-  PostgresServer postgres;
-  TemporalServerProcess temporal;
+  ExternalServers servers;
   RecordingReceiver receiver;
   AppProcess app;
-  String jwtSecret;
 
   @BeforeEach
   void startServers() {
-    postgres = PostgresServer.throwaway();
-    temporal = TemporalServerProcess.start(FreePorts.next());
-    receiver = RecordingReceiver.start();
-    jwtSecret = TestKeys.newJwtSecret();
-    Map<String, String> environment = new HashMap<>();
-    environment.put("SPRING_PROFILES_ACTIVE", "external");
-    environment.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl());
-    environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
-    environment.put("SPRING_DATASOURCE_PASSWORD", "");
-    environment.put("TEMPORAL_ADDRESS", temporal.address());
-    environment.put("WEBHOOKS_MASTER_KEY", SecretCipher.newKeysetJson());
-    environment.put("WEBHOOKS_JWT_SECRET", jwtSecret);
-    environment.put("WEBHOOKS_ALLOW_HTTP", "true");
-    environment.put("WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
-    environment.put("WEBHOOKS_RETRY_DELAYS", "1s,1s,1s");
-    environment.put("WEBHOOKS_RECONCILER_UNSTARTED_EVERY", "1s");
+    servers = ExternalServers.start();
+    receiver = servers.receiver();
+    Map<String, String> environment = servers.environment();
     // The burst is one user's: every delivery may be under way at once, so that the kill meets
     // attempts in flight whatever this machine's pace (fairness between users is tested apart).
     environment.put("WEBHOOKS_ADMISSION_PER_USER", String.valueOf(DELIVERIES));
@@ -78,16 +56,14 @@ class AppKilledMidBurstIT {
   @AfterEach
   void stopServers() throws Exception {
     app.close();
-    receiver.close();
-    temporal.close();
-    postgres.close();
+    servers.close();
   }
 
   @Test
   @Timeout(value = 6, unit = TimeUnit.MINUTES)
   void everyDeliveryEndsSuccessOnceAfterTheAppIsKilledMidBurst() throws Exception {
     app.start();
-    AppClient api = new AppClient(app.port(), jwtSecret);
+    AppClient api = new AppClient(app.port(), servers.jwtSecret());
     for (int i = 0; i < ENDPOINTS; i++) {
       api.createEndpoint(api.tokens().user(USER), receiver.url("/hook-" + i));
     }
@@ -117,7 +93,7 @@ class AppKilledMidBurstIT {
     app.kill();
     int receivedAtKill = receiver.count();
     long successAtKill =
-        new DeliveryLog(postgres.jdbc("postgres")).countWithStatus(USER, "success");
+        new DeliveryLog(servers.postgres().jdbc("postgres")).countWithStatus(USER, "success");
     senders.shutdown();
     assertThat(senders.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
     log.info(
@@ -139,7 +115,7 @@ class AppKilledMidBurstIT {
       }
     }
 
-    DeliveryLog deliveryLog = new DeliveryLog(postgres.jdbc("postgres"));
+    DeliveryLog deliveryLog = new DeliveryLog(servers.postgres().jdbc("postgres"));
     await()
         .atMost(Duration.ofMinutes(4))
         .pollInterval(Duration.ofSeconds(1))
@@ -158,13 +134,7 @@ class AppKilledMidBurstIT {
     Set<String> deliveryIds =
         deliveries.stream().map(DeliveryLog.Row::id).collect(Collectors.toSet());
     assertThat(new HashSet<>(receiver.webhookIds())).isEqualTo(deliveryIds);
-    Map<String, String> firstBody = new HashMap<>();
-    for (RecordingReceiver.Received request : receiver.received()) {
-      String body = new String(request.body(), StandardCharsets.UTF_8);
-      assertThat(firstBody.putIfAbsent(request.webhookId(), body))
-          .as("a repeated request of %s carries the same body", request.webhookId())
-          .isIn(null, body);
-    }
+    receiver.assertRepeatsCarryTheSameBody();
   }
 
   private static Response publish(ApiClient api, String publisher, int event) {

@@ -55,8 +55,27 @@ public final class AppProcess implements AutoCloseable {
 
   /** Starts the JVM and waits until its health answers UP. */
   void start() {
+    launch();
+    awaitHealthy();
+  }
+
+  /** Starts every JVM at once, then waits until each one's health answers UP. */
+  static void startAll(AppProcess... processes) {
+    for (AppProcess process : processes) {
+      process.launch();
+    }
+    for (AppProcess process : processes) {
+      process.awaitHealthy();
+    }
+  }
+
+  /** The log of the JVM started last. */
+  Path log() {
+    return logDirectory().resolve(name + "-" + starts + ".log");
+  }
+
+  private void launch() {
     starts++;
-    Path log = logDirectory().resolve(name + "-" + starts + ".log");
     List<String> command = new ArrayList<>();
     command.add(javaExecutable());
     command.addAll(
@@ -66,13 +85,12 @@ public final class AppProcess implements AutoCloseable {
     env.keySet().removeIf(key -> key.startsWith("SPRING_") || key.startsWith("WEBHOOKS_"));
     env.putAll(environment);
     env.put("SERVER_PORT", String.valueOf(port));
-    builder.redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.redirectErrorStream(true).redirectOutput(log().toFile());
     try {
       process = builder.start();
     } catch (IOException exception) {
       throw new UncheckedIOException(exception);
     }
-    awaitHealthy(log);
   }
 
   /** SIGKILL: no shutdown hook, no graceful stop, connections cut mid-request. */
@@ -100,7 +118,8 @@ public final class AppProcess implements AutoCloseable {
     }
   }
 
-  private void awaitHealthy(Path log) {
+  private void awaitHealthy() {
+    Path log = log();
     try {
       await()
           .atMost(STARTUP)

@@ -10,13 +10,12 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import java.time.Duration;
-import java.util.Comparator;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -68,30 +67,15 @@ class ReplicaSweepsIT {
       }
     }
 
-    Map<String, List<SweepRecorder.Run>> bySweep =
-        recorder.all().stream().collect(Collectors.groupingBy(SweepRecorder.Run::sweep));
-    assertThat(bySweep)
-        .containsKeys(
+    assertThat(recorder.all().stream().map(SweepRuns.Run::sweep))
+        .contains(
             "pending-deliveries",
             "unstarted-deliveries",
             "running-recoveries",
             "expired-secrets",
             "expired-deliveries",
             "expired-portal-sessions");
-    bySweep.forEach(
-        (sweep, runs) -> {
-          List<SweepRecorder.Run> inOrder =
-              runs.stream()
-                  .sorted(Comparator.comparingLong(SweepRecorder.Run::startNanos))
-                  .toList();
-          for (int i = 1; i < inOrder.size(); i++) {
-            SweepRecorder.Run before = inOrder.get(i - 1);
-            SweepRecorder.Run next = inOrder.get(i);
-            assertThat(next.startNanos())
-                .as("%s: %s started before %s ended", sweep, next, before)
-                .isGreaterThanOrEqualTo(before.endNanos());
-          }
-        });
+    SweepRuns.assertOneAtATime(recorder.all());
   }
 
   /** Two api processes on one database and one Temporal: the stack's settings, for both. */
@@ -149,11 +133,9 @@ class ReplicaSweepsIT {
   /** When each sweep ran, and in which replica, as its observation saw it. */
   static final class SweepRecorder {
 
-    record Run(String replica, String sweep, long startNanos, long endNanos) {}
+    private static final String STARTED = "sweepRecorder.start";
 
-    private static final String STARTED = "sweepRecorder.startNanos";
-
-    private final List<Run> runs = new CopyOnWriteArrayList<>();
+    private final List<SweepRuns.Run> runs = new CopyOnWriteArrayList<>();
 
     ObservationHandler<Observation.Context> in(String replica) {
       return new ObservationHandler<>() {
@@ -164,29 +146,29 @@ class ReplicaSweepsIT {
 
         @Override
         public void onStart(Observation.Context context) {
-          context.put(STARTED, System.nanoTime());
+          context.put(STARTED, Instant.now());
         }
 
         @Override
         public void onStop(Observation.Context context) {
-          long started = context.getRequired(STARTED);
+          Instant started = context.getRequired(STARTED);
           runs.add(
-              new Run(
+              new SweepRuns.Run(
                   replica,
                   context.getLowCardinalityKeyValue("sweep").getValue(),
                   started,
-                  System.nanoTime()));
+                  Instant.now()));
         }
       };
     }
 
     long runs(String sweep, String replica) {
       return runs.stream()
-          .filter(run -> run.sweep().equals(sweep) && run.replica().equals(replica))
+          .filter(run -> run.sweep().equals(sweep) && run.process().equals(replica))
           .count();
     }
 
-    List<Run> all() {
+    List<SweepRuns.Run> all() {
       return List.copyOf(runs);
     }
   }

@@ -36,6 +36,7 @@ class TemporalPropertiesTest {
 
     assertThat(properties.maxConcurrentAttempts()).isEqualTo(1000);
     assertThat(properties.stickyDrain()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(properties.stickyScheduleToStart()).isEqualTo(Duration.ofSeconds(5));
     assertThat(properties.grpcCompression()).isEqualTo(GrpcCompression.NONE);
   }
 
