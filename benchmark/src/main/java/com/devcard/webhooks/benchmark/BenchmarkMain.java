@@ -319,6 +319,11 @@ public final class BenchmarkMain {
                   waiting.waiting().threads()),
           "≤ 150 MB, ≤ 50 threads",
           ResultTable.verdict(waiting.extraHeapMb() <= 150 && waiting.extraThreads() <= 50, ""));
+      List<String> changes = waiting.threadChanges();
+      table.note(
+          "Figure 5's threads by pool (from thread dumps, numbers stripped; dumps in"
+              + " benchmark-run/threads-*.txt), idle → waiting: "
+              + (changes.isEmpty() ? "no pool changed." : String.join("; ", changes) + "."));
     }
 
     private void isolation() throws InterruptedException {

@@ -9,9 +9,15 @@ final class ResultTable {
   private record Row(String number, String figure, String result, String target, String verdict) {}
 
   private final List<Row> rows = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
 
   void add(String number, String figure, String result, String target, String verdict) {
     rows.add(new Row(number, figure, result, target, verdict));
+  }
+
+  /** A paragraph printed under the table, to explain a figure. */
+  void note(String markdown) {
+    notes.add(markdown);
   }
 
   static String verdict(boolean met, String ratio) {
@@ -29,6 +35,9 @@ final class ResultTable {
               String.join(
                   " | ", row.number(), row.figure(), row.result(), row.target(), row.verdict()))
           .append(" |\n");
+    }
+    for (String note : notes) {
+      table.append("\n").append(note).append("\n");
     }
     return table.toString();
   }

@@ -15,8 +15,9 @@ import java.util.concurrent.Future;
 
 /**
  * Figure 1: completed workflows per second for a trivial workflow with one no-op activity, on the
- * same Temporal server and with the app's worker settings (virtual workflow and activity threads,
- * 1000 concurrent activities) and its way of starting workflows (8 starter threads).
+ * same Temporal server and with the app's worker settings (pollers, workflow tasks, workflow code
+ * and activities on virtual threads, 1000 concurrent activities) and its way of starting workflows
+ * (8 starter threads).
  */
 final class TemporalCeiling implements AutoCloseable {
 
@@ -35,6 +36,8 @@ final class TemporalCeiling implements AutoCloseable {
         factory.newWorker(
             QUEUE,
             WorkerOptions.newBuilder()
+                // as the app's worker: pollers, workflow tasks and activities on virtual threads
+                .setUsingVirtualThreadsOnWorkflowWorker(true)
                 .setUsingVirtualThreadsOnActivityWorker(true)
                 .setMaxConcurrentActivityExecutionSize(1000)
                 .build());

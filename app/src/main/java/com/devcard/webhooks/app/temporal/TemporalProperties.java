@@ -11,10 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param maxConcurrentAttempts attempts in flight per worker; they run on virtual threads, so a
  *     slow receiver holds no platform thread
- * @param maxConcurrentWorkflowTasks workflow tasks one worker runs at once. Workflow code is all
- *     CPU: more than a few per core only makes each wait longer for a core, until Temporal's
- *     deadlock detector fails tasks whose thread could not run for a second. Past this the tasks
- *     queue in Temporal, and latency grows with the queue instead. About four per core
+ * @param maxConcurrentWorkflowTasks workflow tasks one worker runs at once, each on a virtual
+ *     thread (so this bounds CPU, not platform threads). Workflow code is all CPU: more than a few
+ *     per core only makes each wait longer for a core, until Temporal's deadlock detector fails
+ *     tasks whose thread could not run for a second. Past this the tasks queue in Temporal, and
+ *     latency grows with the queue instead. About four per core
  * @param stickyDrain on shutdown the worker stops taking new tasks but keeps answering its own
  *     workflows' tasks for this long, so an attempt that finishes meanwhile also has its outcome
  *     acted on before the process exits, instead of waiting for Temporal to hand that task to

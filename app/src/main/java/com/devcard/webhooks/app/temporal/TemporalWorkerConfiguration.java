@@ -35,6 +35,13 @@ class TemporalWorkerConfiguration {
         factory.newWorker(
             TaskQueues.DELIVERY,
             WorkerOptions.newBuilder()
+                // Every thread the worker runs tasks on is virtual, so the process's platform
+                // threads stay the same whatever the load: on platform threads, workflow tasks
+                // would
+                // start one per task in flight (up to max-concurrent-workflow-tasks), each kept 10
+                // s
+                // after its last task, and 5 pollers more.
+                .setUsingVirtualThreadsOnWorkflowWorker(true)
                 .setUsingVirtualThreadsOnActivityWorker(true)
                 .setMaxConcurrentActivityExecutionSize(properties.maxConcurrentAttempts())
                 .setMaxConcurrentWorkflowTaskExecutionSize(properties.maxConcurrentWorkflowTasks())
