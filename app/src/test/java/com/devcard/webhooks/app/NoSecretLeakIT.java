@@ -18,16 +18,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.logging.LogLevel;
-import org.springframework.boot.logging.LoggerConfiguration;
-import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
@@ -42,41 +37,22 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(OutputCaptureExtension.class)
 class NoSecretLeakIT {
 
-  /** Frameworks log request and response values at debug level: that must be safe too. */
-  private static final List<String> DEBUG_LOGGERS =
-      List.of("com.devcard", "org.springframework.web", "org.springframework.jdbc");
-
   @RegisterExtension static final WireMockExtension receiver = Receivers.perClass();
 
   @Value("${webhooks.master-key}")
   String masterKey;
 
   @Autowired WorkflowClient workflowClient;
-  @Autowired LoggingSystem logging;
+  @RegisterExtension final DebugLogging debugLogging = new DebugLogging();
 
   final AppClient app;
   final TestUser user;
   final ReceiverEndpoints endpoints;
-  final Map<String, LogLevel> levelsBefore = new LinkedHashMap<>();
 
   NoSecretLeakIT(@Autowired AppClient app) {
     this.app = app;
     this.user = app.newUser();
     this.endpoints = app.endpoints(user, receiver);
-  }
-
-  @BeforeEach
-  void logAtDebugLevel() {
-    for (String logger : DEBUG_LOGGERS) {
-      LoggerConfiguration configuration = logging.getLoggerConfiguration(logger);
-      levelsBefore.put(logger, configuration == null ? null : configuration.getConfiguredLevel());
-      logging.setLogLevel(logger, LogLevel.DEBUG);
-    }
-  }
-
-  @AfterEach
-  void restoreLogLevels() {
-    levelsBefore.forEach(logging::setLogLevel);
   }
 
   @Test

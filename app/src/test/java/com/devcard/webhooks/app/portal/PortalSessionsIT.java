@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.devcard.webhooks.app.ApiClient.Response;
 import com.devcard.webhooks.app.AppClient;
 import com.devcard.webhooks.app.AppTest;
+import com.devcard.webhooks.app.DebugLogging;
 import com.devcard.webhooks.app.TestUser;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.logging.LogLevel;
-import org.springframework.boot.logging.LoggerConfiguration;
-import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,29 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ExtendWith(OutputCaptureExtension.class)
 class PortalSessionsIT {
 
-  /** Frameworks log request and response values at debug level: that must be safe too. */
-  private static final List<String> DEBUG_LOGGERS =
-      List.of("com.devcard", "org.springframework.web", "org.springframework.jdbc");
-
   @Autowired AppClient app;
   @Autowired JdbcClient jdbc;
-  @Autowired LoggingSystem logging;
-
-  final Map<String, LogLevel> levelsBefore = new LinkedHashMap<>();
-
-  @BeforeEach
-  void logAtDebugLevel() {
-    for (String logger : DEBUG_LOGGERS) {
-      LoggerConfiguration configuration = logging.getLoggerConfiguration(logger);
-      levelsBefore.put(logger, configuration == null ? null : configuration.getConfiguredLevel());
-      logging.setLogLevel(logger, LogLevel.DEBUG);
-    }
-  }
-
-  @AfterEach
-  void restoreLogLevels() {
-    levelsBefore.forEach(logging::setLogLevel);
-  }
+  @RegisterExtension final DebugLogging debugLogging = new DebugLogging();
 
   private Response link(TestUser user) {
     Response link =

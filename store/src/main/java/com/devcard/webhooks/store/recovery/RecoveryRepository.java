@@ -216,7 +216,8 @@ public class RecoveryRepository {
   /** The item at {@code position} with its delivery's and its recovery's state now. */
   public Optional<RecoveryItem> findItem(String recoveryId, int position) {
     return jdbc.sql(
-            "select i.recovery_id, i.position, i.delivery_id, i.state, i.attempt,"
+            "select i.recovery_id, i.position, i.delivery_id,"
+                + " nullif(i.state, 'pending') as outcome, i.attempt,"
                 + " d.status as delivery_status, r.state as recovery_state, r.kind,"
                 + " d.attempts as delivery_attempts, d.retry_delays_ms"
                 + " from webhook_recovery_items i"
@@ -231,7 +232,7 @@ public class RecoveryRepository {
                     rs.getString("recovery_id"),
                     rs.getInt("position"),
                     rs.getString("delivery_id"),
-                    itemOutcome(rs.getString("state")),
+                    itemOutcome(rs.getString("outcome")),
                     nullableInt(rs, "attempt"),
                     DeliveryStatus.fromWireValue(rs.getString("delivery_status")),
                     RecoveryState.fromWireValue(rs.getString("recovery_state")),
@@ -296,9 +297,9 @@ public class RecoveryRepository {
         });
   }
 
-  /** A stored item state: {@code pending} (no outcome yet) or the outcome it finished with. */
-  private static RecoveryItemOutcome itemOutcome(String state) {
-    return "pending".equals(state) ? null : RecoveryItemOutcome.fromWireValue(state);
+  /** A finished item's outcome; {@code null} for a pending item. */
+  private static RecoveryItemOutcome itemOutcome(String outcome) {
+    return outcome == null ? null : RecoveryItemOutcome.fromWireValue(outcome);
   }
 
   /**
