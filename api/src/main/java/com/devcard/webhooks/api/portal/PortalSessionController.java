@@ -59,13 +59,7 @@ class PortalSessionController {
     // Frameworks log response values at debug level: never with the link's code in them.
     @Override
     public String toString() {
-      return "LinkView[url=<hidden>, userId="
-          + userId
-          + ", readOnly="
-          + readOnly
-          + ", expiresAt="
-          + expiresAt
-          + "]";
+      return hidingSecret("LinkView", "url", userId, readOnly, expiresAt);
     }
   }
 
@@ -89,14 +83,23 @@ class PortalSessionController {
     // Frameworks log response values at debug level: never with the token in them.
     @Override
     public String toString() {
-      return "SessionView[token=<hidden>, userId="
-          + userId
-          + ", readOnly="
-          + readOnly
-          + ", expiresAt="
-          + expiresAt
-          + "]";
+      return hidingSecret("SessionView", "token", userId, readOnly, expiresAt);
     }
+  }
+
+  /** A view's text for the logs, its secret field (the link's code, the token) hidden. */
+  private static String hidingSecret(
+      String view, String secretField, String userId, boolean readOnly, String expiresAt) {
+    return view
+        + "["
+        + secretField
+        + "=<hidden>, userId="
+        + userId
+        + ", readOnly="
+        + readOnly
+        + ", expiresAt="
+        + expiresAt
+        + "]";
   }
 
   @Schema(name = "PortalSessionRequest", description = "Whose page the link opens, and how.")
