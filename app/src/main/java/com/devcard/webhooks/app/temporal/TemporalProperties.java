@@ -34,4 +34,18 @@ record TemporalProperties(
     @DefaultValue("8") int maxConcurrentWorkflowTasks,
     @DefaultValue("5s") Duration stickyDrain,
     @DefaultValue("5s") Duration stickyScheduleToStart,
-    @DefaultValue("none") GrpcCompression grpcCompression) {}
+    @DefaultValue("none") GrpcCompression grpcCompression) {
+
+  /** A careless value fails the start with the setting's name, not deep inside the SDK. */
+  TemporalProperties {
+    if (maxConcurrentAttempts < 1 || maxConcurrentWorkflowTasks < 1) {
+      throw new IllegalArgumentException(
+          "webhooks.temporal.max-concurrent-attempts and max-concurrent-workflow-tasks must be at"
+              + " least 1");
+    }
+    if (stickyDrain.isNegative() || stickyScheduleToStart.isNegative()) {
+      throw new IllegalArgumentException(
+          "webhooks.temporal.sticky-drain and sticky-schedule-to-start must not be negative");
+    }
+  }
+}

@@ -41,6 +41,18 @@ class TemporalPropertiesTest {
   }
 
   @Test
+  void noWorkerSlotsOrANegativeStickyTimeoutFailTheStartNamingTheSetting() {
+    assertThatThrownBy(() -> bind(Map.of("WEBHOOKS_TEMPORAL_MAX_CONCURRENT_WORKFLOW_TASKS", "0")))
+        .isInstanceOf(BindException.class)
+        .rootCause()
+        .hasMessageContaining("max-concurrent-workflow-tasks");
+    assertThatThrownBy(() -> bind(Map.of("WEBHOOKS_TEMPORAL_STICKY_SCHEDULE_TO_START", "-1s")))
+        .isInstanceOf(BindException.class)
+        .rootCause()
+        .hasMessageContaining("sticky-schedule-to-start");
+  }
+
+  @Test
   void theAddressHasNoDefaultAndTheNamespaceDefaultsToDefault() {
     TemporalServerProperties server = server(Map.of());
 
