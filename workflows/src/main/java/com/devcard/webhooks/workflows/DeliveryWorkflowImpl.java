@@ -20,12 +20,6 @@ import org.slf4j.Logger;
 public class DeliveryWorkflowImpl implements DeliveryWorkflow {
 
   /**
-   * Longer than any attempt can take (the delivery timeout is capped well below it), so a lost
-   * worker is noticed and the attempt handed to another one.
-   */
-  static final Duration ATTEMPT_START_TO_CLOSE = Duration.ofMinutes(2);
-
-  /**
    * Infrastructure failures (database down) are retried for as long as they last; they never use up
    * one of the delivery's attempts.
    */
@@ -78,11 +72,7 @@ public class DeliveryWorkflowImpl implements DeliveryWorkflow {
     DeliveryActivities activities =
         Workflow.newActivityStub(
             DeliveryActivities.class,
-            ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(ATTEMPT_START_TO_CLOSE)
-                .setRetryOptions(INFRASTRUCTURE_RETRY)
-                .setSummary("POST to " + input.targetHost())
-                .build());
+            AttemptActivityOptions.withSummary("POST to " + input.targetHost()).build());
     DeliveryStatus status;
     try {
       status =

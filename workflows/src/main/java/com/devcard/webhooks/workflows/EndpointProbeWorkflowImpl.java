@@ -21,11 +21,7 @@ public class EndpointProbeWorkflowImpl implements EndpointProbeWorkflow {
     DeliveryActivities attempts =
         Workflow.newActivityStub(
             DeliveryActivities.class,
-            ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(DeliveryWorkflowImpl.ATTEMPT_START_TO_CLOSE)
-                .setRetryOptions(DeliveryWorkflowImpl.INFRASTRUCTURE_RETRY)
-                .setSummary("probe POST to " + input.targetHost())
-                .build());
+            AttemptActivityOptions.withSummary("probe POST to " + input.targetHost()).build());
     List<Duration> delays = input.delays();
     for (int probe = 1; probe <= delays.size(); probe++) {
       Duration delay = delays.get(probe - 1);

@@ -3,7 +3,6 @@ package com.devcard.webhooks.workflows;
 import com.devcard.webhooks.delivery.RecoveryItemOutcome;
 import com.devcard.webhooks.delivery.RecoveryState;
 import io.temporal.activity.ActivityCancellationType;
-import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
@@ -120,7 +119,8 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
   }
 
   private static RecoveryActivities activities(String summary) {
-    return Workflow.newActivityStub(RecoveryActivities.class, options(summary).build());
+    return Workflow.newActivityStub(
+        RecoveryActivities.class, AttemptActivityOptions.withSummary(summary).build());
   }
 
   /**
@@ -132,13 +132,8 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
   private static RecoveryActivities itemActivities(String summary) {
     return Workflow.newActivityStub(
         RecoveryActivities.class,
-        options(summary).setCancellationType(ActivityCancellationType.ABANDON).build());
-  }
-
-  private static ActivityOptions.Builder options(String summary) {
-    return ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(DeliveryWorkflowImpl.ATTEMPT_START_TO_CLOSE)
-        .setRetryOptions(DeliveryWorkflowImpl.INFRASTRUCTURE_RETRY)
-        .setSummary(summary);
+        AttemptActivityOptions.withSummary(summary)
+            .setCancellationType(ActivityCancellationType.ABANDON)
+            .build());
   }
 }

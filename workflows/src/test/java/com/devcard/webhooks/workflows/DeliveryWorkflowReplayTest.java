@@ -61,7 +61,7 @@ class DeliveryWorkflowReplayTest {
           Workflow.newActivityStub(
               DeliveryActivities.class,
               ActivityOptions.newBuilder()
-                  .setStartToCloseTimeout(DeliveryWorkflowImpl.ATTEMPT_START_TO_CLOSE)
+                  .setStartToCloseTimeout(AttemptActivityOptions.START_TO_CLOSE)
                   .build());
       for (int attempt = 1; attempt <= input.retryDelays().size() + 1; attempt++) {
         if (attempt > 1 && !retryRequested) {
@@ -96,7 +96,7 @@ class DeliveryWorkflowReplayTest {
           Workflow.newActivityStub(
               DeliveryActivities.class,
               ActivityOptions.newBuilder()
-                  .setStartToCloseTimeout(DeliveryWorkflowImpl.ATTEMPT_START_TO_CLOSE)
+                  .setStartToCloseTimeout(AttemptActivityOptions.START_TO_CLOSE)
                   .build());
       for (int attempt = 1; attempt <= input.retryDelays().size() + 1; attempt++) {
         AttemptOutcome outcome =

@@ -1,6 +1,7 @@
 package com.devcard.webhooks.app.temporal;
 
 import com.devcard.webhooks.app.roles.ConditionalOnRole;
+import com.devcard.webhooks.workflows.AttemptActivityOptions;
 import com.devcard.webhooks.workflows.DeliveryActivities;
 import com.devcard.webhooks.workflows.DeliveryWorkflowImpl;
 import com.devcard.webhooks.workflows.EndpointProbeActivities;
@@ -27,10 +28,15 @@ class TemporalWorkerConfiguration {
       TemporalProperties properties,
       DeliveryActivities activities,
       RecoveryActivities recoveryActivities,
-      EndpointProbeActivities probeActivities) {
+      EndpointProbeActivities probeActivities,
+      ActivityHeartbeats heartbeats) {
     WorkerFactory factory =
         WorkerFactory.newInstance(
-            client, WorkerFactoryOptions.newBuilder().setUsingVirtualWorkflowThreads(true).build());
+            client,
+            WorkerFactoryOptions.newBuilder()
+                .setUsingVirtualWorkflowThreads(true)
+                .setWorkerInterceptors(heartbeats)
+                .build());
     Worker worker =
         factory.newWorker(
             TaskQueues.DELIVERY,
@@ -57,6 +63,11 @@ class TemporalWorkerConfiguration {
     worker.registerWorkflowImplementationTypes(EndpointProbeWorkflowImpl.class);
     worker.registerActivitiesImplementations(probeActivities);
     return factory;
+  }
+
+  @Bean
+  ActivityHeartbeats activityHeartbeats() {
+    return new ActivityHeartbeats(AttemptActivityOptions.HEARTBEAT_EVERY);
   }
 
   @Bean

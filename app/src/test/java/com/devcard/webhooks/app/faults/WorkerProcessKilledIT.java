@@ -154,8 +154,10 @@ class WorkerProcessKilledIT {
     assertThat(successAtKill).as("the kill came mid-way").isLessThan(DELIVERIES);
 
     long killedAt = System.nanoTime();
+    // The killed worker's attempts go to the survivor once their heartbeats have been missing for
+    // 20 s; without heartbeats they would wait out their 2-minute start-to-close timeout first.
     await()
-        .atMost(Duration.ofMinutes(4))
+        .atMost(Duration.ofSeconds(100))
         .pollInterval(Duration.ofSeconds(1))
         .until(() -> countSuccess() == DELIVERIES);
     log.info(
