@@ -41,14 +41,29 @@ final class Fairness {
   /** What the SDK logs for each workflow task it fails, the deadlock detector's included. */
   private static final String LOGGED_TASK_FAILURE = "Workflow task processing failure";
 
-  /** Percentiles in milliseconds. */
-  record Percentiles(double p50, double p99, double max, int count) {
+  /**
+   * Percentiles in milliseconds, with the samples they were taken from.
+   *
+   * @param samples every sample, so that rounds can be pooled: the p99 of about 40 samples of one
+   *     round is its worst one, while the p99 over all rounds' samples is a percentile
+   */
+  record Percentiles(double p50, double p99, double max, int count, List<Double> samples) {
+    Percentiles {
+      samples = List.copyOf(samples);
+    }
+
     static Percentiles of(List<Double> millis) {
       return new Percentiles(
           Stats.percentile(millis, 50),
           Stats.percentile(millis, 99),
           Stats.percentile(millis, 100),
-          millis.size());
+          millis.size(),
+          millis);
+    }
+
+    /** The percentiles of every sample of all of them together. */
+    static Percentiles pooled(List<Percentiles> rounds) {
+      return of(rounds.stream().flatMap(round -> round.samples().stream()).toList());
     }
   }
 

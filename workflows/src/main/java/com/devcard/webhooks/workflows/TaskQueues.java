@@ -6,6 +6,13 @@ public final class TaskQueues {
   /** The task queue of delivery, recovery and probe workflows and their activities. */
   public static final String DELIVERY = "webhook-delivery";
 
+  /**
+   * The express lane: the task queue of each user's first few delivery workflows in flight (and
+   * their activities, which run on their workflow's queue), polled by every worker next to {@link
+   * #DELIVERY}. A user with little in flight never waits behind another user's backlog there.
+   */
+  public static final String DELIVERY_EXPRESS = "webhook-delivery-express";
+
   private TaskQueues() {}
 
   /** The workflow id of a delivery: {@code delivery-<deliveryId>}. */

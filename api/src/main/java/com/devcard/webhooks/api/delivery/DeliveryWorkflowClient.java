@@ -94,6 +94,12 @@ public class DeliveryWorkflowClient implements DisposableBean {
    * uses {@code ALLOW_DUPLICATE}. Either way at most one run of a delivery runs at a time.
    */
   StartResult startRun(DeliveryWorkflowInput input, WorkflowIdReusePolicy reusePolicy) {
+    return startRun(input, reusePolicy, TaskQueues.DELIVERY);
+  }
+
+  /** {@link #startRun(DeliveryWorkflowInput, WorkflowIdReusePolicy)} on the given task queue. */
+  StartResult startRun(
+      DeliveryWorkflowInput input, WorkflowIdReusePolicy reusePolicy, String taskQueue) {
     String summary =
         input.eventType()
             + " to "
@@ -102,7 +108,7 @@ public class DeliveryWorkflowClient implements DisposableBean {
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(TaskQueues.deliveryWorkflowId(input.deliveryId()))
-            .setTaskQueue(TaskQueues.DELIVERY)
+            .setTaskQueue(taskQueue)
             .setWorkflowIdReusePolicy(reusePolicy)
             .setTypedSearchAttributes(DeliverySearchAttributes.atStart(input))
             .setStaticSummary(summary)

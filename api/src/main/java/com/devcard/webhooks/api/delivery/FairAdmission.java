@@ -2,9 +2,10 @@ package com.devcard.webhooks.api.delivery;
 
 import com.devcard.webhooks.api.delivery.DeliveryWorkflowClient.StartResult;
 import com.devcard.webhooks.api.sweep.Sweeps;
-import com.devcard.webhooks.store.delivery.PendingDelivery;
+import com.devcard.webhooks.store.delivery.DeliveryToAdmit;
 import com.devcard.webhooks.store.delivery.PendingDeliveryRepository;
 import com.devcard.webhooks.store.sweep.Sweep;
+import com.devcard.webhooks.workflows.TaskQueues;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +27,11 @@ import org.springframework.stereotype.Component;
  * loop starts their workflows, taking users in turn and never more than {@link
  * AdmissionProperties#perUser()} of one user at once. So one user's burst of thousands queues in
  * PostgreSQL, as {@code pending} deliveries that survive any restart, while another user's delivery
- * goes in at once and waits behind at most that many of anyone's in the worker's queue. A lone busy
- * user's places refill as its deliveries finish, at the next round.
+ * goes in at once. A lone busy user's places refill as its deliveries finish, at the next round.
+ *
+ * <p>Each user's first {@link AdmissionProperties#expressPerUser()} deliveries in flight start on
+ * the express task queue, the rest on the main one: a quiet user's delivery then waits behind no
+ * busy user's places in the worker's queue, only behind the few other users' first ones.
  *
  * <p>Temporal's own task queue fairness needs a server that supports it (the SDK's test server does
  * not) and bills for it; this works on any server. One api process admits at a time (see {@link
@@ -127,7 +131,7 @@ public class FairAdmission implements SmartLifecycle {
 
   /** Starts the next deliveries in turn, until none may go in now or Temporal is away. */
   void admitRound() {
-    List<PendingDelivery> next;
+    List<DeliveryToAdmit> next;
     do {
       next = pending.nextToAdmit(settings.perUser(), BATCH);
       if (next.isEmpty()) {
@@ -141,23 +145,38 @@ public class FairAdmission implements SmartLifecycle {
   }
 
   /** Starts the workflows side by side; returns how many exist now. */
-  private int startAll(List<PendingDelivery> deliveries) {
+  private int startAll(List<DeliveryToAdmit> deliveries) {
     List<String> started = new ArrayList<>();
     try (ExecutorService starts = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<StartResult>> results = new ArrayList<>();
-      for (PendingDelivery delivery : deliveries) {
+      for (DeliveryToAdmit next : deliveries) {
         results.add(
             starts.submit(
-                () -> workflows.startRun(runs.scheduleInput(delivery), REJECT_DUPLICATE)));
+                () ->
+                    workflows.startRun(
+                        runs.scheduleInput(next.pending()), REJECT_DUPLICATE, lane(next))));
       }
       for (int i = 0; i < deliveries.size(); i++) {
         if (outcome(results.get(i)) != StartResult.UNREACHABLE) {
-          started.add(deliveries.get(i).delivery().id());
+          started.add(deliveries.get(i).pending().delivery().id());
         }
       }
     }
     pending.markWorkflowStarted(started);
     return started.size();
+  }
+
+  /**
+   * The task queue a delivery's workflow starts on. Only admission chooses: every other start of a
+   * delivery's workflow (a manual attempt, a reopened delivery, the reconciler's start of a missing
+   * run) goes to the main queue. Those are few and not the first of a quiet user's: the lane is for
+   * the wait a new delivery has behind others' bursts. A workflow keeps its queue for its retries,
+   * and its activities run on it too (their stubs name no queue).
+   */
+  private String lane(DeliveryToAdmit next) {
+    return next.inFlightAhead() < settings.expressPerUser()
+        ? TaskQueues.DELIVERY_EXPRESS
+        : TaskQueues.DELIVERY;
   }
 
   private static StartResult outcome(Future<StartResult> result) {

@@ -18,7 +18,9 @@ public final class TestDeliveryWorkflowClients {
     return new DeliveryWorkflowClient(client, pending, TestTargets.policy());
   }
 
-  /** Admission with the default places per user, looking often; stop it when done. */
+  /**
+   * Admission with the default places and express lane per user, looking often; stop it when done.
+   */
   public static FairAdmission admission(DeliveryWorkflowClient workflows, TestStore store) {
     return new FairAdmission(
         store.pending(),
@@ -26,6 +28,6 @@ public final class TestDeliveryWorkflowClients {
             store.deliveryLog(), store.pending(), store.cancellations(), workflows),
         workflows,
         TestSweeps.on(store.dataSource()),
-        new AdmissionProperties(16, Duration.ofMillis(20), Duration.ofMillis(100)));
+        new AdmissionProperties(32, 2, Duration.ofMillis(20), Duration.ofMillis(100)));
   }
 }

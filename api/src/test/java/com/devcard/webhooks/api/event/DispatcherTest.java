@@ -21,6 +21,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Which endpoints an event reaches: each active endpoint of its user subscribed to its type, one
- * delivery each, with one workflow each; against a real database and a real Temporal frontend.
+ * delivery each, with one workflow each, on the task queue its user's deliveries in flight call
+ * for; against a real database and a real Temporal frontend (no worker: the runs stay running).
  */
 class DispatcherTest {
 
@@ -190,6 +192,35 @@ class DispatcherTest {
   }
 
   @Test
+  void aUsersFirstTwoInFlightStartOnTheExpressQueueAndTheRestOnTheMainOne() {
+    data.endpoint(user, "card.viewed");
+    String quiet = TestData.newUser();
+    data.endpoint(quiet, "card.viewed");
+
+    List<String> busy = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      busy.add(cardViewed().deliveries().getFirst().id());
+    }
+    awaitStarted(busy);
+    // The busy user has four in flight now: another user's delivery still goes express, and the
+    // busy user's next one does not.
+    String quietOne =
+        dispatcher.dispatch(quiet, "card.viewed", Map.of()).deliveries().getFirst().id();
+    String busyLater = cardViewed().deliveries().getFirst().id();
+    awaitStarted(List.of(quietOne, busyLater));
+
+    assertThat(busy)
+        .extracting(DispatcherTest::taskQueue)
+        .containsExactly(
+            TaskQueues.DELIVERY_EXPRESS,
+            TaskQueues.DELIVERY_EXPRESS,
+            TaskQueues.DELIVERY,
+            TaskQueues.DELIVERY);
+    assertThat(taskQueue(quietOne)).isEqualTo(TaskQueues.DELIVERY_EXPRESS);
+    assertThat(taskQueue(busyLater)).isEqualTo(TaskQueues.DELIVERY);
+  }
+
+  @Test
   void theReceiverGetsTheEventIdTypeTimeAndDataInThatOrder() {
     Endpoint endpoint = data.endpoint(user, "card.viewed");
 
@@ -222,5 +253,22 @@ class DispatcherTest {
   void dataThatIsNotAnObjectIsRefused() {
     assertThat(fieldsRefusedBy(() -> dispatcher.dispatch(user, "card.viewed", List.of(1))))
         .containsExactly("data");
+  }
+
+  private static void awaitStarted(List<String> deliveries) {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                deliveries.stream()
+                    .allMatch(
+                        id -> store.pending().findPending(id).orElseThrow().workflowStarted()));
+  }
+
+  private static String taskQueue(String delivery) {
+    return temporal
+        .newUntypedWorkflowStub(TaskQueues.deliveryWorkflowId(delivery))
+        .describe()
+        .getTaskQueue();
   }
 }

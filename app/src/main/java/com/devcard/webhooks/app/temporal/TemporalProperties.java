@@ -9,13 +9,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How the service uses Temporal ({@code WEBHOOKS_TEMPORAL_*}): how much one worker process takes on
  * at once, and how its calls travel. Where Temporal is: {@link TemporalServerProperties}.
  *
- * @param maxConcurrentAttempts attempts in flight per worker; they run on virtual threads, so a
- *     slow receiver holds no platform thread
+ * @param maxConcurrentAttempts attempts in flight per worker from the main task queue; they run on
+ *     virtual threads, so a slow receiver holds no platform thread. The express lane's queue takes
+ *     a quarter of this more
  * @param maxConcurrentWorkflowTasks workflow tasks one worker runs at once, each on a virtual
  *     thread (so this bounds CPU, not platform threads). Workflow code is all CPU: more than a few
  *     per core only makes each wait longer for a core, until Temporal's deadlock detector fails
  *     tasks whose thread could not run for a second. Past this the tasks queue in Temporal, and
- *     latency grows with the queue instead. About four per core
+ *     latency grows with the queue instead. About four per core. For the main task queue; the
+ *     express lane's queue takes a quarter of this more
  * @param stickyDrain on shutdown the worker stops taking new tasks but keeps answering its own
  *     workflows' tasks for this long, so an attempt that finishes meanwhile also has its outcome
  *     acted on before the process exits, instead of waiting for Temporal to hand that task to

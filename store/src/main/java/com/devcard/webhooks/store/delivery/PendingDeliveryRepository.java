@@ -105,8 +105,11 @@ public class PendingDeliveryRepository {
    * admitted count and its oldest waiting deliveries up to its free places, from the partial
    * indexes of migration 009. A user's thousands of waiting deliveries cost no more than its first
    * few. The delivery's own {@code user_id} is its endpoint's: no join is needed to group.
+   *
+   * <p>Each comes with how many of its user's deliveries are in flight ahead of it, by the same
+   * count as the places, so that admission can tell a user's first few from the rest.
    */
-  public List<PendingDelivery> nextToAdmit(int perUser, int limit) {
+  public List<DeliveryToAdmit> nextToAdmit(int perUser, int limit) {
     return jdbc.sql(
             "with recursive users (user_id) as ("
                 + " (select user_id from webhook_deliveries where status = 'pending'"
@@ -118,26 +121,30 @@ public class PendingDeliveryRepository {
                 + " and w.user_id > u.user_id order by w.user_id limit 1)"
                 + " from users u where u.user_id is not null),"
                 + " places as ("
-                + " select u.user_id, :perUser - (select count(*) from webhook_deliveries a"
+                + " select u.user_id, (select count(*) from webhook_deliveries a"
                 + " where a.status = 'pending' and a.workflow_started and a.next_retry_at is null"
-                + " and a.user_id = u.user_id) as free"
+                + " and a.user_id = u.user_id) as in_flight"
                 + " from users u where u.user_id is not null),"
                 + " waiting as ("
-                + " select n.id, n.created_at, n.turn from places p cross join lateral ("
+                + " select n.id, n.created_at, n.turn, p.in_flight + n.turn - 1 as in_flight_ahead"
+                + " from places p cross join lateral ("
                 + " select w.id, w.created_at, row_number() over (order by w.created_at, w.id)"
                 + " as turn"
                 + " from webhook_deliveries w join webhook_endpoints we on we.id = w.endpoint_id"
                 + " where w.user_id = p.user_id and w.status = 'pending' and not w.workflow_started"
                 + " and w.manual_attempt_requested_at is null and we.deleted_at is null"
-                + " order by w.created_at, w.id limit greatest(p.free, 0)) n)"
+                + " order by w.created_at, w.id limit greatest(:perUser - p.in_flight, 0)) n)"
                 + " select "
                 + PENDING_COLUMNS
+                + ", n.in_flight_ahead"
                 + " from waiting n join webhook_deliveries d on d.id = n.id"
                 + " join webhook_endpoints e on e.id = d.endpoint_id"
                 + " order by n.turn, n.created_at, n.id limit :limit")
         .param("perUser", perUser)
         .param("limit", limit)
-        .query(PendingDeliveryRepository::pendingDelivery)
+        .query(
+            (rs, rowNum) ->
+                new DeliveryToAdmit(pendingDelivery(rs, rowNum), rs.getInt("in_flight_ahead")))
         .list();
   }
 

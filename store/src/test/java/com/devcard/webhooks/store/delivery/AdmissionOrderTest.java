@@ -130,6 +130,38 @@ class AdmissionOrderTest {
     assertThat(ids(store.pending().nextToAdmit(3, 2))).containsExactly(singleOne, otherOnes.get(0));
   }
 
+  @Test
+  void eachComesWithItsUsersDeliveriesInFlightAheadOfIt() {
+    String busy = endpoint();
+    String quiet = endpoint();
+    List<String> backlog = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      backlog.add(deliver(busy, BASE.plusSeconds(i)));
+    }
+    String waitingForRetry = deliver(quiet, BASE.plusSeconds(10));
+    String quietOne = deliver(quiet, BASE.plusSeconds(11));
+    store.pending().markWorkflowStarted(List.of(backlog.get(0), waitingForRetry));
+    store
+        .attemptRecords()
+        .recordAttempt(
+            waitingForRetry, "a1", failure(), Optional.of(Instant.now().plusSeconds(30)));
+
+    Map<String, Integer> ahead = new HashMap<>();
+    store
+        .pending()
+        .nextToAdmit(4, 100)
+        .forEach(next -> ahead.put(next.pending().delivery().id(), next.inFlightAhead()));
+
+    // The busy user has one in flight, then its next ones in the batch go in before each other;
+    // the quiet user's delivery waiting for its retry is not in flight.
+    assertThat(ahead)
+        .containsOnly(
+            Map.entry(backlog.get(1), 1),
+            Map.entry(backlog.get(2), 2),
+            Map.entry(backlog.get(3), 3),
+            Map.entry(quietOne, 0));
+  }
+
   private final Map<String, String> owners = new HashMap<>();
 
   private String endpoint() {
@@ -173,7 +205,7 @@ class AdmissionOrderTest {
     return new AttemptResult("scheduled", Instant.now(), 80, 200, "ok", null, true);
   }
 
-  private static List<String> ids(List<PendingDelivery> deliveries) {
-    return deliveries.stream().map(p -> p.delivery().id()).toList();
+  private static List<String> ids(List<DeliveryToAdmit> deliveries) {
+    return deliveries.stream().map(next -> next.pending().delivery().id()).toList();
   }
 }
