@@ -29,9 +29,11 @@ import org.springframework.stereotype.Component;
  * PostgreSQL, as {@code pending} deliveries that survive any restart, while another user's delivery
  * goes in at once. A lone busy user's places refill as its deliveries finish, at the next round.
  *
- * <p>Each user's first {@link AdmissionProperties#expressPerUser()} deliveries in flight start on
- * the express task queue, the rest on the main one: a quiet user's delivery then waits behind no
- * busy user's places in the worker's queue, only behind the few other users' first ones.
+ * <p>While a user has fewer than {@link AdmissionProperties#expressPerUser()} deliveries admitted
+ * and unfinished (waiting for a retry included), its next one starts on the express task queue, the
+ * rest on the main one: a quiet user's delivery then waits behind no busy user's places in the
+ * worker's queue, only behind the few other users' first ones. Counting the retries' waits keeps a
+ * user whose endpoint fails from filling the lane: a workflow keeps its queue for all its attempts.
  *
  * <p>Temporal's own task queue fairness needs a server that supports it (the SDK's test server does
  * not) and bills for it; this works on any server. One api process admits at a time (see {@link
@@ -133,7 +135,7 @@ public class FairAdmission implements SmartLifecycle {
   void admitRound() {
     List<DeliveryToAdmit> next;
     do {
-      next = pending.nextToAdmit(settings.perUser(), BATCH);
+      next = pending.nextToAdmit(settings.perUser(), settings.expressPerUser(), BATCH);
       if (next.isEmpty()) {
         return;
       }
@@ -174,7 +176,7 @@ public class FairAdmission implements SmartLifecycle {
    * and its activities run on it too (their stubs name no queue).
    */
   private String lane(DeliveryToAdmit next) {
-    return next.inFlightAhead() < settings.expressPerUser()
+    return next.unfinishedAhead() < settings.expressPerUser()
         ? TaskQueues.DELIVERY_EXPRESS
         : TaskQueues.DELIVERY;
   }

@@ -106,10 +106,11 @@ public class PendingDeliveryRepository {
    * indexes of migration 009. A user's thousands of waiting deliveries cost no more than its first
    * few. The delivery's own {@code user_id} is its endpoint's: no join is needed to group.
    *
-   * <p>Each comes with how many of its user's deliveries are in flight ahead of it, by the same
-   * count as the places, so that admission can tell a user's first few from the rest.
+   * <p>Each comes with how many of its user's deliveries are admitted and unfinished ahead of it
+   * (those waiting for a retry included, counted up to {@code countAheadUpTo}), so that admission
+   * can tell a user's first few from the rest.
    */
-  public List<DeliveryToAdmit> nextToAdmit(int perUser, int limit) {
+  public List<DeliveryToAdmit> nextToAdmit(int perUser, int countAheadUpTo, int limit) {
     return jdbc.sql(
             "with recursive users (user_id) as ("
                 + " (select user_id from webhook_deliveries where status = 'pending'"
@@ -123,10 +124,13 @@ public class PendingDeliveryRepository {
                 + " places as ("
                 + " select u.user_id, (select count(*) from webhook_deliveries a"
                 + " where a.status = 'pending' and a.workflow_started and a.next_retry_at is null"
-                + " and a.user_id = u.user_id) as in_flight"
+                + " and a.user_id = u.user_id) as in_flight,"
+                + " (select count(*) from (select 1 from webhook_deliveries s"
+                + " where s.status = 'pending' and s.workflow_started and s.user_id = u.user_id"
+                + " limit :countAheadUpTo) unfinished) as unfinished"
                 + " from users u where u.user_id is not null),"
                 + " waiting as ("
-                + " select n.id, n.created_at, n.turn, p.in_flight + n.turn - 1 as in_flight_ahead"
+                + " select n.id, n.created_at, n.turn, p.unfinished + n.turn - 1 as ahead"
                 + " from places p cross join lateral ("
                 + " select w.id, w.created_at, row_number() over (order by w.created_at, w.id)"
                 + " as turn"
@@ -136,15 +140,14 @@ public class PendingDeliveryRepository {
                 + " order by w.created_at, w.id limit greatest(:perUser - p.in_flight, 0)) n)"
                 + " select "
                 + PENDING_COLUMNS
-                + ", n.in_flight_ahead"
+                + ", n.ahead"
                 + " from waiting n join webhook_deliveries d on d.id = n.id"
                 + " join webhook_endpoints e on e.id = d.endpoint_id"
                 + " order by n.turn, n.created_at, n.id limit :limit")
         .param("perUser", perUser)
+        .param("countAheadUpTo", countAheadUpTo)
         .param("limit", limit)
-        .query(
-            (rs, rowNum) ->
-                new DeliveryToAdmit(pendingDelivery(rs, rowNum), rs.getInt("in_flight_ahead")))
+        .query((rs, rowNum) -> new DeliveryToAdmit(pendingDelivery(rs, rowNum), rs.getInt("ahead")))
         .list();
   }
 

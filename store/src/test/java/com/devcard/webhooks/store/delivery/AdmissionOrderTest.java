@@ -43,12 +43,12 @@ class AdmissionOrderTest {
     }
     String quietOne = deliver(quiet, BASE.plusSeconds(100));
 
-    List<String> next = ids(store.pending().nextToAdmit(16, 100));
+    List<String> next = ids(store.pending().nextToAdmit(16, 2, 100));
 
     assertThat(next).hasSize(17);
     assertThat(next.subList(0, 2)).containsExactly(backlog.get(0), quietOne);
     assertThat(next.subList(2, 17)).containsExactlyElementsOf(backlog.subList(1, 16));
-    assertThat(ids(store.pending().nextToAdmit(16, 1))).containsExactly(backlog.get(0));
+    assertThat(ids(store.pending().nextToAdmit(16, 2, 1))).containsExactly(backlog.get(0));
   }
 
   @Test
@@ -62,8 +62,9 @@ class AdmissionOrderTest {
     store.pending().markWorkflowStarted(backlog.subList(0, 3));
     String quietOne = deliver(quiet, BASE.plusSeconds(100));
 
-    assertThat(ids(store.pending().nextToAdmit(3, 100))).containsExactly(quietOne);
-    assertThat(ids(store.pending().nextToAdmit(4, 100))).containsExactly(backlog.get(3), quietOne);
+    assertThat(ids(store.pending().nextToAdmit(3, 2, 100))).containsExactly(quietOne);
+    assertThat(ids(store.pending().nextToAdmit(4, 2, 100)))
+        .containsExactly(backlog.get(3), quietOne);
   }
 
   @Test
@@ -78,7 +79,7 @@ class AdmissionOrderTest {
         .recordAttempt(waiting, "a1", failure(), Optional.of(Instant.now().plusSeconds(30)));
     store.attemptRecords().recordAttempt(finished, "a2", success(), Optional.empty());
 
-    assertThat(ids(store.pending().nextToAdmit(1, 100))).containsExactly(next);
+    assertThat(ids(store.pending().nextToAdmit(1, 2, 100))).containsExactly(next);
   }
 
   @Test
@@ -91,7 +92,7 @@ class AdmissionOrderTest {
     store.cancellations().markCancelled(cancelled);
     store.endpoints().delete(userOf(deleted), deleted);
 
-    assertThat(ids(store.pending().nextToAdmit(16, 100)))
+    assertThat(ids(store.pending().nextToAdmit(16, 2, 100)))
         .containsExactly(admitted)
         .doesNotContain(ofDeleted);
   }
@@ -118,7 +119,7 @@ class AdmissionOrderTest {
 
     // Three places each: the busy user has one taken, so two of its waiting deliveries go in,
     // the older ones of its deleted endpoint not counted among them.
-    assertThat(ids(store.pending().nextToAdmit(3, 100)))
+    assertThat(ids(store.pending().nextToAdmit(3, 2, 100)))
         .containsExactly(
             singleOne,
             otherOnes.get(0),
@@ -127,11 +128,12 @@ class AdmissionOrderTest {
             busyOnes.get(2),
             otherOnes.get(2))
         .doesNotContainAnyElementsOf(ofDeleted);
-    assertThat(ids(store.pending().nextToAdmit(3, 2))).containsExactly(singleOne, otherOnes.get(0));
+    assertThat(ids(store.pending().nextToAdmit(3, 2, 2)))
+        .containsExactly(singleOne, otherOnes.get(0));
   }
 
   @Test
-  void eachComesWithItsUsersDeliveriesInFlightAheadOfIt() {
+  void eachComesWithItsUsersUnfinishedDeliveriesAheadOfIt() {
     String busy = endpoint();
     String quiet = endpoint();
     List<String> backlog = new ArrayList<>();
@@ -149,17 +151,17 @@ class AdmissionOrderTest {
     Map<String, Integer> ahead = new HashMap<>();
     store
         .pending()
-        .nextToAdmit(4, 100)
-        .forEach(next -> ahead.put(next.pending().delivery().id(), next.inFlightAhead()));
+        .nextToAdmit(4, 2, 100)
+        .forEach(next -> ahead.put(next.pending().delivery().id(), next.unfinishedAhead()));
 
-    // The busy user has one in flight, then its next ones in the batch go in before each other;
-    // the quiet user's delivery waiting for its retry is not in flight.
+    // The busy user has one under way, then its next ones in the batch go in before each other;
+    // the quiet user's delivery waiting for its retry is unfinished too, though it holds no place.
     assertThat(ahead)
         .containsOnly(
             Map.entry(backlog.get(1), 1),
             Map.entry(backlog.get(2), 2),
             Map.entry(backlog.get(3), 3),
-            Map.entry(quietOne, 0));
+            Map.entry(quietOne, 1));
   }
 
   private final Map<String, String> owners = new HashMap<>();
