@@ -26,9 +26,9 @@ import org.springframework.context.annotation.Configuration;
 class TemporalWorkerConfiguration {
 
   /**
-   * The express lane's slot counts are this fraction of the main worker's, on top of them: derived
+   * The express lane's slot counts are the main worker's divided by this, on top of them: derived
    * rather than settings of their own, so that sizing a worker stays one pair of settings. The lane
-   * carries each user's first few deliveries in flight (two by default), never a backlog, so a few
+   * carries each user's first few unfinished deliveries (two by default), never a backlog, so a few
    * slots serve it. Workflow tasks are CPU: 2 beside the default 8 add little contention for the
    * cores (the lane is seldom full), where another 8 could starve tasks long enough for Temporal's
    * deadlock detector. Attempts wait on the network: 250 beside the default 1000 let 125 users' two

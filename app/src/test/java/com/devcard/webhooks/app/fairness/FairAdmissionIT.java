@@ -30,7 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * One user's burst queues as pending deliveries instead of standing in front of everyone else's: at
  * most 32 of the busy user's deliveries are at its receiver at once, another user's delivery
  * arrives while the burst is still queued, and every delivery of the burst arrives. Each user's
- * first two deliveries in flight run on the express task queue, which the worker polls too: the
+ * first two unfinished deliveries run on the express task queue, which the worker polls too: the
  * other user's delivery goes there, past the burst, and the burst's first two.
  */
 @AppTest
@@ -106,7 +106,7 @@ class FairAdmissionIT {
     assertThat(mostAtOnce(burst)).isBetween(2, PLACES_PER_USER + 1);
 
     // The burst's first two went express, and arrived like the rest. Past them, its deliveries go
-    // on the main queue: express again only when nearly all of its places have emptied at once.
+    // on the main queue: express again only when all but one of its admitted ones have finished.
     List<String> lanes = burstIds.stream().map(this::taskQueue).toList();
     assertThat(lanes.subList(0, 2)).containsOnly(TaskQueues.DELIVERY_EXPRESS);
     assertThat(lanes).filteredOn(TaskQueues.DELIVERY::equals).hasSizeGreaterThan(BURST * 3 / 4);
