@@ -82,6 +82,14 @@ final class ActivityHeartbeats extends WorkerInterceptorBase implements AutoClos
             context.getInfo().getWorkflowId(),
             ended.toString());
         throw ended;
+      } catch (RuntimeException unexpected) {
+        // Anything else must not end the beat (the executor would drop it silently, and the
+        // activity would be taken for lost): report it and beat again next time.
+        log.warn(
+            "reporting activity {} of {} as alive failed",
+            context.getInfo().getActivityType(),
+            context.getInfo().getWorkflowId(),
+            unexpected);
       }
     }
   }
