@@ -7,9 +7,9 @@ public final class TaskQueues {
   public static final String DELIVERY = "webhook-delivery";
 
   /**
-   * The express lane: the task queue of each user's first few delivery workflows in flight (and
+   * The express lane: the task queue of each user's first few unfinished delivery workflows (and
    * their activities, which run on their workflow's queue), polled by every worker next to {@link
-   * #DELIVERY}. A user with little in flight never waits behind another user's backlog there.
+   * #DELIVERY}. A user with little under way never waits behind another user's backlog there.
    */
   public static final String DELIVERY_EXPRESS = "webhook-delivery-express";
 
