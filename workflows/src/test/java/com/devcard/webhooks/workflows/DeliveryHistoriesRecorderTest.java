@@ -45,6 +45,8 @@ class DeliveryHistoriesRecorderTest {
   static final String RECEIVER_GONE = "delivery-receiver-gone.json";
   static final String WAITED_FOR_A_SLOT = "delivery-waited-for-a-rate-limit-slot.json";
   static final String HELD_DURING_ITS_SCHEDULE = "delivery-held-during-its-schedule.json";
+  static final String ATTEMPTS_WITH_HEARTBEAT_TIMEOUT =
+      "delivery-attempts-with-heartbeat-timeout.json";
 
   private static final String SECRET = "whsec_recorder0secret0never0in0history";
 
@@ -61,6 +63,28 @@ class DeliveryHistoriesRecorderTest {
     DeliveryWorkflowRig.newWorkflow(client, input).deliver(input);
 
     write(client, input, FIRST_TRY_SUCCESS);
+  }
+
+  /** The first history whose attempts are scheduled with a heartbeat timeout. */
+  @Test
+  void recordAttemptsWithHeartbeatTimeout(TestWorkflowEnvironment testEnv, WorkflowClient client)
+      throws IOException {
+    ScriptedDeliveryActivities activities = DeliveryWorkflowRig.startWorker(testEnv, FAIL, SUCCEED);
+    DeliveryWorkflowInput input = knownInput(activities, "recorded-heartbeat-timeout");
+
+    DeliveryWorkflowRig.newWorkflow(client, input).deliver(input);
+
+    assertThat(
+            client
+                .fetchHistory(TaskQueues.deliveryWorkflowId(input.deliveryId()))
+                .getEvents()
+                .stream()
+                .filter(event -> event.hasActivityTaskScheduledEventAttributes())
+                .map(
+                    event -> event.getActivityTaskScheduledEventAttributes().getHeartbeatTimeout()))
+        .hasSize(2)
+        .allMatch(timeout -> timeout.getSeconds() == 20);
+    write(client, input, ATTEMPTS_WITH_HEARTBEAT_TIMEOUT);
   }
 
   @Test

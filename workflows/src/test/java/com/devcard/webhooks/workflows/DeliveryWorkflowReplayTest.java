@@ -27,7 +27,8 @@ class DeliveryWorkflowReplayTest {
         DeliveryHistoriesRecorderTest.RETRY_AFTER_HONOURED,
         DeliveryHistoriesRecorderTest.RECEIVER_GONE,
         DeliveryHistoriesRecorderTest.WAITED_FOR_A_SLOT,
-        DeliveryHistoriesRecorderTest.HELD_DURING_ITS_SCHEDULE
+        DeliveryHistoriesRecorderTest.HELD_DURING_ITS_SCHEDULE,
+        DeliveryHistoriesRecorderTest.ATTEMPTS_WITH_HEARTBEAT_TIMEOUT
       })
   void aRecordedDeliveryReplaysOnTheCurrentWorkflow(String fileName) throws Exception {
     RecordedHistories.replay(fileName, DeliveryWorkflowImpl.class);

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EndpointProbeHistoriesRecorderTest {
 
   static final String FAILED_THEN_ENABLED = "probe-failed-then-enabled.json";
+  static final String WITH_HEARTBEAT_TIMEOUT = "probe-with-heartbeat-timeout.json";
 
   @RegisterExtension
   static final TestWorkflowExtension temporal =
@@ -34,6 +35,19 @@ class EndpointProbeHistoriesRecorderTest {
 
   @Test
   void recordFailedThenEnabled(TestWorkflowEnvironment testEnv, WorkflowClient client)
+      throws IOException {
+    recordFailedThenEnabled(testEnv, client, "recorded-endpoint", FAILED_THEN_ENABLED);
+  }
+
+  /** The first history whose probe attempts are scheduled with a heartbeat timeout. */
+  @Test
+  void recordWithHeartbeatTimeout(TestWorkflowEnvironment testEnv, WorkflowClient client)
+      throws IOException {
+    recordFailedThenEnabled(testEnv, client, "recorded-heartbeat-timeout", WITH_HEARTBEAT_TIMEOUT);
+  }
+
+  private static void recordFailedThenEnabled(
+      TestWorkflowEnvironment testEnv, WorkflowClient client, String endpointId, String fileName)
       throws IOException {
     Worker worker = testEnv.newWorker(TaskQueues.DELIVERY);
     worker.registerWorkflowImplementationTypes(EndpointProbeWorkflowImpl.class);
@@ -43,7 +57,7 @@ class EndpointProbeHistoriesRecorderTest {
     testEnv.start();
     EndpointProbeInput input =
         new EndpointProbeInput(
-            "recorded-endpoint",
+            endpointId,
             "recorded-user",
             "hooks.example.com",
             RetrySchedule.parse("5m,30m,2h"),
@@ -62,7 +76,6 @@ class EndpointProbeHistoriesRecorderTest {
 
     assertThat(result).isEqualTo(ProbeResult.ENABLED);
     RecordedHistories.write(
-        client.fetchHistory(TaskQueues.endpointProbeWorkflowId(input.endpointId())),
-        FAILED_THEN_ENABLED);
+        client.fetchHistory(TaskQueues.endpointProbeWorkflowId(input.endpointId())), fileName);
   }
 }

@@ -15,7 +15,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EndpointProbeWorkflowReplayTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {EndpointProbeHistoriesRecorderTest.FAILED_THEN_ENABLED})
+  @ValueSource(
+      strings = {
+        EndpointProbeHistoriesRecorderTest.FAILED_THEN_ENABLED,
+        EndpointProbeHistoriesRecorderTest.WITH_HEARTBEAT_TIMEOUT
+      })
   void aRecordedProbeReplaysOnTheCurrentWorkflow(String fileName) throws Exception {
     RecordedHistories.replay(fileName, EndpointProbeWorkflowImpl.class);
   }

@@ -28,6 +28,7 @@ class RecoveryHistoriesRecorderTest {
   static final String PACED_TO_COMPLETION = "recovery-paced-to-completion.json";
   static final String CANCELLED_WHILE_PAUSING = "recovery-cancelled-while-pausing.json";
   static final String RELEASE_ONE_AT_A_TIME = "recovery-release-one-at-a-time.json";
+  static final String ITEMS_WITH_HEARTBEAT_TIMEOUT = "recovery-items-with-heartbeat-timeout.json";
 
   @RegisterExtension
   static final TestWorkflowExtension temporal =
@@ -42,6 +43,18 @@ class RecoveryHistoriesRecorderTest {
         .recover(RecoveryWorkflowInput.fresh("recorded-paced", 5, 2));
 
     write(client, "recorded-paced", PACED_TO_COMPLETION);
+  }
+
+  /** The first history whose items are scheduled with a heartbeat timeout. */
+  @Test
+  void recordItemsWithHeartbeatTimeout(TestWorkflowEnvironment testEnv, WorkflowClient client)
+      throws IOException {
+    RecoveryWorkflowRig.startWorker(testEnv).answer(1, RecoveryItemOutcome.FAILED);
+
+    RecoveryWorkflowRig.newWorkflow(client, "recorded-heartbeat-timeout")
+        .recover(RecoveryWorkflowInput.fresh("recorded-heartbeat-timeout", 3, 2));
+
+    write(client, "recorded-heartbeat-timeout", ITEMS_WITH_HEARTBEAT_TIMEOUT);
   }
 
   @Test

@@ -20,7 +20,8 @@ class RecoveryWorkflowReplayTest {
       strings = {
         RecoveryHistoriesRecorderTest.PACED_TO_COMPLETION,
         RecoveryHistoriesRecorderTest.CANCELLED_WHILE_PAUSING,
-        RecoveryHistoriesRecorderTest.RELEASE_ONE_AT_A_TIME
+        RecoveryHistoriesRecorderTest.RELEASE_ONE_AT_A_TIME,
+        RecoveryHistoriesRecorderTest.ITEMS_WITH_HEARTBEAT_TIMEOUT
       })
   void aRecordedRecoveryReplaysOnTheCurrentWorkflow(String fileName) throws Exception {
     RecordedHistories.replay(fileName, RecoveryWorkflowImpl.class);
