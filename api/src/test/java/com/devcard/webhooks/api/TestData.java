@@ -92,7 +92,7 @@ public final class TestData {
             createdAt.truncatedTo(ChronoUnit.MILLIS),
             RETRY_DELAYS,
             endpoint.id());
-    return dispatches.dispatch(event).deliveries().getFirst().id();
+    return dispatches.dispatch(event, 0).deliveries().getFirst().id();
   }
 
   /** Records a failed attempt with no retry to follow: the delivery ends {@code failed}. */

@@ -150,6 +150,14 @@ public class DeliveryWorkflowClient implements DisposableBean {
   }
 
   /**
+   * Runs {@code start} on a thread of this class, so that a dispatch never waits on Temporal. Not
+   * run at all when the queue is full: what it would have started stays for admission.
+   */
+  void startSoon(Runnable start) {
+    starter.execute(start);
+  }
+
+  /**
    * Runs {@code then} once the delivery's running run has closed, or once {@code atMost} has
    * passed, on a thread of this class: no thread waits meanwhile (Temporal's long poll does). Not
    * run at all when Temporal cannot be reached or the queue is full; the reconciler catches up.

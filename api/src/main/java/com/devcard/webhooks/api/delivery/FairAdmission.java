@@ -3,8 +3,10 @@ package com.devcard.webhooks.api.delivery;
 import com.devcard.webhooks.api.delivery.DeliveryWorkflowClient.StartResult;
 import com.devcard.webhooks.api.sweep.Sweeps;
 import com.devcard.webhooks.store.delivery.DeliveryToAdmit;
+import com.devcard.webhooks.store.delivery.DispatchedDelivery;
 import com.devcard.webhooks.store.delivery.PendingDeliveryRepository;
 import com.devcard.webhooks.store.sweep.Sweep;
+import com.devcard.webhooks.workflows.DeliveryWorkflowInput;
 import com.devcard.webhooks.workflows.TaskQueues;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import java.time.Duration;
@@ -29,11 +31,14 @@ import org.springframework.stereotype.Component;
  * PostgreSQL, as {@code pending} deliveries that survive any restart, while another user's delivery
  * goes in at once. A lone busy user's places refill as its deliveries finish, at the next round.
  *
- * <p>While a user has fewer than {@link AdmissionProperties#expressPerUser()} deliveries admitted
- * and unfinished (waiting for a retry included), its next one starts on the express task queue, the
- * rest on the main one: a quiet user's delivery then waits behind no busy user's places in the
- * worker's queue, only behind the few other users' first ones. Counting the retries' waits keeps a
- * user whose endpoint fails from filling the lane: a workflow keeps its queue for all its attempts.
+ * <p>While a user has fewer than {@link AdmissionProperties#expressPerUser()} deliveries unfinished
+ * (admitted, waiting for a retry included, or waiting for admission), its next one goes express:
+ * the dispatch that stored it has its workflow started at once, off the request thread, on the
+ * express task queue. A quiet user's delivery then waits for no admission round, and in the
+ * worker's queue behind no busy user's places, only behind the few other users' first ones. Should
+ * that start fail, the delivery is admitted like any other, still on the express queue while its
+ * user has a place there. Counting the retries' waits keeps a user whose endpoint fails from
+ * filling the lane: a workflow keeps its queue for all its attempts.
  *
  * <p>Temporal's own task queue fairness needs a server that supports it (the SDK's test server does
  * not) and bills for it; this works on any server. One api process admits at a time (see {@link
@@ -77,9 +82,50 @@ public class FairAdmission implements SmartLifecycle {
     this.settings = settings;
   }
 
-  /** Deliveries were just stored: look now rather than at the next tick. */
-  public void admitSoon() {
-    wake.release();
+  /** The places each user has on the express lane, which a dispatch gives out (0: no lane). */
+  public int expressPerUser() {
+    return settings.expressPerUser();
+  }
+
+  /**
+   * Admits just-dispatched deliveries: the express ones are started now, off the caller's thread;
+   * the rest at a round, which this starts at once rather than at the next tick. An express one
+   * whose start fails, or does not get a thread, waits for a round too.
+   */
+  public void admit(List<DispatchedDelivery> dispatched) {
+    List<DispatchedDelivery> express =
+        dispatched.stream().filter(DispatchedDelivery::express).toList();
+    if (!express.isEmpty()) {
+      workflows.startSoon(() -> startExpress(express));
+    }
+    if (express.size() < dispatched.size()) {
+      wake.release();
+    }
+  }
+
+  private void startExpress(List<DispatchedDelivery> express) {
+    try {
+      List<String> started = new ArrayList<>();
+      for (DispatchedDelivery delivery : express) {
+        DeliveryWorkflowInput input =
+            DeliveryWorkflowInput.fresh(
+                delivery.id(),
+                delivery.userId(),
+                delivery.endpointId(),
+                delivery.eventType(),
+                workflows.targetHost(delivery.endpointUrl()),
+                delivery.retryDelays());
+        if (workflows.startRun(input, REJECT_DUPLICATE, TaskQueues.DELIVERY_EXPRESS)
+            != StartResult.UNREACHABLE) {
+          started.add(delivery.id());
+        }
+      }
+      pending.markWorkflowStarted(started);
+    } catch (RuntimeException failure) {
+      // Off the request thread no caller would see it; the deliveries are stored and unstarted,
+      // so a round admits them.
+      log.warn("starting express deliveries failed; admission starts them", failure);
+    }
   }
 
   @Override
@@ -169,11 +215,13 @@ public class FairAdmission implements SmartLifecycle {
   }
 
   /**
-   * The task queue a delivery's workflow starts on. Only admission chooses: every other start of a
-   * delivery's workflow (a manual attempt, a reopened delivery, the reconciler's start of a missing
-   * run) goes to the main queue. Those are few and not the first of a quiet user's: the lane is for
-   * the wait a new delivery has behind others' bursts. A workflow keeps its queue for its retries,
-   * and its activities run on it too (their stubs name no queue).
+   * The task queue a round starts a delivery's workflow on: the express one while its user has a
+   * place there, as for a delivery whose express start by its dispatch failed. Only admission
+   * chooses a queue, here and in {@link #admit}: every other start of a delivery's workflow (a
+   * manual attempt, a reopened delivery, the reconciler's start of a missing run) goes to the main
+   * queue. Those are few and not the first of a quiet user's: the lane is for the wait a new
+   * delivery has behind others' bursts. A workflow keeps its queue for its retries, and its
+   * activities run on it too (their stubs name no queue).
    */
   private String lane(DeliveryToAdmit next) {
     return next.unfinishedAhead() < settings.expressPerUser()

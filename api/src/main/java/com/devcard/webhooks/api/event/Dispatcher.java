@@ -95,15 +95,16 @@ public class Dispatcher {
                 payload,
                 createdAt,
                 retryDelays,
-                onlyEndpointId));
+                onlyEndpointId),
+            admission.expressPerUser());
     if (result.created()) {
       // Held deliveries (their endpoint was disabled) get no workflow until they are released;
-      // the others are admitted into Temporal in turn with everyone else's.
-      long held = result.deliveries().stream().filter(DispatchedDelivery::held).count();
-      counters.held((int) held);
-      if (held < result.deliveries().size()) {
-        admission.admitSoon();
-      }
+      // the others are admitted into Temporal: the express ones at once, the rest in turn with
+      // everyone else's.
+      List<DispatchedDelivery> toAdmit =
+          result.deliveries().stream().filter(delivery -> !delivery.held()).toList();
+      counters.held(result.deliveries().size() - toAdmit.size());
+      admission.admit(toAdmit);
       log.info(
           "event {} of type {} dispatched to {} endpoint(s)",
           result.eventId(),

@@ -379,7 +379,8 @@ class UserLimitsIT {
                               "{\"n\":1}",
                               Instant.now(),
                               List.of(),
-                              endpoint.id()))
+                              endpoint.id()),
+                          0)
                       .deliveries()
                       .getFirst()
                       .id();

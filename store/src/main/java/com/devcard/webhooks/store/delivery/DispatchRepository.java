@@ -23,6 +23,7 @@ public class DispatchRepository {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
+  private final ExpressPlaces expressPlaces;
 
   @Autowired
   public DispatchRepository(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
@@ -32,6 +33,7 @@ public class DispatchRepository {
   public DispatchRepository(JdbcClient jdbc, TransactionTemplate transactions) {
     this.jdbc = jdbc;
     this.transactions = transactions;
+    this.expressPlaces = new ExpressPlaces(jdbc);
   }
 
   /**
@@ -39,8 +41,11 @@ public class DispatchRepository {
    * event with the same idempotency key, nothing is inserted and that first dispatch's answer is
    * returned with {@code created = false}; the unique key makes concurrent repeats wait for the
    * first and then see it.
+   *
+   * @param expressPerUser the user's places on the express lane: while it has fewer unfinished
+   *     deliveries, new ones are marked {@link DispatchedDelivery#express()} (0: none is)
    */
-  public DispatchResult dispatch(NewEvent event) {
+  public DispatchResult dispatch(NewEvent event, int expressPerUser) {
     return transactions.execute(
         status -> {
           boolean inserted =
@@ -70,9 +75,15 @@ public class DispatchRepository {
                     .single();
             return new DispatchResult(firstEventId, deliveriesOf(firstEventId), false);
           }
+          List<Target> targets = targets(event);
+          int express =
+              targets.stream().allMatch(Target::held)
+                  ? 0
+                  : expressPlaces.take(event.userId(), expressPerUser);
           List<DispatchedDelivery> deliveries = new ArrayList<>();
-          for (Target target : targets(event)) {
-            deliveries.add(insertDelivery(event, target));
+          for (Target target : targets) {
+            boolean goesExpress = !target.held() && express-- > 0;
+            deliveries.add(insertDelivery(event, target, goesExpress));
           }
           deliveries.sort(Comparator.comparing(DispatchedDelivery::id));
           return new DispatchResult(event.eventId(), deliveries, true);
@@ -121,7 +132,7 @@ public class DispatchRepository {
     return new Target(rs.getString("id"), rs.getString("url"), rs.getBoolean("held"));
   }
 
-  private DispatchedDelivery insertDelivery(NewEvent event, Target target) {
+  private DispatchedDelivery insertDelivery(NewEvent event, Target target, boolean express) {
     String id = Ids.newId("dlv");
     DeliveryStatus status = target.held() ? DeliveryStatus.HELD : DeliveryStatus.PENDING;
     jdbc.sql(
@@ -147,7 +158,8 @@ public class DispatchRepository {
         event.eventType(),
         target.url(),
         event.retryDelays(),
-        status);
+        status,
+        express);
   }
 
   private List<DispatchedDelivery> deliveriesOf(String eventId) {
@@ -167,7 +179,8 @@ public class DispatchRepository {
                     rs.getString("event_type"),
                     rs.getString("url"),
                     durations(rs, "retry_delays_ms"),
-                    DeliveryStatus.fromWireValue(rs.getString("status"))))
+                    DeliveryStatus.fromWireValue(rs.getString("status")),
+                    false))
         .list();
   }
 }

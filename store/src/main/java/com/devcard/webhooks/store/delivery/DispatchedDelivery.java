@@ -9,6 +9,8 @@ import java.util.List;
  *
  * @param status {@code pending}, or {@code held} when the service disabled its endpoint: a held
  *     delivery gets no workflow until it is released
+ * @param express one of its user's first few unfinished deliveries (see {@link ExpressPlaces}): its
+ *     workflow is started at once, on the express lane, without waiting for an admission round
  */
 public record DispatchedDelivery(
     String id,
@@ -17,13 +19,14 @@ public record DispatchedDelivery(
     String eventType,
     String endpointUrl,
     List<Duration> retryDelays,
-    DeliveryStatus status) {
+    DeliveryStatus status,
+    boolean express) {
 
   public DispatchedDelivery {
     retryDelays = List.copyOf(retryDelays);
   }
 
-  /** A pending delivery. */
+  /** A pending delivery that waits for admission. */
   public DispatchedDelivery(
       String id,
       String endpointId,
@@ -31,7 +34,8 @@ public record DispatchedDelivery(
       String eventType,
       String endpointUrl,
       List<Duration> retryDelays) {
-    this(id, endpointId, userId, eventType, endpointUrl, retryDelays, DeliveryStatus.PENDING);
+    this(
+        id, endpointId, userId, eventType, endpointUrl, retryDelays, DeliveryStatus.PENDING, false);
   }
 
   public boolean held() {

@@ -196,7 +196,7 @@ class AdmissionOrderTest {
             createdAt,
             DELAYS,
             endpointId);
-    return store.dispatches().dispatch(event).deliveries().getFirst().id();
+    return store.dispatches().dispatch(event, 0).deliveries().getFirst().id();
   }
 
   private static AttemptResult failure() {

@@ -73,7 +73,7 @@ class DispatchRepositoryTest {
     store.endpoints().delete(user, deleted);
     NewEvent event = event("invoice.paid", null);
 
-    DispatchResult result = dispatches.dispatch(event);
+    DispatchResult result = dispatches.dispatch(event, 0);
 
     assertThat(result.created()).isTrue();
     assertThat(result.eventId()).isEqualTo(event.eventId());
@@ -103,7 +103,7 @@ class DispatchRepositoryTest {
   void anEventNoEndpointWantsIsStoredWithoutDeliveries() {
     endpoint("https://a.example.com", "card.viewed");
 
-    DispatchResult result = dispatches.dispatch(event("invoice.paid", null));
+    DispatchResult result = dispatches.dispatch(event("invoice.paid", null), 0);
 
     assertThat(result.created()).isTrue();
     assertThat(result.deliveries()).isEmpty();
@@ -116,17 +116,17 @@ class DispatchRepositoryTest {
         .endpoints()
         .create(new NewEndpoint("other-" + user, "https://x.example.com", List.of("a"), null), 5);
 
-    assertThat(dispatches.dispatch(event("a", null)).deliveries()).isEmpty();
+    assertThat(dispatches.dispatch(event("a", null), 0).deliveries()).isEmpty();
   }
 
   @Test
   void theSameIdempotencyKeyTwiceGivesTheSameAnswerAndCreatesNothing() {
     endpoint("https://a.example.com", "invoice.paid");
     endpoint("https://b.example.com", "invoice.paid");
-    DispatchResult first = dispatches.dispatch(event("invoice.paid", "key-1"));
+    DispatchResult first = dispatches.dispatch(event("invoice.paid", "key-1"), 0);
     endpoint("https://c.example.com", "invoice.paid");
 
-    DispatchResult second = dispatches.dispatch(event("invoice.paid", "key-1"));
+    DispatchResult second = dispatches.dispatch(event("invoice.paid", "key-1"), 0);
 
     assertThat(second.created()).isFalse();
     assertThat(second.eventId()).isEqualTo(first.eventId());
@@ -139,8 +139,8 @@ class DispatchRepositoryTest {
   void eventsWithoutIdempotencyKeyAreNeverDeduplicated() {
     endpoint("https://a.example.com", "invoice.paid");
 
-    DispatchResult first = dispatches.dispatch(event("invoice.paid", null));
-    DispatchResult second = dispatches.dispatch(event("invoice.paid", null));
+    DispatchResult first = dispatches.dispatch(event("invoice.paid", null), 0);
+    DispatchResult second = dispatches.dispatch(event("invoice.paid", null), 0);
 
     assertThat(second.created()).isTrue();
     assertThat(second.eventId()).isNotEqualTo(first.eventId());
@@ -161,7 +161,7 @@ class DispatchRepositoryTest {
             pool.submit(
                 () -> {
                   start.await();
-                  return dispatches.dispatch(event);
+                  return dispatches.dispatch(event, 0);
                 }));
       }
       start.countDown();
@@ -189,7 +189,7 @@ class DispatchRepositoryTest {
   @Test
   void theSameKeyIsIndependentPerUser() {
     endpoint("https://a.example.com", "a");
-    dispatches.dispatch(event("a", "shared-key"));
+    dispatches.dispatch(event("a", "shared-key"), 0);
     NewEvent otherUsers =
         new NewEvent(
             Ids.newId("evt"),
@@ -201,7 +201,7 @@ class DispatchRepositoryTest {
             DELAYS,
             null);
 
-    assertThat(dispatches.dispatch(otherUsers).created()).isTrue();
+    assertThat(dispatches.dispatch(otherUsers, 0).created()).isTrue();
   }
 
   @Test
@@ -213,7 +213,7 @@ class DispatchRepositoryTest {
         new NewEvent(
             Ids.newId("evt"), user, null, "webhook.test", "{}", Instant.now(), DELAYS, target);
 
-    DispatchResult result = dispatches.dispatch(test);
+    DispatchResult result = dispatches.dispatch(test, 0);
 
     assertThat(result.deliveries())
         .extracting(DispatchedDelivery::endpointId)
@@ -236,7 +236,7 @@ class DispatchRepositoryTest {
       NewEvent test =
           new NewEvent(
               Ids.newId("evt"), user, null, "webhook.test", "{}", Instant.now(), DELAYS, target);
-      assertThat(dispatches.dispatch(test).deliveries()).isEmpty();
+      assertThat(dispatches.dispatch(test, 0).deliveries()).isEmpty();
     }
   }
 
@@ -245,7 +245,7 @@ class DispatchRepositoryTest {
     String endpointId = endpoint("https://a.example.com", "a");
     NewEvent event = event("a", "k");
 
-    DispatchedDelivery delivery = dispatches.dispatch(event).deliveries().getFirst();
+    DispatchedDelivery delivery = dispatches.dispatch(event, 0).deliveries().getFirst();
 
     DeliveryDetail detail =
         store.deliveryLog().findDetail(user, endpointId, delivery.id()).orElseThrow();
@@ -267,7 +267,7 @@ class DispatchRepositoryTest {
               () ->
                   outer.execute(
                       status -> {
-                        DispatchResult result = dispatches.dispatch(event("a", null));
+                        DispatchResult result = dispatches.dispatch(event("a", null), 0);
                         dispatched.countDown();
                         awaitQuietly(commit);
                         return result;
@@ -276,7 +276,7 @@ class DispatchRepositoryTest {
 
       Future<Optional<List<String>>> delete =
           pool.submit(() -> store.endpoints().delete(user, endpointId));
-      await().atMost(Duration.ofSeconds(10)).until(() -> sessionsWaitingForALock() > 0);
+      await().atMost(Duration.ofSeconds(10)).until(() -> store.sessionsWaitingForALock() > 0);
       assertThat(delete).as("delete waits for the dispatch to commit").isNotDone();
       commit.countDown();
 
@@ -297,15 +297,5 @@ class DispatchRepositoryTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private long sessionsWaitingForALock() {
-    return store
-        .jdbc()
-        .sql(
-            "select count(*) from pg_stat_activity"
-                + " where datname = current_database() and wait_event_type = 'Lock'")
-        .query(Long.class)
-        .single();
   }
 }

@@ -47,7 +47,8 @@ class EndpointRepositoryTest {
                 "{}",
                 Instant.now(),
                 List.of(Duration.ofSeconds(30)),
-                endpointId))
+                endpointId),
+            0)
         .deliveries()
         .getFirst()
         .id();

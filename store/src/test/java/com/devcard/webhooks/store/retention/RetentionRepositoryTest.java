@@ -273,17 +273,7 @@ class RetentionRepositoryTest {
               // Its snapshot still sees the delivery being deleted, and waits for the row.
               await()
                   .atMost(Duration.ofSeconds(20))
-                  .until(
-                      () ->
-                          store
-                                  .jdbc()
-                                  .sql(
-                                      "select count(*) from pg_stat_activity"
-                                          + " where wait_event_type = 'Lock'"
-                                          + " and datname = current_database()")
-                                  .query(Long.class)
-                                  .single()
-                              > 0);
+                  .until(() -> store.sessionsWaitingForALock() > 0);
               return started;
             });
 
@@ -346,7 +336,7 @@ class RetentionRepositoryTest {
     return store
         .dispatches()
         .dispatch(
-            new NewEvent(eventId, user, null, type, "{}", createdAt, ONE_RETRY, onlyEndpointId))
+            new NewEvent(eventId, user, null, type, "{}", createdAt, ONE_RETRY, onlyEndpointId), 0)
         .deliveries()
         .stream()
         .map(delivery -> delivery.id())

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * A new event of a user, dispatched through the real repository: of type {@code a}, payload {@code
- * {}}, created now, one retry 30 s after a failed first attempt, unless a test says otherwise.
+ * {}}, created now, one retry 30 s after a failed first attempt, no place on the express lane,
+ * unless a test says otherwise.
  */
 public final class TestEvent {
 
@@ -21,6 +22,7 @@ public final class TestEvent {
   private String payload = "{}";
   private Instant createdAt = Instant.now();
   private List<Duration> retryDelays = List.of(Duration.ofSeconds(30));
+  private int expressPerUser = 0;
 
   TestEvent(DispatchRepository dispatches, String userId, String onlyEndpointId) {
     this.dispatches = dispatches;
@@ -48,6 +50,12 @@ public final class TestEvent {
     return this;
   }
 
+  /** The places its user has on the express lane, as admission's setting gives them. */
+  public TestEvent expressPerUser(int expressPerUser) {
+    this.expressPerUser = expressPerUser;
+    return this;
+  }
+
   public DispatchResult dispatch() {
     return dispatches.dispatch(
         new NewEvent(
@@ -58,7 +66,8 @@ public final class TestEvent {
             payload,
             createdAt,
             retryDelays,
-            onlyEndpointId));
+            onlyEndpointId),
+        expressPerUser);
   }
 
   /** Dispatches the event and answers its first delivery's id: the only one, when aimed. */

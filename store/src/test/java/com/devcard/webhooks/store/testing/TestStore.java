@@ -92,6 +92,15 @@ public record TestStore(
         deliveryId, "key-" + UUID.randomUUID(), result, Optional.empty());
   }
 
+  /** Sessions of this database blocked on a lock now: a row's, or an advisory one. */
+  public long sessionsWaitingForALock() {
+    return jdbc.sql(
+            "select count(*) from pg_stat_activity"
+                + " where datname = current_database() and wait_event_type = 'Lock'")
+        .query(Long.class)
+        .single();
+  }
+
   /**
    * The database's clock now: rate-limit slots are kept on it, the one clock every worker shares.
    */
