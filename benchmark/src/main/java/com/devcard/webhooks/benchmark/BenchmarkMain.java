@@ -634,6 +634,21 @@ public final class BenchmarkMain {
           quietPooled.p50(),
           quietPooled.p99(),
           quietPooled.count());
+      Fairness.Percentiles whilePublished =
+          Fairness.Percentiles.pooled(
+              bursts.stream().map(Fairness.Burst::quietWhilePublished).toList());
+      Fairness.Percentiles afterPublished =
+          Fairness.Percentiles.pooled(
+              bursts.stream().map(Fairness.Burst::quietAfterPublished).toList());
+      Bench.log(
+          "12. of those, dispatched while the burst's requests were sent: p50 %.1f, p99 %.1f ms"
+              + " over %d; while its backlog drained after them: p50 %.1f, p99 %.1f ms over %d",
+          whilePublished.p50(),
+          whilePublished.p99(),
+          whilePublished.count(),
+          afterPublished.p50(),
+          afterPublished.p99(),
+          afterPublished.count());
       double idleP50 = idlePooled.p50();
       double idleP99 = idlePooled.p99();
       double quietP50 = quietPooled.p50();

@@ -69,6 +69,10 @@ final class Fairness {
 
   /**
    * @param quiet the quiet user's latency while the burst drained
+   * @param quietWhilePublished of that, the deliveries dispatched while the burst's requests were
+   *     still being sent: the load generator's clients and the service's dispatches then share the
+   *     cores with the quiet user's path
+   * @param quietAfterPublished the rest: dispatched while the backlog drained, its requests done
    * @param quietLag of that, the part from its dispatch to its first attempt
    * @param drainRate the burst's deliveries per second, first request to last recorded success
    * @param publishSeconds how long the burst's requests took
@@ -79,6 +83,8 @@ final class Fairness {
    */
   record Burst(
       Percentiles quiet,
+      Percentiles quietWhilePublished,
+      Percentiles quietAfterPublished,
       Percentiles quietLag,
       double drainRate,
       double publishSeconds,
@@ -126,7 +132,8 @@ final class Fairness {
             busyIds.add(delivery.get("id").asString());
           }
         });
-    double publishSeconds = Bench.seconds(System.nanoTime() - started);
+    long published = System.nanoTime();
+    double publishSeconds = Bench.seconds(published - started);
     Bench.await(
         "the burst's deliveries",
         Duration.ofMinutes(10),
@@ -138,6 +145,10 @@ final class Fairness {
     drained.set(true);
     quiet.join();
     Percentiles quietLatency = latencies(quietSentAt);
+    Map<String, Long> sentWhilePublished = new ConcurrentHashMap<>();
+    Map<String, Long> sentAfterPublished = new ConcurrentHashMap<>();
+    quietSentAt.forEach(
+        (id, sent) -> (sent < published ? sentWhilePublished : sentAfterPublished).put(id, sent));
     List<Double> quietLag =
         stack
             .database
@@ -172,6 +183,8 @@ final class Fairness {
     runs.addAll(quietSentAt.keySet());
     return new Burst(
         quietLatency,
+        latencies(sentWhilePublished),
+        latencies(sentAfterPublished),
         Percentiles.of(quietLag),
         drainRate,
         publishSeconds,
