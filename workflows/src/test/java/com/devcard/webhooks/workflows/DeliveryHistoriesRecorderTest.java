@@ -47,6 +47,7 @@ class DeliveryHistoriesRecorderTest {
   static final String HELD_DURING_ITS_SCHEDULE = "delivery-held-during-its-schedule.json";
   static final String ATTEMPTS_WITH_HEARTBEAT_TIMEOUT =
       "delivery-attempts-with-heartbeat-timeout.json";
+  static final String ON_THE_EXPRESS_QUEUE = "delivery-on-the-express-queue.json";
 
   private static final String SECRET = "whsec_recorder0secret0never0in0history";
 
@@ -85,6 +86,29 @@ class DeliveryHistoriesRecorderTest {
         .hasSize(2)
         .allMatch(timeout -> timeout.getSeconds() == 20);
     write(client, input, ATTEMPTS_WITH_HEARTBEAT_TIMEOUT);
+  }
+
+  /** The first history of a run started on the express lane: its attempts ran on that queue. */
+  @Test
+  void recordOnTheExpressQueue(TestWorkflowEnvironment testEnv, WorkflowClient client)
+      throws IOException {
+    ScriptedDeliveryActivities activities =
+        DeliveryWorkflowRig.startWorkerOn(TaskQueues.DELIVERY_EXPRESS, testEnv, FAIL, SUCCEED);
+    DeliveryWorkflowInput input = knownInput(activities, "recorded-express");
+
+    DeliveryWorkflowRig.newWorkflowOn(TaskQueues.DELIVERY_EXPRESS, client, input).deliver(input);
+
+    assertThat(
+            client
+                .fetchHistory(TaskQueues.deliveryWorkflowId(input.deliveryId()))
+                .getEvents()
+                .stream()
+                .filter(event -> event.hasActivityTaskScheduledEventAttributes())
+                .map(
+                    event ->
+                        event.getActivityTaskScheduledEventAttributes().getTaskQueue().getName()))
+        .containsExactly(TaskQueues.DELIVERY_EXPRESS, TaskQueues.DELIVERY_EXPRESS);
+    write(client, input, ON_THE_EXPRESS_QUEUE);
   }
 
   @Test

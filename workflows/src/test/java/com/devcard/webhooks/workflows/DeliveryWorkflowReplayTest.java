@@ -28,7 +28,8 @@ class DeliveryWorkflowReplayTest {
         DeliveryHistoriesRecorderTest.RECEIVER_GONE,
         DeliveryHistoriesRecorderTest.WAITED_FOR_A_SLOT,
         DeliveryHistoriesRecorderTest.HELD_DURING_ITS_SCHEDULE,
-        DeliveryHistoriesRecorderTest.ATTEMPTS_WITH_HEARTBEAT_TIMEOUT
+        DeliveryHistoriesRecorderTest.ATTEMPTS_WITH_HEARTBEAT_TIMEOUT,
+        DeliveryHistoriesRecorderTest.ON_THE_EXPRESS_QUEUE
       })
   void aRecordedDeliveryReplaysOnTheCurrentWorkflow(String fileName) throws Exception {
     RecordedHistories.replay(fileName, DeliveryWorkflowImpl.class);

@@ -42,9 +42,17 @@ final class DeliveryWorkflowRig {
   /** A worker on the delivery task queue running the real workflow over a scripted activity. */
   static ScriptedDeliveryActivities startWorker(
       TestWorkflowEnvironment testEnv, ScriptedDeliveryActivities.Answer... script) {
+    return startWorkerOn(TaskQueues.DELIVERY, testEnv, script);
+  }
+
+  /** The same worker on another task queue, such as the express lane's. */
+  static ScriptedDeliveryActivities startWorkerOn(
+      String taskQueue,
+      TestWorkflowEnvironment testEnv,
+      ScriptedDeliveryActivities.Answer... script) {
     ScriptedDeliveryActivities activities =
         new ScriptedDeliveryActivities(testEnv::currentTimeMillis, script);
-    Worker worker = testEnv.newWorker(TaskQueues.DELIVERY);
+    Worker worker = testEnv.newWorker(taskQueue);
     worker.registerWorkflowImplementationTypes(DeliveryWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities);
     testEnv.start();
@@ -74,11 +82,16 @@ final class DeliveryWorkflowRig {
   }
 
   static DeliveryWorkflow newWorkflow(WorkflowClient client, DeliveryWorkflowInput input) {
+    return newWorkflowOn(TaskQueues.DELIVERY, client, input);
+  }
+
+  static DeliveryWorkflow newWorkflowOn(
+      String taskQueue, WorkflowClient client, DeliveryWorkflowInput input) {
     return client.newWorkflowStub(
         DeliveryWorkflow.class,
         WorkflowOptions.newBuilder()
             .setWorkflowId(TaskQueues.deliveryWorkflowId(input.deliveryId()))
-            .setTaskQueue(TaskQueues.DELIVERY)
+            .setTaskQueue(taskQueue)
             .setTypedSearchAttributes(DeliverySearchAttributes.atStart(input))
             .build());
   }
