@@ -10,14 +10,11 @@ import com.devcard.webhooks.api.delivery.DeliveryWorkflowClient;
 import com.devcard.webhooks.api.delivery.FairAdmission;
 import com.devcard.webhooks.api.delivery.TestDeliveryWorkflowClients;
 import com.devcard.webhooks.api.event.DispatchedEvent.DeliveryRef;
-import com.devcard.webhooks.api.eventtype.TestEventTypes;
-import com.devcard.webhooks.api.receiver.ReceiverCounters;
 import com.devcard.webhooks.store.Page;
 import com.devcard.webhooks.store.delivery.Delivery;
 import com.devcard.webhooks.store.endpoint.Endpoint;
 import com.devcard.webhooks.store.testing.TestStore;
 import com.devcard.webhooks.workflows.TaskQueues;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
@@ -56,14 +53,7 @@ class DispatcherTest {
     workflows = TestDeliveryWorkflowClients.on(temporal, store.pending());
     admission = TestDeliveryWorkflowClients.admission(workflows, store);
     admission.start();
-    dispatcher =
-        new Dispatcher(
-            store.dispatches(),
-            admission,
-            TestEventTypes.catalog(),
-            new DispatchProperties("30s,5m,30m"),
-            JSON,
-            new ReceiverCounters(new SimpleMeterRegistry()));
+    dispatcher = TestDispatchers.on(store, admission);
   }
 
   @AfterAll

@@ -7,11 +7,8 @@ import com.devcard.webhooks.api.TestData;
 import com.devcard.webhooks.api.TestTemporal;
 import com.devcard.webhooks.api.delivery.DeliveryWorkflowClient;
 import com.devcard.webhooks.api.delivery.TestDeliveryWorkflowClients;
-import com.devcard.webhooks.api.eventtype.TestEventTypes;
-import com.devcard.webhooks.api.receiver.ReceiverCounters;
 import com.devcard.webhooks.store.testing.TestStore;
 import com.devcard.webhooks.workflows.TaskQueues;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +17,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A dispatch starts its express deliveries' workflows itself: with admission running no round at
@@ -43,15 +39,8 @@ class ExpressDispatchTest {
     data = TestData.on(store);
     temporal = TestTemporal.client();
     workflows = TestDeliveryWorkflowClients.on(temporal, store.pending());
-    dispatcher =
-        new Dispatcher(
-            store.dispatches(),
-            // never started: it runs no round
-            TestDeliveryWorkflowClients.admission(workflows, store),
-            TestEventTypes.catalog(),
-            new DispatchProperties("30s,5m,30m"),
-            JsonMapper.builder().build(),
-            new ReceiverCounters(new SimpleMeterRegistry()));
+    // Admission that is never started: it runs no round.
+    dispatcher = TestDispatchers.on(store, TestDeliveryWorkflowClients.admission(workflows, store));
   }
 
   @AfterAll
